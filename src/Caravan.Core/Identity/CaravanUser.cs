@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Caravan.Core.Identity;
+
+/// <summary>A person who signs in: staff by email and password, migrants by phone and one-time code.</summary>
+public sealed class CaravanUser : IdentityUser<Guid>
+{
+    public CaravanUser()
+    {
+        Id = Guid.CreateVersion7();
+        SecurityStamp = Guid.NewGuid().ToString();
+    }
+
+    [PersonalData]
+    public string? DisplayName { get; set; }
+
+    /// <summary>The agency whose records an AgencyStaff user may see.</summary>
+    public Guid? AgencyId { get; set; }
+
+    /// <summary>The node country an officer works for.</summary>
+    public string? CountryCode { get; set; }
+
+    /// <summary>Demo accounts are refused in Production even if their rows exist.</summary>
+    public bool IsDemo { get; set; }
+}
+
+public sealed class CaravanRole : IdentityRole<Guid>
+{
+    public CaravanRole()
+    {
+        Id = Guid.CreateVersion7();
+    }
+
+    public CaravanRole(string name) : this()
+    {
+        Name = name;
+        NormalizedName = name.ToUpperInvariant();
+    }
+}
+
+/// <summary>The roles of a node. Names are stored and must not change.</summary>
+public static class Roles
+{
+    public const string Migrant = nameof(Migrant);
+    public const string AgencyStaff = nameof(AgencyStaff);
+    public const string Officer = nameof(Officer);
+    public const string ConsularOfficer = nameof(ConsularOfficer);
+    public const string Analyst = nameof(Analyst);
+    public const string Admin = nameof(Admin);
+
+    public static readonly IReadOnlyList<string> All = [Migrant, AgencyStaff, Officer, ConsularOfficer, Analyst, Admin];
+
+    /// <summary>Staff roles sign in with email and password.</summary>
+    public static readonly IReadOnlyList<string> Staff = [AgencyStaff, Officer, ConsularOfficer, Analyst, Admin];
+}

@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Caravan.Core.Node;
+
+/// <summary>Who this node is. Every node serves one country's registries.</summary>
+public sealed class NodeOptions
+{
+    public const string Section = "Node";
+
+    /// <summary>ISO 3166-1 alpha-2 code of the country that runs this node.</summary>
+    [Required]
+    [RegularExpression("^[A-Z]{2}$")]
+    public string Country { get; set; } = "UZ";
+
+    [Required]
+    [StringLength(120, MinimumLength = 2)]
+    public string DisplayName { get; set; } = "Caravan";
+
+    /// <summary>The UI language used when the visitor has not chosen one.</summary>
+    [Required]
+    public string DefaultCulture { get; set; } = "uz";
+}

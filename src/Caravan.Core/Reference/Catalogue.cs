@@ -1,0 +1,44 @@
+using Caravan.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Caravan.Core.Reference;
+
+/// <summary>Reference look-ups for display: country names in the UI language and ISCO-08 titles. Cached: they change only with a release.</summary>
+public sealed class Catalogue(CaravanDbContext db, IMemoryCache cache)
+{
+    public async Task<IReadOnlyDictionary<string, string>> CountryNamesAsync(string language, CancellationToken cancellationToken = default)
+    {
+        var result = await cache.GetOrCreateAsync("countries:" + language, async entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromHours(6);
+            var english = await db.Set<Country>().AsNoTracking().ToDictionaryAsync(c => c.Alpha2, c => c.NameEn, cancellationToken);
+            var local = await db.Set<CountryName>().AsNoTracking().Where(n => n.Language == language)
+                .ToDictionaryAsync(n => n.CountryCode, n => n.Name, cancellationToken);
+            foreach (var (code, name) in local)
+            {
+                english[code] = name;
+            }
+
+            return (IReadOnlyDictionary<string, string>)english;
+        });
+        return result!;
+    }
+
+    public async Task<string> CountryNameAsync(string code, string language, CancellationToken cancellationToken = default)
+    {
+        var names = await CountryNamesAsync(language, cancellationToken);
+        return names.TryGetValue(code, out var name) ? name : code;
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> IscoTitlesAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await cache.GetOrCreateAsync("isco", async entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromHours(6);
+            return (IReadOnlyDictionary<string, string>)await db.Set<IscoGroup>().AsNoTracking()
+                .ToDictionaryAsync(g => g.Code, g => g.TitleEn, cancellationToken);
+        });
+        return result!;
+    }
+}

@@ -1,0 +1,60 @@
+using Caravan.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caravan.Core.Vacancies;
+
+public sealed record VacancyFilter(string? Destination, string? Isco, int Page, int PageSize)
+{
+    public const int MaxPageSize = 100;
+}
+
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
+{
+    public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
+}
+
+/// <summary>Read side of vacancies. Every query here is scoped: public lists show only published vacancies.</summary>
+public sealed class VacancyQueries(CaravanDbContext db)
+{
+    public async Task<PagedResult<Vacancy>> PublishedAsync(VacancyFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = db.Set<Vacancy>().AsNoTracking().Where(v => v.Status == VacancyStatus.Published);
+        if (!string.IsNullOrEmpty(filter.Destination))
+        {
+            query = query.Where(v => v.DestinationCountry == filter.Destination);
+        }
+
+        if (!string.IsNullOrEmpty(filter.Isco))
+        {
+            // ISCO codes are hierarchical: "7" matches every craft group, "7112" one unit group.
+            query = query.Where(v => v.IscoCode.StartsWith(filter.Isco));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query
+            .Include(v => v.Agency)
+            .Include(v => v.Employer)
+            .OrderByDescending(v => v.PublishedAt).ThenBy(v => v.Id)
+            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
+            .ToListAsync(cancellationToken);
+        return new PagedResult<Vacancy>(items, filter.Page, filter.PageSize, total);
+    }
+
+    public Task<Vacancy?> PublishedByReferenceAsync(string reference, CancellationToken cancellationToken = default) =>
+        db.Set<Vacancy>().AsNoTracking().Include(v => v.Agency).Include(v => v.Employer)
+            .SingleOrDefaultAsync(v => v.Reference == reference && v.Status == VacancyStatus.Published, cancellationToken);
+
+    /// <summary>An agency's own vacancy, in any status; null for another agency's, so callers answer 404.</summary>
+    public Task<Vacancy?> ForAgencyAsync(Guid agencyId, string reference, CancellationToken cancellationToken = default) =>
+        db.Set<Vacancy>().AsNoTracking().Include(v => v.Agency).Include(v => v.Employer)
+            .SingleOrDefaultAsync(v => v.Reference == reference && v.AgencyId == agencyId, cancellationToken);
+
+    public Task<List<Vacancy>> ListForAgencyAsync(Guid agencyId, CancellationToken cancellationToken = default) =>
+        db.Set<Vacancy>().AsNoTracking().Where(v => v.AgencyId == agencyId)
+            .OrderByDescending(v => v.PublishedAt).ThenBy(v => v.Id).ToListAsync(cancellationToken);
+
+    /// <summary>An officer's scope is their node: vacancies of agencies licensed in that country.</summary>
+    public Task<int> CountForCountryAsync(string country, CancellationToken cancellationToken = default) =>
+        db.Set<Vacancy>().CountAsync(v => v.Agency!.CountryCode == country, cancellationToken);
+}

@@ -1,0 +1,257 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Caravan.Core.Audit;
+using Caravan.Core.Data;
+using Caravan.Core.Identity;
+using Caravan.Core.Node;
+using Caravan.Core.Reference;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace Caravan.Web.Infrastructure;
+
+/// <summary>Everything a node sets up, in one place: data, identity, localisation, security, telemetry.</summary>
+public static class CaravanDefaults
+{
+    public const string SignInRateLimit = "sign-in";
+    public const string CodeRateLimit = "one-time-code";
+
+    public static WebApplicationBuilder AddCaravanDefaults(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        builder.Host.UseDefaultServiceProvider(o =>
+        {
+            o.ValidateScopes = true;
+            o.ValidateOnBuild = true;
+        });
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole();
+        }
+
+        services.AddOptions<NodeOptions>().Bind(config.GetSection(NodeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DatabaseOptions>().Bind(config.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DemoOptions>().Bind(config.GetSection(DemoOptions.Section))
+            .Validate(d => !d.Enabled || !builder.Environment.IsProduction(), "Demo mode is refused when ASPNETCORE_ENVIRONMENT=Production.")
+            .ValidateOnStart();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<IAuditActor, HttpAuditActor>();
+        var provider = config.GetValue(DatabaseOptions.Section + ":Provider", DatabaseProvider.Sqlite);
+        services.AddCaravanData(provider, ResolveConnectionString(config, builder.Environment, provider));
+        services.AddScoped<ReferenceDataSeeder>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<ApiKeyService>();
+        services.AddMemoryCache();
+        services.AddScoped<Catalogue>();
+        services.AddScoped<Caravan.Core.Vacancies.VacancyQueries>();
+        services.AddScoped<Caravan.Core.Vacancies.VacancyCommands>();
+        services.AddSingleton<DevelopmentSmsSender>();
+        services.AddSingleton<ISmsSender>(sp => sp.GetRequiredService<DevelopmentSmsSender>());
+
+        AddIdentity(services);
+        AddLocalization(services, config);
+        AddRateLimits(services, config);
+
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Admin", Roles.Admin);
+            o.Conventions.AuthorizeFolder("/Dashboard");
+            o.Conventions.AuthorizeFolder("/Account/Manage");
+        }).AddViewLocalization().AddMvcOptions(o => LocalizeBindingMessages(o.ModelBindingMessageProvider));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Roles.AgencyStaff, p => p.RequireRole(Roles.AgencyStaff))
+            .AddPolicy(Roles.Officer, p => p.RequireRole(Roles.Officer))
+            .AddPolicy(Roles.ConsularOfficer, p => p.RequireRole(Roles.ConsularOfficer))
+            .AddPolicy(Roles.Analyst, p => p.RequireRole(Roles.Analyst))
+            .AddPolicy(Roles.Migrant, p => p.RequireRole(Roles.Migrant));
+
+        services.AddProblemDetails();
+        // Malformed API input must be a 400 problem in every environment, never an exception page.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+        // Razor would otherwise escape every Cyrillic letter as &#x...; which triples the weight of a page.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<CaravanDbContext>("database");
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+        });
+        services.Configure<ForwardedHeadersOptions>(o =>
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.ValueCountLimit = 200);
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 10 * 1024 * 1024);
+
+        var otel = services.AddOpenTelemetry()
+            .WithTracing(t => t.AddAspNetCoreInstrumentation(o => o.RecordException = false)
+                .AddHttpClientInstrumentation()
+                .AddEntityFrameworkCoreInstrumentation())
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentationIfPresent());
+        if (!string.IsNullOrWhiteSpace(config["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            otel.UseOtlpExporter();
+        }
+
+        return builder;
+    }
+
+    /// <summary>Binding errors carry resource keys; the views translate them like every other validation message.</summary>
+    private static void LocalizeBindingMessages(Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.DefaultModelBindingMessageProvider p)
+    {
+        p.SetValueMustNotBeNullAccessor(_ => "Validation.Required");
+        p.SetMissingBindRequiredValueAccessor(_ => "Validation.Required");
+        p.SetMissingKeyOrValueAccessor(() => "Validation.Required");
+        p.SetMissingRequestBodyRequiredValueAccessor(() => "Validation.Required");
+        p.SetAttemptedValueIsInvalidAccessor((_, _) => "Validation.InvalidValue");
+        p.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => "Validation.InvalidValue");
+        p.SetUnknownValueIsInvalidAccessor(_ => "Validation.InvalidValue");
+        p.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Validation.InvalidValue");
+        p.SetValueIsInvalidAccessor(_ => "Validation.InvalidValue");
+        p.SetValueMustBeANumberAccessor(_ => "Validation.MustBeNumber");
+        p.SetNonPropertyValueMustBeANumberAccessor(() => "Validation.MustBeNumber");
+    }
+
+    private static MeterProviderBuilder AddRuntimeInstrumentationIfPresent(this MeterProviderBuilder builder) =>
+        builder.AddMeter("System.Runtime");
+
+    private static void AddIdentity(IServiceCollection services)
+    {
+        services.AddIdentity<CaravanUser, CaravanRole>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<CaravanDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<CaravanClaimsFactory>();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/sign-in";
+            o.LogoutPath = "/account/sign-out";
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = "caravan.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            // API callers get status codes, not a redirect to an HTML sign-in page.
+            o.Events.OnRedirectToLogin = ctx => ApiOr(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthentication()
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+    }
+
+    private static Task ApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!ctx.Response.HasStarted)
+            {
+                ctx.Response.StatusCode = status;
+            }
+
+            return Task.CompletedTask;
+        }
+
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static void AddLocalization(IServiceCollection services, ConfigurationManager config)
+    {
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        var defaultCulture = config[NodeOptions.Section + ":DefaultCulture"] ?? "uz";
+        if (!Cultures.IsSupported(defaultCulture))
+        {
+            throw new OptionsValidationException(NodeOptions.Section, typeof(NodeOptions), [$"Node:DefaultCulture '{defaultCulture}' is not one of the UI languages."]);
+        }
+
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.SupportedCultures = [.. Cultures.All];
+            o.SupportedUICultures = [.. Cultures.All];
+            o.DefaultRequestCulture = new RequestCulture(defaultCulture);
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider { QueryStringKey = "culture", UIQueryStringKey = "culture" },
+                new CookieRequestCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+    }
+
+    private static void AddRateLimits(IServiceCollection services, ConfigurationManager config)
+    {
+        var signInPermits = config.GetValue("RateLimits:SignInPerMinute", 20);
+        var codePermits = config.GetValue("RateLimits:CodesPerFiveMinutes", 10);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(CodeRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = codePermits, Window = TimeSpan.FromMinutes(5), QueueLimit = 0 }));
+            o.OnRejected = async (context, token) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                var localizer = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+                await Results.Problem(
+                    title: localizer["Error.TooManyRequests"],
+                    statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext);
+            };
+        });
+    }
+
+    private static string ResolveConnectionString(ConfigurationManager config, IHostEnvironment env, DatabaseProvider provider)
+    {
+        var cs = config.GetConnectionString("Caravan");
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var sqlite = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(cs) ? "Data Source=data/caravan.db" : cs);
+            if (!Path.IsPathRooted(sqlite.DataSource) && sqlite.DataSource != ":memory:")
+            {
+                sqlite.DataSource = Path.Combine(env.ContentRootPath, sqlite.DataSource);
+            }
+
+            if (sqlite.Mode != SqliteOpenMode.ReadOnly)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(sqlite.DataSource)!);
+            }
+            return sqlite.ToString();
+        }
+
+        return string.IsNullOrWhiteSpace(cs)
+            ? throw new OptionsValidationException("ConnectionStrings", typeof(string), ["ConnectionStrings:Caravan is required for PostgreSQL."])
+            : cs;
+    }
+}

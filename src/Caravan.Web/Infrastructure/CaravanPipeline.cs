@@ -1,0 +1,144 @@
+using Caravan.Core.Data;
+using Caravan.Web.Api;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+
+namespace Caravan.Web.Infrastructure;
+
+public static class CaravanPipeline
+{
+    public static WebApplication UseCaravanDefaults(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // API callers get problem details; people get the localised error page.
+            ExceptionHandlingPath = "/errors/500",
+            // A too-large or unreadable request is the caller's error, not ours.
+            StatusCodeSelector = ex => ex switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                // Thrown by the form reader when a form breaks FormOptions' size limits.
+                InvalidDataException => StatusCodes.Status413PayloadTooLarge,
+                _ => StatusCodes.Status500InternalServerError,
+            },
+        });
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseResponseCompression();
+        app.UseRequestLocalization();
+        app.UseMiddleware<CultureCookieMiddleware>();
+        app.UseStatusCodePagesWithReExecute("/errors/{0}");
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapCaravanEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { AllowCachingResponses = false });
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Caravan API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        var api = app.MapGroup("/api/v1").WithTags("v1");
+        api.MapVacancyEndpoints();
+        api.MapAgencyScopedEndpoints();
+        return app;
+    }
+
+    /// <summary>The embedded SQLite demo migrates and seeds itself; PostgreSQL nodes do so only with MigrateOnStart.</summary>
+    public static async Task PrepareDatabaseOnStartAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var provider = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider;
+        var migrateOnStart = app.Configuration.GetValue("Database:MigrateOnStart", provider == DatabaseProvider.Sqlite);
+        if (migrateOnStart)
+        {
+            await app.MigrateAndSeedAsync();
+        }
+    }
+
+    public static async Task MigrateAndSeedAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var init = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+        await init.MigrateAsync();
+        await init.SeedAsync(scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value);
+    }
+}
+
+/// <summary>Remembers a language chosen with ?culture= in a cookie, and notes an unknown code so the page can say so.</summary>
+public sealed class CultureCookieMiddleware(RequestDelegate next)
+{
+    public const string UnknownCultureItem = "caravan:unknown-culture";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var requested = context.Request.Query["culture"].ToString();
+        if (requested.Length > 0)
+        {
+            if (Cultures.IsSupported(requested))
+            {
+                var culture = context.Features.Get<IRequestCultureFeature>()!.RequestCulture;
+                context.Response.Cookies.Append(
+                    CookieRequestCultureProvider.DefaultCookieName,
+                    CookieRequestCultureProvider.MakeCookieValue(culture),
+                    new CookieOptions
+                    {
+                        Expires = DateTimeOffset.UtcNow.AddYears(1),
+                        HttpOnly = true,
+                        IsEssential = true,
+                        SameSite = SameSiteMode.Lax,
+                        Secure = context.Request.IsHttps,
+                    });
+            }
+            else
+            {
+                context.Items[UnknownCultureItem] = true;
+            }
+        }
+
+        return next(context);
+    }
+}
+
+/// <summary>
+/// A strict CSP with no inline script anywhere but the API reference page, whose third-party UI needs it.
+/// </summary>
+public sealed class SecurityHeadersMiddleware(RequestDelegate next)
+{
+    private const string Strict =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    private const string ApiReference =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/api/docs", StringComparison.OrdinalIgnoreCase) ? ApiReference : Strict;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        return next(context);
+    }
+}

@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+using Caravan.Core.Identity;
+using Caravan.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace Caravan.Web.Pages.Account;
+
+[EnableRateLimiting(CaravanDefaults.SignInRateLimit)]
+public sealed class TwoFactorModel(SignInManager<CaravanUser> signIn, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Validation.CodeRequired")]
+    [RegularExpression(@"^\s*\d{6}\s*$", ErrorMessage = "Validation.CodeFormat")]
+    public string? Code { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Account/SignIn") : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        {
+            return RedirectToPage("/Account/SignIn");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await signIn.TwoFactorAuthenticatorSignInAsync(Code!.Trim(), isPersistent: false, rememberClient: false);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/dashboard");
+        }
+
+        Error = result.IsLockedOut ? l["SignIn.LockedOut"] : l["TwoFactor.Failed"];
+        return Page();
+    }
+}

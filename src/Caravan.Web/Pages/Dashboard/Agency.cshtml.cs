@@ -1,0 +1,32 @@
+using Caravan.Core.Agencies;
+using Caravan.Core.Data;
+using Caravan.Core.Identity;
+using Caravan.Core.Vacancies;
+using Caravan.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caravan.Web.Pages.Dashboard;
+
+[Authorize(Roles = Roles.AgencyStaff)]
+public sealed class AgencyModel(CaravanDbContext db, VacancyQueries queries) : PageModel
+{
+    public Agency? Agency { get; private set; }
+
+    public IReadOnlyList<Vacancy> Vacancies { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var agencyId = User.GetAgencyId();
+        if (agencyId is null)
+        {
+            return Forbid();
+        }
+
+        Agency = await db.Set<Agency>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == agencyId, cancellationToken);
+        Vacancies = await queries.ListForAgencyAsync(agencyId.Value, cancellationToken);
+        return Page();
+    }
+}

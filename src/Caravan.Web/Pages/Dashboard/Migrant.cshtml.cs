@@ -1,0 +1,29 @@
+using Caravan.Core.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Caravan.Web.Pages.Dashboard;
+
+/// <summary>A migrant sees only their own account.</summary>
+[Authorize(Roles = Roles.Migrant)]
+public sealed class MigrantModel(UserManager<CaravanUser> users) : PageModel
+{
+    public string MaskedPhone { get; private set; } = string.Empty;
+
+    public string? DisplayName { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        MaskedPhone = PhoneNumbers.Mask(user.PhoneNumber ?? string.Empty);
+        DisplayName = user.DisplayName;
+        return Page();
+    }
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using Caravan.Core.Reference;
+using Caravan.Core.Vacancies;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Caravan.Web.Pages.Vacancies;
+
+public sealed class IndexModel(VacancyQueries queries, Catalogue catalogue) : PageModel
+{
+    public const int PageSize = 10;
+
+    /// <summary>Destinations offered in the filter: the corridors the demo and the region use most.</summary>
+    public static readonly IReadOnlyList<string> Destinations = ["RU", "KZ", "KR", "TR", "AE"];
+
+    [BindProperty(SupportsGet = true, Name = "destination")]
+    public string? Destination { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "isco")]
+    public string? Isco { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public PagedResult<Vacancy> Result { get; private set; } = new([], 1, PageSize, 0);
+
+    public IReadOnlyDictionary<string, string> CountryNames { get; private set; } = new Dictionary<string, string>();
+
+    public IReadOnlyDictionary<string, string> IscoTitles { get; private set; } = new Dictionary<string, string>();
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        // Bad filter values from a hand-edited URL are dropped rather than failing the page.
+        if (Destination is not null && !Destinations.Contains(Destination, StringComparer.Ordinal))
+        {
+            Destination = null;
+        }
+
+        if (Isco is not null && (Isco.Length != 1 || !char.IsAsciiDigit(Isco[0])))
+        {
+            Isco = null;
+        }
+
+        PageNumber = Math.Max(1, PageNumber);
+        CountryNames = await catalogue.CountryNamesAsync(CultureInfo.CurrentUICulture.Name, cancellationToken);
+        IscoTitles = await catalogue.IscoTitlesAsync(cancellationToken);
+        Result = await queries.PublishedAsync(new VacancyFilter(Destination, Isco, PageNumber, PageSize), cancellationToken);
+    }
+
+    public string PageLink(int page) =>
+        $"/vacancies?page={page}" + (Destination is null ? string.Empty : $"&destination={Destination}") + (Isco is null ? string.Empty : $"&isco={Isco}");
+}

@@ -1,0 +1,20 @@
+using Caravan.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddCaravanDefaults();
+var app = builder.Build();
+
+if (args.Contains("migrate", StringComparer.Ordinal))
+{
+    // Production applies migrations once, from one process, before any replica starts serving.
+    await app.MigrateAndSeedAsync();
+    return;
+}
+
+await app.PrepareDatabaseOnStartAsync();
+app.UseCaravanDefaults();
+app.MapCaravanEndpoints();
+await app.RunAsync();
+
+/// <summary>Entry point; public so that integration tests can host the app.</summary>
+public partial class Program;

@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Caravan.BrowserTests.Journeys;
+
+[Collection(nameof(BrowserJourneys))]
+public class PublicJourneyTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task A_visitor_switches_language_and_the_text_changes()
+    {
+        var page = await fixture.NewPageAsync(acceptLanguage: "uz-UZ");
+        await page.GotoAsync("/");
+        (await page.GetAttributeAsync("html", "lang")).ShouldBe("uz");
+        var uzbekHeading = await page.InnerTextAsync("h1");
+        await page.InspectAsync("home-uz");
+
+        await page.ClickAsync("a[hreflang=ru]");
+        (await page.GetAttributeAsync("html", "lang")).ShouldBe("ru");
+        var russianHeading = await page.InnerTextAsync("h1");
+        russianHeading.ShouldNotBe(uzbekHeading);
+        russianHeading.ShouldContain("за рубежом");
+        await page.InspectAsync("home-ru");
+
+        // The cookie remembers the choice on the next page.
+        await page.GotoAsync("/vacancies");
+        (await page.GetAttributeAsync("html", "lang")).ShouldBe("ru");
+
+        await page.ClickAsync("a[hreflang=uz-Cyrl]");
+        (await page.GetAttributeAsync("html", "lang")).ShouldBe("uz-Cyrl");
+        await page.InspectAsync("vacancies-uz-cyrl");
+    }
+
+    [Fact]
+    public async Task A_visitor_filters_vacancies_and_opens_one()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/vacancies?culture=en");
+        await page.InspectAsync("vacancies-en");
+        await page.SelectOptionAsync("#destination", "KR");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(new Regex("destination=KR"));
+        (await page.InnerTextAsync("[role=status]")).ShouldContain("5 vacancies");
+
+        await page.ClickAsync("main li h2 a");
+        await page.WaitForURLAsync(new Regex("/vacancies/VAC-"));
+        (await page.InnerTextAsync("main")).ShouldContain("South Korea");
+        (await page.InnerTextAsync("main")).ShouldContain("KRW");
+        await page.InspectAsync("vacancy-en");
+    }
+
+    [Fact]
+    public async Task Paging_works_without_javascript()
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, BaseURL = fixture.BaseUrl });
+        context.SetDefaultTimeout(10_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/vacancies?culture=en");
+        await page.ClickAsync("a[rel=next]");
+        await page.WaitForURLAsync(new Regex("page=2"));
+        (await page.Locator("main li.caravan-card").CountAsync()).ShouldBe(10);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, "vacancies-page2-nojs.png"), FullPage = true });
+
+        // axe-core is JavaScript, so it checks the same page in a scripting browser.
+        var scripted = await fixture.NewPageAsync();
+        await scripted.GotoAsync(page.Url);
+        await scripted.InspectAsync("vacancies-page2");
+    }
+
+    [Fact]
+    public async Task Unknown_pages_are_localised()
+    {
+        var page = await fixture.NewPageAsync();
+        var response = await page.GotoAsync("/no-such-page?culture=kk");
+        response!.Status.ShouldBe(404);
+        (await page.GetAttributeAsync("html", "lang")).ShouldBe("kk");
+        await page.InspectAsync("not-found-kk");
+    }
+}
+
+[CollectionDefinition(nameof(BrowserJourneys))]
+public sealed class BrowserJourneys : ICollectionFixture<BrowserFixture>;

@@ -1,0 +1,124 @@
+using Caravan.Core.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Caravan.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The whole app in process, on its own fresh database: a new SQLite file, or a new database on the
+/// PostgreSQL server that ./test.sh starts (CARAVAN_TEST_POSTGRES).
+/// </summary>
+public sealed class CaravanApp : WebApplicationFactory<Program>
+{
+    public const string PostgresVariable = "CARAVAN_TEST_POSTGRES";
+
+    private readonly Dictionary<string, string?> settings;
+
+    public CaravanApp(DatabaseProvider provider, IDictionary<string, string?>? overrides = null, string environment = "Development", string? connectionString = null)
+    {
+        Provider = provider;
+        Environment = environment;
+        ConnectionString = connectionString ?? NewDatabase(provider);
+        settings = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["Database:Provider"] = provider.ToString(),
+            ["ConnectionStrings:Caravan"] = ConnectionString,
+            ["Database:MigrateOnStart"] = "true",
+            ["RateLimits:SignInPerMinute"] = "10000",
+            ["RateLimits:CodesPerFiveMinutes"] = "10000",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string Environment { get; }
+
+    public string ConnectionString { get; }
+
+    public static string NewDatabase(DatabaseProvider provider)
+    {
+        var name = "caravan_t_" + Guid.NewGuid().ToString("N")[..12];
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var dir = Path.Combine(Path.GetTempPath(), "caravan-tests");
+            Directory.CreateDirectory(dir);
+            return $"Data Source={Path.Combine(dir, name + ".db")}";
+        }
+
+        var server = System.Environment.GetEnvironmentVariable(PostgresVariable);
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            throw new InvalidOperationException(
+                $"No PostgreSQL server for tests. Run ./test.sh, which starts one, or set {PostgresVariable} to a connection string.");
+        }
+
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public Task<T> WithDbAsync<T>(Func<CaravanDbContext, Task<T>> action) =>
+        WithScopeAsync(sp => action(sp.GetRequiredService<CaravanDbContext>()));
+}
+
+/// <summary>Every data-touching test runs once per database engine.</summary>
+public sealed class Databases : TheoryData<DatabaseProvider>
+{
+    public Databases()
+    {
+        Add(DatabaseProvider.Sqlite);
+        Add(DatabaseProvider.Postgres);
+    }
+}
+
+/// <summary>One app per engine, shared by the tests of a class, started on first use.</summary>
+public sealed class AppFixture : IAsyncDisposable
+{
+    private readonly Dictionary<DatabaseProvider, CaravanApp> apps = [];
+    private readonly Lock gate = new();
+
+    public CaravanApp Get(DatabaseProvider provider)
+    {
+        lock (gate)
+        {
+            if (!apps.TryGetValue(provider, out var app))
+            {
+                app = new CaravanApp(provider);
+                _ = app.Server; // start now, so migration and seeding happen before the test's first request
+                apps[provider] = app;
+            }
+
+            return app;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var app in apps.Values)
+        {
+            await app.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,188 @@
+using System.Net;
+using Caravan.Core.Agencies;
+using Caravan.Core.Data;
+using Caravan.Core.Reference;
+using Caravan.Core.Vacancies;
+using Caravan.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Caravan.Web.Tests.Pages;
+
+/// <summary>Health, headers, errors, reference data and the seed: the node's plumbing.</summary>
+public class PlatformTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    [Theory]
+    [ClassData(typeof(Databases))]
+    public async Task Health_is_200_when_the_database_answers(DatabaseProvider db)
+    {
+        var response = await fixture.Get(db).CreateClient().GetAsync("/healthz");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldBe("Healthy");
+    }
+
+    [Theory]
+    [ClassData(typeof(Databases))]
+    public async Task Health_is_503_when_the_database_does_not_answer(DatabaseProvider db)
+    {
+        var unreachable = db == DatabaseProvider.Sqlite
+            ? "Data Source=/nonexistent-caravan-dir/x.db;Mode=ReadOnly"
+            : "Host=127.0.0.1;Port=1;Username=nobody;Database=none;Timeout=2";
+        await using var app = new CaravanApp(db, new Dictionary<string, string?> { ["Database:MigrateOnStart"] = "false", ["Demo:Enabled"] = "false" }, connectionString: unreachable);
+        var response = await app.CreateClient().GetAsync("/healthz");
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+    }
+
+    [Fact]
+    public async Task Pages_carry_a_strict_content_security_policy_and_security_headers()
+    {
+        var response = await fixture.Get(DatabaseProvider.Sqlite).CreateClient().GetAsync("/");
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        csp.ShouldContain("script-src 'self'");
+        csp.ShouldNotContain("unsafe-inline");
+        csp.ShouldContain("frame-ancestors 'none'");
+        response.Headers.GetValues("X-Content-Type-Options").Single().ShouldBe("nosniff");
+        response.Headers.GetValues("Referrer-Policy").Single().ShouldBe("strict-origin-when-cross-origin");
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldNotContain("<script>");
+        html.ShouldNotContain(" style=\"");
+    }
+
+    [Fact]
+    public async Task Unknown_pages_get_a_localised_404()
+    {
+        var response = await fixture.Get(DatabaseProvider.Sqlite).Browser().GetAsync("/no-such-page?culture=tg");
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("<html lang=\"tg\"");
+        WebUtility.HtmlDecode(html).ShouldContain(Caravan.Web.Tests.Resources.ResourceCompletenessTests.Load("tg")["Error.NotFound.Title"]);
+    }
+
+    [Fact]
+    public async Task Unknown_api_paths_get_a_problem_not_a_page()
+    {
+        var response = await fixture.Get(DatabaseProvider.Sqlite).CreateClient().GetAsync("/api/v1/nothing-here");
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    [Fact]
+    public async Task An_oversized_body_is_refused_without_a_500()
+    {
+        var client = fixture.Get(DatabaseProvider.Sqlite).Browser();
+        var huge = new string('x', 11 * 1024 * 1024);
+        var response = await client.PostAsync("/account/sign-in", new StringContent(huge, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
+        ((int)response.StatusCode).ShouldBeInRange(400, 499);
+    }
+
+    [Theory]
+    [ClassData(typeof(Databases))]
+    public async Task Reference_data_is_loaded_from_the_shipped_files(DatabaseProvider db)
+    {
+        var counts = await fixture.Get(db).WithDbAsync(async ctx => new
+        {
+            Countries = await ctx.Set<Country>().CountAsync(),
+            Isco = await ctx.Set<IscoGroup>().CountAsync(),
+            IscoUnits = await ctx.Set<IscoGroup>().CountAsync(g => g.Level == 4),
+            Currencies = await ctx.Set<Currency>().CountAsync(),
+            SubdivisionCountries = await ctx.Set<Subdivision>().Select(s => s.CountryCode).Distinct().CountAsync(),
+            UzbekNames = await ctx.Set<CountryName>().CountAsync(n => n.Language == "uz-Cyrl"),
+        });
+        counts.Countries.ShouldBe(249);
+        counts.Isco.ShouldBe(619);
+        counts.IscoUnits.ShouldBe(436);
+        counts.Currencies.ShouldBe(179);
+        counts.SubdivisionCountries.ShouldBeGreaterThanOrEqualTo(8);
+        counts.UzbekNames.ShouldBeGreaterThan(240);
+        foreach (var country in new[] { "UZ", "KZ", "KG", "TJ", "RU", "TR", "KR", "AE" })
+        {
+            (await fixture.Get(db).WithDbAsync(ctx => ctx.Set<Subdivision>().CountAsync(s => s.CountryCode == country))).ShouldBeGreaterThan(0, country);
+        }
+    }
+
+    [Theory]
+    [ClassData(typeof(Databases))]
+    public async Task Demo_seed_is_realistic_and_running_it_again_duplicates_nothing(DatabaseProvider db)
+    {
+        var app = fixture.Get(db);
+        async Task<(int Agencies, int Vacancies, int Users, int Countries)> Count() => await app.WithDbAsync(async ctx =>
+            (await ctx.Set<Agency>().CountAsync(), await ctx.Set<Vacancy>().CountAsync(), await ctx.Users.CountAsync(u => u.IsDemo), await ctx.Set<Country>().CountAsync()));
+        var before = await Count();
+        before.Vacancies.ShouldBe(30);
+        before.Agencies.ShouldBe(3);
+        before.Users.ShouldBe(7);
+        var destinations = await app.WithDbAsync(ctx => ctx.Set<Vacancy>().Select(v => v.DestinationCountry).Distinct().ToListAsync());
+        destinations.ShouldBe(["AE", "KR", "KZ", "RU", "TR"], ignoreOrder: true);
+        var currencies = await app.WithDbAsync(ctx => ctx.Set<Vacancy>().Select(v => v.WageCurrency).Distinct().CountAsync());
+        currencies.ShouldBe(5);
+
+        await app.WithScopeAsync(async sp =>
+        {
+            await sp.GetRequiredService<DatabaseInitializer>().SeedAsync(sp.GetRequiredService<IOptions<DemoOptions>>().Value);
+            return true;
+        });
+        (await Count()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Demo_mode_is_refused_in_Production()
+    {
+        await using var app = new CaravanApp(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Demo:Enabled"] = "true" }, environment: "Production");
+        var error = Should.Throw<Exception>(() => app.CreateClient());
+        error.ToString().ShouldContain("Demo mode is refused");
+    }
+
+    [Fact]
+    public async Task Demo_accounts_are_refused_in_Production_even_if_their_rows_exist()
+    {
+        // Seed a demo database in Development, then serve the same file in Production.
+        await using var demo = new CaravanApp(DatabaseProvider.Sqlite);
+        (await demo.Browser().SignInStaffAsync(DemoAccounts.AdminEmail)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await using var production = new CaravanApp(DatabaseProvider.Sqlite,
+            new Dictionary<string, string?> { ["Demo:Enabled"] = "false" }, environment: "Production", connectionString: demo.ConnectionString);
+        var client = production.Browser();
+        client.BaseAddress = new Uri("https://localhost");
+        var response = await client.SignInStaffAsync(DemoAccounts.AdminEmail);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("govuk-error-summary");
+    }
+
+    [Fact]
+    public async Task Sign_in_is_rate_limited_with_Retry_After()
+    {
+        await using var app = new CaravanApp(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["RateLimits:SignInPerMinute"] = "3" });
+        var client = app.Browser();
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 4; i++)
+        {
+            last = await client.GetAsync("/account/sign-in");
+        }
+
+        last!.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        last.Headers.RetryAfter.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task One_time_codes_are_rate_limited()
+    {
+        await using var app = new CaravanApp(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["RateLimits:CodesPerFiveMinutes"] = "2" });
+        var client = app.Browser();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            statuses.Add((await client.GetAsync("/account/phone")).StatusCode);
+        }
+
+        statuses.ShouldBe([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests]);
+    }
+
+    [Fact]
+    public async Task The_dev_codes_page_does_not_exist_outside_Development()
+    {
+        await using var app = new CaravanApp(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Demo:Enabled"] = "false" }, environment: "Staging");
+        var client = app.Browser();
+        client.BaseAddress = new Uri("https://localhost");
+        (await client.GetAsync("/dev/codes")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+}
