@@ -24,13 +24,7 @@ public static class CaravanPipeline
             // API callers get problem details; people get the localised error page.
             ExceptionHandlingPath = "/errors/500",
             // A too-large or unreadable request is the caller's error, not ours.
-            StatusCodeSelector = ex => ex switch
-            {
-                BadHttpRequestException bad => bad.StatusCode,
-                // Thrown by the form reader when a form breaks FormOptions' size limits.
-                InvalidDataException => StatusCodes.Status413PayloadTooLarge,
-                _ => StatusCodes.Status500InternalServerError,
-            },
+            StatusCodeSelector = StatusFor,
         });
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseResponseCompression();
@@ -43,6 +37,16 @@ public static class CaravanPipeline
         app.UseAuthorization();
         return app;
     }
+
+    /// <summary>A too-large or unreadable request is the caller's error (4xx), not ours.</summary>
+    public static int StatusFor(Exception? exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        // Thrown by the form reader when a form breaks FormOptions' size limits.
+        InvalidDataException => StatusCodes.Status413PayloadTooLarge,
+        Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => StatusCodes.Status400BadRequest,
+        _ => StatusCodes.Status500InternalServerError,
+    };
 
     public static WebApplication MapCaravanEndpoints(this WebApplication app)
     {

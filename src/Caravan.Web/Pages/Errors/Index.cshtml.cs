@@ -11,16 +11,21 @@ public sealed class IndexModel : PageModel
 {
     public int Code { get; private set; }
 
-    public IActionResult OnGet(int code) => Render(code);
+    public IActionResult OnGet([FromRoute] int code) => Render(code);
 
-    public IActionResult OnPost(int code) => Render(code);
+    // [FromRoute]: a re-executed POST must not read the (possibly oversized) form again.
+    public IActionResult OnPost([FromRoute] int code) => Render(code);
 
     private IActionResult Render(int code)
     {
-        if (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null)
+        // When re-executed, the route value is not always bound; the features say what really happened.
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>() is { } failure)
         {
-            // Re-executed by the exception handler, which has already chosen the status.
-            code = Response.StatusCode;
+            code = Infrastructure.CaravanPipeline.StatusFor(failure.Error);
+        }
+        else if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is { } reExecuted)
+        {
+            code = reExecuted.OriginalStatusCode;
         }
 
         Code = code is 400 or 403 or 404 or 413 or 429 ? code : (code >= 500 ? 500 : 400);
