@@ -98,5 +98,9 @@ public class SignInJourneyTests(BrowserFixture fixture)
         await page.ClickAsync("form[action*=Create] button[type=submit]");
         (await page.InnerTextAsync("#new-secret")).ShouldStartWith("cvn_");
         await page.InspectAsync("api-keys-en");
+
+        await page.ClickAsync("header a[href='/account/manage/two-factor']");
+        (await page.Locator("img[alt]").First.GetAttributeAsync("src"))!.ShouldStartWith("data:image/png;base64,");
+        await page.InspectAsync("two-factor-en");
     }
 }

@@ -14,7 +14,7 @@ public sealed class TwoFactorModel(SignInManager<CaravanUser> signIn, IStringLoc
 {
     [BindProperty]
     [Required(ErrorMessage = "Validation.CodeRequired")]
-    [RegularExpression(@"^\s*\d{6}\s*$", ErrorMessage = "Validation.CodeFormat")]
+    [StringLength(40, ErrorMessage = "Validation.CodeFormat")]
     public string? Code { get; set; }
 
     [BindProperty(SupportsGet = true)]
@@ -37,7 +37,11 @@ public sealed class TwoFactorModel(SignInManager<CaravanUser> signIn, IStringLoc
             return Page();
         }
 
-        var result = await signIn.TwoFactorAuthenticatorSignInAsync(Code!.Trim(), isPersistent: false, rememberClient: false);
+        // Six digits come from the authenticator app; anything else is tried as a one-use recovery code.
+        var code = Code!.Replace(" ", string.Empty, StringComparison.Ordinal);
+        var result = code.Length == 6 && code.All(char.IsAsciiDigit)
+            ? await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false)
+            : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/dashboard");
