@@ -8,6 +8,8 @@ public sealed record VacancyFilter(string? Destination, string? Isco, int Page, 
     public const int MaxPageSize = 100;
 }
 
+public sealed record DestinationCount(string Country, int Vacancies, int Positions);
+
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
 {
     public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
@@ -53,6 +55,25 @@ public sealed class VacancyQueries(CaravanDbContext db)
     public Task<List<Vacancy>> ListForAgencyAsync(Guid agencyId, CancellationToken cancellationToken = default) =>
         db.Set<Vacancy>().AsNoTracking().Where(v => v.AgencyId == agencyId)
             .OrderByDescending(v => v.PublishedAt).ThenBy(v => v.Id).ToListAsync(cancellationToken);
+
+    /// <summary>Published vacancies and positions per destination country, most positions first.</summary>
+    public async Task<IReadOnlyList<DestinationCount>> PublishedByDestinationAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Set<Vacancy>().AsNoTracking().Where(v => v.Status == VacancyStatus.Published)
+            .GroupBy(v => v.DestinationCountry)
+            .Select(g => new DestinationCount(g.Key, g.Count(), g.Sum(v => v.Positions)))
+            .ToListAsync(cancellationToken);
+        return rows.OrderByDescending(r => r.Positions).ThenBy(r => r.Country, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Published positions per ISCO-08 major group (the code's first digit).</summary>
+    public async Task<IReadOnlyList<(string MajorGroup, int Positions)>> PublishedByMajorGroupAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Set<Vacancy>().AsNoTracking().Where(v => v.Status == VacancyStatus.Published)
+            .Select(v => new { v.IscoCode, v.Positions }).ToListAsync(cancellationToken);
+        return rows.GroupBy(v => v.IscoCode[..1]).Select(g => (g.Key, g.Sum(v => v.Positions)))
+            .OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+    }
 
     /// <summary>An officer's scope is their node: vacancies of agencies licensed in that country.</summary>
     public Task<int> CountForCountryAsync(string country, CancellationToken cancellationToken = default) =>

@@ -4,6 +4,8 @@ using Caravan.Core.Data;
 using Caravan.Core.Reference;
 using Caravan.Core.Vacancies;
 using Caravan.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -13,6 +15,18 @@ namespace Caravan.Web.Tests.Pages;
 /// <summary>Health, headers, errors, reference data and the seed: the node's plumbing.</summary>
 public class PlatformTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
+    /// <summary>Adds endpoints that throw, behind the app's own error handling, to prove what a failure looks like.</summary>
+    private sealed class ThrowingEndpoints : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.Run(ctx => ctx.Request.Path.StartsWithSegments("/boom") || ctx.Request.Path.StartsWithSegments("/api/boom")
+                ? throw new InvalidOperationException("secret detail")
+                : Task.CompletedTask);
+        };
+    }
+
     [Theory]
     [ClassData(typeof(Databases))]
     public async Task Health_is_200_when_the_database_answers(DatabaseProvider db)
@@ -57,6 +71,40 @@ public class PlatformTests(AppFixture fixture) : IClassFixture<AppFixture>
         var html = await response.Content.ReadAsStringAsync();
         html.ShouldContain("<html lang=\"tg\"");
         WebUtility.HtmlDecode(html).ShouldContain(Caravan.Web.Tests.Resources.ResourceCompletenessTests.Load("tg")["Error.NotFound.Title"]);
+    }
+
+    [Fact]
+    public async Task An_unexpected_error_shows_a_localised_500_page_and_api_callers_a_problem()
+    {
+        await using var app = new CaravanApp(DatabaseProvider.Sqlite);
+        await using var failing = app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ThrowingEndpoints>()));
+        var client = failing.CreateClient();
+        var page = await client.GetAsync("/boom?culture=ru");
+        page.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        html.ShouldContain("<html lang=\"ru\"");
+        html.ShouldContain(Caravan.Web.Tests.Resources.ResourceCompletenessTests.Load("ru")["Error.ServerError.Title"]);
+        html.ShouldNotContain("InvalidOperationException");
+
+        var api = await client.GetAsync("/api/boom");
+        api.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
+        api.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await api.Content.ReadAsStringAsync()).ShouldNotContain("secret detail");
+    }
+
+    [Fact]
+    public async Task Outside_Development_http_is_redirected_to_https_and_HSTS_is_sent()
+    {
+        await using var app = new CaravanApp(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["https_port"] = "443" }, environment: "Staging");
+        var http = await app.Browser().GetAsync("/vacancies");
+        http.StatusCode.ShouldBe(HttpStatusCode.TemporaryRedirect);
+        http.Headers.Location!.Scheme.ShouldBe("https");
+        var client = app.Browser();
+        client.BaseAddress = new Uri("https://caravan.example"); // HSTS is never sent for localhost
+        var https = await client.GetAsync("/vacancies");
+        https.StatusCode.ShouldBe(HttpStatusCode.OK);
+        https.Headers.GetValues("Strict-Transport-Security").Single().ShouldContain("max-age=31536000");
     }
 
     [Fact]

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
 
 namespace Caravan.Web.Pages.Account;
 
@@ -13,8 +12,7 @@ namespace Caravan.Web.Pages.Account;
 public sealed class SignInModel(
     SignInManager<CaravanUser> signIn,
     UserManager<CaravanUser> users,
-    IHostEnvironment environment,
-    IStringLocalizer<SharedResource> l) : PageModel
+    IHostEnvironment environment) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Validation.EmailRequired")]
@@ -31,8 +29,6 @@ public sealed class SignInModel(
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public string? Error { get; private set; }
-
     public void OnGet()
     {
     }
@@ -48,7 +44,7 @@ public sealed class SignInModel(
         if (user is null || user.PasswordHash is null || (user.IsDemo && environment.IsProduction()))
         {
             // The same words whether the account is unknown or the password wrong, so accounts cannot be probed.
-            Error = l["SignIn.Failed"];
+            ModelState.AddModelError(string.Empty, "SignIn.Failed");
             return Page();
         }
 
@@ -63,7 +59,7 @@ public sealed class SignInModel(
             return RedirectToPage("/Account/TwoFactor", new { returnUrl = SafeReturnUrl() });
         }
 
-        Error = result.IsLockedOut ? l["SignIn.LockedOut"] : l["SignIn.Failed"];
+        ModelState.AddModelError(string.Empty, result.IsLockedOut ? "SignIn.LockedOut" : "SignIn.Failed");
         return Page();
     }
 

@@ -5,12 +5,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
 
 namespace Caravan.Web.Pages.Account;
 
 [EnableRateLimiting(CaravanDefaults.SignInRateLimit)]
-public sealed class TwoFactorModel(SignInManager<CaravanUser> signIn, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class TwoFactorModel(SignInManager<CaravanUser> signIn) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Validation.CodeRequired")]
@@ -19,8 +18,6 @@ public sealed class TwoFactorModel(SignInManager<CaravanUser> signIn, IStringLoc
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
-
-    public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() =>
         await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Account/SignIn") : Page();
@@ -47,7 +44,7 @@ public sealed class TwoFactorModel(SignInManager<CaravanUser> signIn, IStringLoc
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/dashboard");
         }
 
-        Error = result.IsLockedOut ? l["SignIn.LockedOut"] : l["TwoFactor.Failed"];
+        ModelState.AddModelError(string.Empty, result.IsLockedOut ? "SignIn.LockedOut" : "TwoFactor.Failed");
         return Page();
     }
 }

@@ -48,6 +48,17 @@ public partial class ApiKeysTests(AppFixture fixture) : IClassFixture<AppFixture
         (await machine.GetAsync($"/api/v1/agency/vacancies/{own}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await machine.GetAsync($"/api/v1/agency/vacancies/{other}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
+        // A write by the machine client is audited as the key, not as a person.
+        (await machine.PostAsync($"/api/v1/agency/vacancies/{own}/close", System.Net.Http.Json.JsonContent.Create(new { reason = "Closed by the agency's system" })))
+            .StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var write = await app.WithDbAsync(async ctx =>
+        {
+            var id = (await ctx.Set<Vacancy>().SingleAsync(v => v.Reference == own)).Id.ToString();
+            return await ctx.Set<AuditEntry>().SingleAsync(a => a.EntityId == id && a.Action == AuditAction.Update);
+        });
+        write.ActorKind.ShouldBe("api");
+        write.Actor.ShouldBe($"apikey:{stored.Prefix}");
+
         (await admin.PostFormAsync("/admin/api-keys", new Dictionary<string, string>(), $"/admin/api-keys?handler=Revoke&id={stored.Id}")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var revoked = await machine.GetAsync($"/api/v1/agency/vacancies/{own}");
         revoked.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
