@@ -6,6 +6,7 @@ namespace Caravan.Core.Agencies;
 internal sealed class AgencyMapping : IEntityTypeConfiguration<Agency>
 {
     public const string LicenceNumberIndex = "ux_agencies_licence_number";
+    public const string NameKeyIndex = "ix_agencies_name_key";
 
     public void Configure(EntityTypeBuilder<Agency> builder)
     {
@@ -17,7 +18,22 @@ internal sealed class AgencyMapping : IEntityTypeConfiguration<Agency>
         builder.Property(a => a.CountryCode).HasMaxLength(2);
         builder.Property(a => a.RegionCode).HasMaxLength(10);
         builder.Property(a => a.Email).HasMaxLength(200);
+        builder.Property(a => a.NameKey).HasMaxLength(200);
         builder.HasIndex(a => a.LicenceNumber).IsUnique().HasDatabaseName(LicenceNumberIndex);
+        builder.HasIndex(a => a.NameKey).HasDatabaseName(NameKeyIndex);
+        builder.HasMany(a => a.Destinations).WithOne().HasForeignKey(d => d.AgencyId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AgencyDestinationMapping : IEntityTypeConfiguration<AgencyDestination>
+{
+    public const string CountryIndex = "ix_agency_destinations_country_code";
+
+    public void Configure(EntityTypeBuilder<AgencyDestination> builder)
+    {
+        builder.HasKey(d => new { d.AgencyId, d.CountryCode });
+        builder.Property(d => d.CountryCode).HasMaxLength(2);
+        builder.HasIndex(d => d.CountryCode).HasDatabaseName(CountryIndex);
     }
 }
 

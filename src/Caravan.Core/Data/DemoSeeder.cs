@@ -14,11 +14,19 @@ public sealed class DemoSeeder(CaravanDbContext db, UserManager<CaravanUser> use
 {
     private const string FirstAgencyRegistration = "DEMO-305112870";
 
-    private static readonly (string Name, string Registration, string Region)[] AgencySeeds =
+    private static readonly (string Name, string Registration, string Region, string[] Destinations)[] AgencySeeds =
     [
-        ("Silk Road Recruitment LLC", FirstAgencyRegistration, "UZ-TK"),
-        ("Samarkand Labour Bridge LLC", "DEMO-305998411", "UZ-SA"),
-        ("Fergana Valley Workforce Partners", "DEMO-306450023", "UZ-FA"),
+        ("Silk Road Recruitment LLC", FirstAgencyRegistration, "UZ-TK", ["RU", "KZ"]),
+        ("Samarkand Labour Bridge LLC", "DEMO-305998411", "UZ-SA", ["KZ", "KR"]),
+        ("Fergana Valley Workforce Partners", "DEMO-306450023", "UZ-FA", ["TR", "AE", "KR"]),
+    ];
+
+    // Agencies whose licences are no longer valid, so the public register shows every status.
+    private static readonly (string Name, string Registration, string Region, LicenceStatus Status, int Months)[] LapsedAgencySeeds =
+    [
+        ("Navoi Overseas Jobs LLC", "DEMO-307112345", "UZ-NW", LicenceStatus.Suspended, 2),
+        ("Bukhara Global Staffing", "DEMO-307554321", "UZ-BU", LicenceStatus.Revoked, 0),
+        ("Khorezm Employment Service", "DEMO-308001122", "UZ-XO", LicenceStatus.Expired, -4),
     ];
 
     private static readonly (string Name, string Country, string RegistrationId, string Sector, int Agency)[] EmployerSeeds =
@@ -85,6 +93,19 @@ public sealed class DemoSeeder(CaravanDbContext db, UserManager<CaravanUser> use
             LicenceValidUntil = today.AddYears(3),
             CountryCode = "UZ",
             RegionCode = a.Region,
+            Destinations = a.Destinations.Select(d => new AgencyDestination { CountryCode = d }).ToList(),
+        }).ToList();
+        var lapsed = LapsedAgencySeeds.Select((a, i) => new Agency
+        {
+            Name = a.Name,
+            RegistrationNumber = a.Registration,
+            LicenceNumber = ReferenceCode.Create("LIC", 200 + i),
+            LicenceStatus = a.Status,
+            LicenceValidUntil = a.Status == LicenceStatus.Expired ? today.AddMonths(a.Months) : today.AddYears(1),
+            SuspendedUntil = a.Status == LicenceStatus.Suspended ? today.AddMonths(a.Months) : null,
+            CountryCode = "UZ",
+            RegionCode = a.Region,
+            Destinations = [new AgencyDestination { CountryCode = "RU" }],
         }).ToList();
         var employers = EmployerSeeds.Select(e => new ForeignEmployer
         {
@@ -119,6 +140,7 @@ public sealed class DemoSeeder(CaravanDbContext db, UserManager<CaravanUser> use
         }).ToList();
 
         db.AddRange(agencies);
+        db.AddRange(lapsed);
         db.AddRange(employers);
         db.AddRange(vacancies);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Caravan.Core.Agencies;
 using Caravan.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,12 +17,12 @@ public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSi
 }
 
 /// <summary>Read side of vacancies. Every query here is scoped: public lists show only published vacancies.</summary>
-public sealed class VacancyQueries(CaravanDbContext db)
+public sealed class VacancyQueries(CaravanDbContext db, TimeProvider time)
 {
     public async Task<PagedResult<Vacancy>> PublishedAsync(VacancyFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var query = db.Set<Vacancy>().AsNoTracking().Where(v => v.Status == VacancyStatus.Published);
+        var query = Public();
         if (!string.IsNullOrEmpty(filter.Destination))
         {
             query = query.Where(v => v.DestinationCountry == filter.Destination);
@@ -44,8 +45,19 @@ public sealed class VacancyQueries(CaravanDbContext db)
     }
 
     public Task<Vacancy?> PublishedByReferenceAsync(string reference, CancellationToken cancellationToken = default) =>
-        db.Set<Vacancy>().AsNoTracking().Include(v => v.Agency).Include(v => v.Employer)
-            .SingleOrDefaultAsync(v => v.Reference == reference && v.Status == VacancyStatus.Published, cancellationToken);
+        Public().Include(v => v.Agency).Include(v => v.Employer).SingleOrDefaultAsync(v => v.Reference == reference, cancellationToken);
+
+    /// <summary>
+    /// What the public may see: published vacancies of agencies whose licence is valid today. A suspended,
+    /// revoked or lapsed licence takes the agency's vacancies out of search at once, before any job runs.
+    /// </summary>
+    private IQueryable<Vacancy> Public()
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        return db.Set<Vacancy>().AsNoTracking().Where(v => v.Status == VacancyStatus.Published
+            && v.Agency!.LicenceStatus == LicenceStatus.Valid
+            && (v.Agency.LicenceValidUntil == null || v.Agency.LicenceValidUntil >= today));
+    }
 
     /// <summary>An agency's own vacancy, in any status; null for another agency's, so callers answer 404.</summary>
     public Task<Vacancy?> ForAgencyAsync(Guid agencyId, string reference, CancellationToken cancellationToken = default) =>

@@ -56,6 +56,12 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_key");
+
                     b.Property<string>("RegionCode")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT")
@@ -67,6 +73,10 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("registration_number");
 
+                    b.Property<DateOnly?>("SuspendedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suspended_until");
+
                     b.HasKey("Id")
                         .HasName("pk_agency");
 
@@ -74,7 +84,30 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_agencies_licence_number");
 
+                    b.HasIndex("NameKey")
+                        .HasDatabaseName("ix_agencies_name_key");
+
                     b.ToTable("agency", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Agencies.AgencyDestination", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country_code");
+
+                    b.HasKey("AgencyId", "CountryCode")
+                        .HasName("pk_agency_destination");
+
+                    b.HasIndex("CountryCode")
+                        .HasDatabaseName("ix_agency_destinations_country_code");
+
+                    b.ToTable("agency_destination", (string)null);
                 });
 
             modelBuilder.Entity("Caravan.Core.Agencies.ForeignEmployer", b =>
@@ -779,6 +812,16 @@ namespace Caravan.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Agencies.AgencyDestination", b =>
+                {
+                    b.HasOne("Caravan.Core.Agencies.Agency", null)
+                        .WithMany("Destinations")
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_agency_destination_agency_agency_id");
+                });
+
             modelBuilder.Entity("Caravan.Core.Agencies.ForeignEmployer", b =>
                 {
                     b.HasOne("Caravan.Core.Agencies.Agency", "Agency")
@@ -877,6 +920,11 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Agencies.Agency", b =>
+                {
+                    b.Navigation("Destinations");
                 });
 
             modelBuilder.Entity("Caravan.Core.Reference.Country", b =>

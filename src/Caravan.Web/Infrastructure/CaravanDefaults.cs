@@ -57,6 +57,7 @@ public static class CaravanDefaults
         services.AddScoped<ApiKeyService>();
         services.AddMemoryCache();
         services.AddScoped<Catalogue>();
+        services.AddScoped<Caravan.Core.Agencies.AgencyQueries>();
         services.AddScoped<Caravan.Core.Vacancies.VacancyQueries>();
         services.AddScoped<Caravan.Core.Vacancies.VacancyCommands>();
         services.AddSingleton<DevelopmentSmsSender>();

@@ -57,6 +57,7 @@ public static class CaravanPipeline
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("Caravan API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         var api = app.MapGroup("/api/v1").WithTags("v1");
+        api.MapAgencyEndpoints();
         api.MapVacancyEndpoints();
         api.MapAgencyScopedEndpoints();
         return app;

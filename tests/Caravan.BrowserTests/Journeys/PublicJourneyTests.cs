@@ -50,6 +50,28 @@ public class PublicJourneyTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_worker_checks_an_agency_from_the_home_page()
+    {
+        var page = await fixture.NewPageAsync(acceptLanguage: "ru-RU");
+        await page.GotoAsync("/");
+        await page.FillAsync("#check-q", "LIC-0001008");
+        await page.ClickAsync("form[role=search] button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/agencies/LIC-0001008$"));
+        (await page.InnerTextAsync("h1")).ShouldBe("Silk Road Recruitment LLC");
+        (await page.InnerTextAsync(".govuk-tag")).ShouldNotBeNullOrWhiteSpace();
+        await page.InspectAsync("agency-ru");
+
+        await page.GotoAsync("/agencies?status=Revoked&culture=tg");
+        await page.ClickAsync("main li h2 a");
+        (await page.Locator(".govuk-warning-text").CountAsync()).ShouldBe(1);
+        await page.InspectAsync("agency-revoked-tg");
+
+        await page.GotoAsync("/agencies?culture=ky");
+        (await page.Locator("main li.caravan-card").CountAsync()).ShouldBe(6);
+        await page.InspectAsync("agencies-ky");
+    }
+
+    [Fact]
     public async Task Paging_works_without_javascript()
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, BaseURL = fixture.BaseUrl });

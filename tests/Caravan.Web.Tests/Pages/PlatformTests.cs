@@ -158,7 +158,7 @@ public class PlatformTests(AppFixture fixture) : IClassFixture<AppFixture>
             (await ctx.Set<Agency>().CountAsync(), await ctx.Set<Vacancy>().CountAsync(), await ctx.Users.CountAsync(u => u.IsDemo), await ctx.Set<Country>().CountAsync()));
         var before = await Count();
         before.Vacancies.ShouldBe(30);
-        before.Agencies.ShouldBe(3);
+        before.Agencies.ShouldBe(6);
         before.Users.ShouldBe(7);
         var destinations = await app.WithDbAsync(ctx => ctx.Set<Vacancy>().Select(v => v.DestinationCountry).Distinct().ToListAsync());
         destinations.ShouldBe(["AE", "KR", "KZ", "RU", "TR"], ignoreOrder: true);

@@ -1,0 +1,37 @@
+using System.Globalization;
+using Caravan.Core.Agencies;
+using Caravan.Core.Reference;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Caravan.Web.Pages.Agencies;
+
+public sealed class DetailsModel(AgencyQueries agencies, Catalogue catalogue) : PageModel
+{
+    public Agency Agency { get; private set; } = null!;
+
+    public DateOnly Today { get; private set; }
+
+    public IReadOnlyList<string> Destinations { get; private set; } = [];
+
+    public int PublishedVacancies { get; private set; }
+
+    public bool MayRecruit => Agency.EffectiveStatus(Today) == LicenceStatus.Valid;
+
+    public async Task<IActionResult> OnGetAsync(string licenceNumber, CancellationToken cancellationToken)
+    {
+        var agency = await agencies.ByLicenceAsync(licenceNumber, cancellationToken);
+        if (agency is null)
+        {
+            return NotFound();
+        }
+
+        Agency = agency;
+        Today = agencies.Today;
+        var names = await catalogue.CountryNamesAsync(CultureInfo.CurrentUICulture.Name, cancellationToken);
+        Destinations = agency.Destinations.Select(d => names.TryGetValue(d.CountryCode, out var n) ? n : d.CountryCode)
+            .Order(StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true)).ToList();
+        PublishedVacancies = MayRecruit ? await agencies.PublishedVacancyCountAsync(agency.Id, cancellationToken) : 0;
+        return Page();
+    }
+}
