@@ -17,6 +17,11 @@ using OpenTelemetry.Trace;
 
 namespace Caravan.Web.Infrastructure;
 
+public static class CaravanPolicies
+{
+    public const string ContractChecks = "contract-checks";
+}
+
 /// <summary>Everything a node sets up, in one place: data, identity, localisation, security, telemetry.</summary>
 public static class CaravanDefaults
 {
@@ -58,6 +63,9 @@ public static class CaravanDefaults
         services.AddMemoryCache();
         services.AddScoped<Catalogue>();
         services.AddScoped<Caravan.Core.Agencies.AgencyQueries>();
+        services.AddOptions<Caravan.Core.Contracts.FeePolicyOptions>().Bind(config.GetSection(Caravan.Core.Contracts.FeePolicyOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Caravan.Core.Contracts.ContractChecker>();
         services.AddScoped<Caravan.Core.Vacancies.VacancyQueries>();
         services.AddScoped<Caravan.Core.Vacancies.VacancyCommands>();
         services.AddSingleton<DevelopmentSmsSender>();
@@ -218,6 +226,9 @@ public static class CaravanDefaults
             o.AddPolicy(SignInRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(CaravanPolicies.ContractChecks, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 120, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.AddPolicy(CodeRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = codePermits, Window = TimeSpan.FromMinutes(5), QueueLimit = 0 }));

@@ -59,6 +59,7 @@ public static class CaravanPipeline
         var api = app.MapGroup("/api/v1").WithTags("v1");
         api.MapAgencyEndpoints();
         api.MapVacancyEndpoints();
+        api.MapContractCheckEndpoints();
         api.MapAgencyScopedEndpoints();
         return app;
     }

@@ -72,6 +72,27 @@ public class PublicJourneyTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_worker_checks_a_job_offer_and_sees_the_warning_signs()
+    {
+        var page = await fixture.NewPageAsync(acceptLanguage: "uz-UZ");
+        await page.GotoAsync("/contract-check");
+        await page.InspectAsync("contract-check-uz");
+        await page.ClickAsync("form button[type=submit]");
+        (await page.Locator(".govuk-error-summary").CountAsync()).ShouldBe(1);
+        await page.InspectAsync("contract-check-errors-uz");
+
+        await page.SelectOptionAsync("#destinationCountry", "RU");
+        await page.FillAsync("#monthlyWage", "70000");
+        await page.SelectOptionAsync("#wageCurrency", "RUB");
+        await page.FillAsync("#feesToWorker", "30000");
+        await page.FillAsync("#hoursPerWeek", "72");
+        await page.CheckAsync("#passport-employer");
+        await page.ClickAsync("form button[type=submit]");
+        (await page.Locator("[data-flag]").CountAsync()).ShouldBe(3);
+        await page.InspectAsync("contract-check-flags-uz");
+    }
+
+    [Fact]
     public async Task Paging_works_without_javascript()
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, BaseURL = fixture.BaseUrl });
