@@ -31,6 +31,41 @@ public sealed class Catalogue(CaravanDbContext db, IMemoryCache cache)
         return names.TryGetValue(code, out var name) ? name : code;
     }
 
+    /// <summary>
+    /// ISCO-08 titles in a UI language. A group with no translation yet takes its nearest translated parent's
+    /// title (a Kazakh reader sees "building workers" rather than an English unit-group title); English is the last resort.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> IscoTitlesAsync(string language, CancellationToken cancellationToken = default)
+    {
+        var result = await cache.GetOrCreateAsync("isco:" + language, async entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromHours(6);
+            var english = await IscoTitlesAsync(cancellationToken);
+            if (language == "en")
+            {
+                return english;
+            }
+
+            var parents = await db.Set<IscoGroup>().AsNoTracking().ToDictionaryAsync(g => g.Code, g => g.ParentCode, cancellationToken);
+            var local = await db.Set<IscoTitle>().AsNoTracking().Where(t => t.Language == language)
+                .ToDictionaryAsync(t => t.Code, t => t.Title, cancellationToken);
+            var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var code in english.Keys)
+            {
+                string? current = code;
+                while (current is not null && !local.ContainsKey(current))
+                {
+                    current = parents.GetValueOrDefault(current);
+                }
+
+                titles[code] = current is not null ? local[current] : english[code];
+            }
+
+            return (IReadOnlyDictionary<string, string>)titles;
+        });
+        return result!;
+    }
+
     public async Task<IReadOnlyDictionary<string, string>> IscoTitlesAsync(CancellationToken cancellationToken = default)
     {
         var result = await cache.GetOrCreateAsync("isco", async entry =>

@@ -14,11 +14,26 @@ public sealed class ReferenceDataSeeder(CaravanDbContext db)
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
-        if (await db.Set<Country>().AnyAsync(cancellationToken))
+        // Each set is loaded when its table is empty, so a release that adds a set fills it on existing nodes too.
+        if (!await db.Set<Country>().AnyAsync(cancellationToken))
         {
-            return;
+            await SeedCodesAsync(cancellationToken);
         }
 
+        if (!await db.Set<IscoTitle>().AnyAsync(cancellationToken))
+        {
+            db.AddRange(ReadCsv("isco08_titles.csv", r => new IscoTitle
+            {
+                Code = r.GetField("code")!,
+                Language = r.GetField("language")!,
+                Title = r.GetField("title")!,
+            }));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private async Task SeedCodesAsync(CancellationToken cancellationToken)
+    {
         var countries = ReadCsv("iso3166-1_countries.csv", r => new Country
         {
             Alpha2 = r.GetField("alpha2")!,

@@ -45,3 +45,11 @@ public sealed class IscoGroup
     public required string TitleEn { get; set; }
     public string? Description { get; set; }
 }
+
+/// <summary>An ISCO-08 group's title in one UI language other than English.</summary>
+public sealed class IscoTitle
+{
+    public required string Code { get; set; }
+    public required string Language { get; set; }
+    public required string Title { get; set; }
+}

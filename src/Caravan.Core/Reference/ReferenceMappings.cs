@@ -67,3 +67,16 @@ internal sealed class IscoGroupMapping : IEntityTypeConfiguration<IscoGroup>
         builder.HasIndex(g => g.ParentCode).HasDatabaseName(ParentIndex);
     }
 }
+
+internal sealed class IscoTitleMapping : IEntityTypeConfiguration<IscoTitle>
+{
+    public void Configure(EntityTypeBuilder<IscoTitle> builder)
+    {
+        builder.ToTable("isco_titles");
+        builder.HasKey(t => new { t.Code, t.Language });
+        builder.Property(t => t.Code).HasMaxLength(4);
+        builder.Property(t => t.Language).HasMaxLength(10);
+        builder.Property(t => t.Title).HasMaxLength(300);
+        builder.HasOne<IscoGroup>().WithMany().HasForeignKey(t => t.Code).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -527,6 +527,30 @@ namespace Caravan.Migrations.Postgres.Migrations
                     b.ToTable("isco_groups", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Reference.IscoTitle", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Code", "Language")
+                        .HasName("pk_isco_titles");
+
+                    b.ToTable("isco_titles", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Core.Reference.Subdivision", b =>
                 {
                     b.Property<string>("Code")
@@ -851,6 +875,16 @@ namespace Caravan.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_country_name_country_country_code");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Reference.IscoTitle", b =>
+                {
+                    b.HasOne("Caravan.Core.Reference.IscoGroup", null)
+                        .WithMany()
+                        .HasForeignKey("Code")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_isco_titles_isco_groups_code");
                 });
 
             modelBuilder.Entity("Caravan.Core.Vacancies.Vacancy", b =>

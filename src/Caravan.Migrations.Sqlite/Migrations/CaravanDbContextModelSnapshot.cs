@@ -522,6 +522,30 @@ namespace Caravan.Migrations.Sqlite.Migrations
                     b.ToTable("isco_groups", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Reference.IscoTitle", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Code", "Language")
+                        .HasName("pk_isco_titles");
+
+                    b.ToTable("isco_titles", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Core.Reference.Subdivision", b =>
                 {
                     b.Property<string>("Code")
@@ -842,6 +866,16 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_country_name_country_country_code");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Reference.IscoTitle", b =>
+                {
+                    b.HasOne("Caravan.Core.Reference.IscoGroup", null)
+                        .WithMany()
+                        .HasForeignKey("Code")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_isco_titles_isco_groups_code");
                 });
 
             modelBuilder.Entity("Caravan.Core.Vacancies.Vacancy", b =>

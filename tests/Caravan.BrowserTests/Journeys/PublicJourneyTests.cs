@@ -111,6 +111,15 @@ public class PublicJourneyTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task The_data_sources_page_credits_the_reference_data()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/about/data?culture=kk");
+        (await page.InnerTextAsync("main")).ShouldContain("CLDR");
+        await page.InspectAsync("about-data-kk");
+    }
+
+    [Fact]
     public async Task Unknown_pages_are_localised()
     {
         var page = await fixture.NewPageAsync();

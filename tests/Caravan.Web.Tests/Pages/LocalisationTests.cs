@@ -77,6 +77,16 @@ public class LocalisationTests(AppFixture fixture) : IClassFixture<AppFixture>
         ru.ShouldNotContain("120,000");
     }
 
+    [Theory]
+    [InlineData("ru", "Каменщики (по кирпичу и камню)")]
+    [InlineData("kk", "Құрылыс және туыстас кәсіптер жұмысшылары (электриктерден басқа)")]
+    [InlineData("en", "Bricklayers and related workers")]
+    public async Task Occupations_are_named_in_the_users_language(string culture, string expected)
+    {
+        var html = WebUtility.HtmlDecode(await fixture.Get(DatabaseProvider.Sqlite).Browser().GetStringAsync($"/vacancies?culture={culture}&isco=7&destination=RU"));
+        html.ShouldContain(expected);
+    }
+
     [Fact]
     public async Task Every_page_has_the_language_picker_with_all_seven_languages()
     {

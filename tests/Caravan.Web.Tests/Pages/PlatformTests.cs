@@ -136,7 +136,14 @@ public class PlatformTests(AppFixture fixture) : IClassFixture<AppFixture>
             Currencies = await ctx.Set<Currency>().CountAsync(),
             SubdivisionCountries = await ctx.Set<Subdivision>().Select(s => s.CountryCode).Distinct().CountAsync(),
             UzbekNames = await ctx.Set<CountryName>().CountAsync(n => n.Language == "uz-Cyrl"),
+            IscoTitles = await ctx.Set<IscoTitle>().GroupBy(t => t.Language).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(),
         });
+        counts.IscoTitles.Single(t => t.Key == "ru").Count.ShouldBe(619);
+        foreach (var language in new[] { "uz", "uz-Cyrl", "kk", "ky", "tg" })
+        {
+            counts.IscoTitles.Single(t => t.Key == language).Count.ShouldBe(53, language);
+        }
+
         counts.Countries.ShouldBe(249);
         counts.Isco.ShouldBe(619);
         counts.IscoUnits.ShouldBe(436);

@@ -24,7 +24,7 @@ public sealed class DetailsModel(VacancyQueries queries, Catalogue catalogue) : 
 
         Vacancy = vacancy;
         CountryName = await catalogue.CountryNameAsync(vacancy.DestinationCountry, CultureInfo.CurrentUICulture.Name, cancellationToken);
-        Occupation = (await catalogue.IscoTitlesAsync(cancellationToken)).GetValueOrDefault(vacancy.IscoCode);
+        Occupation = (await catalogue.IscoTitlesAsync(CultureInfo.CurrentUICulture.Name, cancellationToken)).GetValueOrDefault(vacancy.IscoCode);
         return Page();
     }
 }

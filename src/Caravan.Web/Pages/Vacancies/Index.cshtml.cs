@@ -43,7 +43,7 @@ public sealed class IndexModel(VacancyQueries queries, Catalogue catalogue) : Pa
 
         PageNumber = Math.Max(1, PageNumber);
         CountryNames = await catalogue.CountryNamesAsync(CultureInfo.CurrentUICulture.Name, cancellationToken);
-        IscoTitles = await catalogue.IscoTitlesAsync(cancellationToken);
+        IscoTitles = await catalogue.IscoTitlesAsync(CultureInfo.CurrentUICulture.Name, cancellationToken);
         Result = await queries.PublishedAsync(new VacancyFilter(Destination, Isco, PageNumber, PageSize), cancellationToken);
     }
 
