@@ -66,6 +66,29 @@ public sealed class Catalogue(CaravanDbContext db, IMemoryCache cache)
         return result!;
     }
 
+    /// <summary>
+    /// Unit-group codes whose title, in any UI language, contains the text. With the parent fallback, a search for
+    /// a sub-major group's words ("строител") finds every unit group under it.
+    /// </summary>
+    public async Task<List<string>> IscoUnitsMatchingAsync(string text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var needle = text.Trim();
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var language in ReferenceDataSeeder.NameLanguages)
+        {
+            foreach (var (code, title) in await IscoTitlesAsync(language, cancellationToken))
+            {
+                if (code.Length == 4 && title.Contains(needle, StringComparison.OrdinalIgnoreCase))
+                {
+                    codes.Add(code);
+                }
+            }
+        }
+
+        return [.. codes];
+    }
+
     public async Task<IReadOnlyDictionary<string, string>> IscoTitlesAsync(CancellationToken cancellationToken = default)
     {
         var result = await cache.GetOrCreateAsync("isco", async entry =>

@@ -16,6 +16,7 @@ internal sealed class VacancyMapping : IEntityTypeConfiguration<Vacancy>
         builder.Property(v => v.IscoCode).HasMaxLength(4);
         builder.Property(v => v.Title).HasMaxLength(200);
         builder.Property(v => v.Description).HasMaxLength(4000);
+        builder.Property(v => v.SearchKey).HasMaxLength(4400);
         builder.Property(v => v.DestinationCountry).HasMaxLength(2);
         builder.Property(v => v.City).HasMaxLength(100);
         builder.Property(v => v.ClosedReason).HasMaxLength(VacancyCommands.MaxReasonLength);

@@ -1,11 +1,18 @@
 using Caravan.Core.Agencies;
 using Caravan.Core.Data;
+using Caravan.Core.Reference;
 using Microsoft.EntityFrameworkCore;
 
 namespace Caravan.Core.Vacancies;
 
 public sealed record VacancyFilter(string? Destination, string? Isco, int Page, int PageSize)
 {
+    /// <summary>Words to find in the title, description, city or occupation, in any of the UI languages.</summary>
+    public string? Query { get; init; }
+
+    /// <summary>Only this agency's vacancies, by licence number.</summary>
+    public string? AgencyLicence { get; init; }
+
     public const int MaxPageSize = 100;
 }
 
@@ -17,7 +24,7 @@ public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSi
 }
 
 /// <summary>Read side of vacancies. Every query here is scoped: public lists show only published vacancies.</summary>
-public sealed class VacancyQueries(CaravanDbContext db, TimeProvider time)
+public sealed class VacancyQueries(CaravanDbContext db, TimeProvider time, Catalogue catalogue)
 {
     public async Task<PagedResult<Vacancy>> PublishedAsync(VacancyFilter filter, CancellationToken cancellationToken = default)
     {
@@ -32,6 +39,19 @@ public sealed class VacancyQueries(CaravanDbContext db, TimeProvider time)
         {
             // ISCO codes are hierarchical: "7" matches every craft group, "7112" one unit group.
             query = query.Where(v => v.IscoCode.StartsWith(filter.Isco));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Query))
+        {
+            var key = filter.Query.Trim().ToUpperInvariant();
+            var occupations = await catalogue.IscoUnitsMatchingAsync(filter.Query, cancellationToken);
+            query = query.Where(v => v.SearchKey.Contains(key) || occupations.Contains(v.IscoCode));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.AgencyLicence))
+        {
+            var licence = filter.AgencyLicence.Trim().ToUpperInvariant();
+            query = query.Where(v => v.Agency!.LicenceNumber == licence);
         }
 
         var total = await query.CountAsync(cancellationToken);

@@ -666,6 +666,12 @@ namespace Caravan.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("reference");
 
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(4400)
+                        .HasColumnType("character varying(4400)")
+                        .HasColumnName("search_key");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -661,6 +661,12 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("reference");
 
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(4400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_key");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)

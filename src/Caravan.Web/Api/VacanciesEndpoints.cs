@@ -44,7 +44,7 @@ public static class VacanciesEndpoints
         api.MapGet("/vacancies", ListAsync)
             .WithName("ListVacancies")
             .WithSummary("Published vacancies, newest first")
-            .WithDescription("Filter by destination (ISO 3166-1 alpha-2) and ISCO-08 code or prefix. Pages start at 1; at most 100 items a page.")
+            .WithDescription("q finds words in the title, description, city or occupation, in any of the seven UI languages. Filter by destination (ISO 3166-1 alpha-2), ISCO-08 code or prefix, and agency licence number. Pages start at 1; at most 100 items a page.")
             .Produces<VacancyPageDto>()
             .ProducesValidationProblem()
             .AllowAnonymous();
@@ -115,6 +115,8 @@ public static class VacanciesEndpoints
         Catalogue catalogue,
         [FromQuery] string? destination,
         [FromQuery] string? isco,
+        [FromQuery] string? q,
+        [FromQuery] string? agency,
         [FromQuery] int? page,
         [FromQuery] int? pageSize,
         CancellationToken cancellationToken)
@@ -140,12 +142,23 @@ public static class VacanciesEndpoints
             errors["pageSize"] = [$"Use a page size from 1 to {VacancyFilter.MaxPageSize}."];
         }
 
+        if (q is { Length: > 200 })
+        {
+            errors["q"] = ["Search text is at most 200 characters."];
+        }
+
+        if (agency is { Length: > 20 })
+        {
+            errors["agency"] = ["Use an agency licence number such as LIC-0001008."];
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The query has invalid values.");
         }
 
-        var result = await queries.PublishedAsync(new VacancyFilter(destination, isco, page ?? 1, pageSize ?? 20), cancellationToken);
+        var filter = new VacancyFilter(destination, isco, page ?? 1, pageSize ?? 20) { Query = q, AgencyLicence = agency };
+        var result = await queries.PublishedAsync(filter, cancellationToken);
         var titles = await catalogue.IscoTitlesAsync(cancellationToken);
         return TypedResults.Ok(new VacancyPageDto(
             result.Items.Select(v => ToDto(v, titles)).ToList(), result.Page, result.PageSize, result.Total, result.PageCount));

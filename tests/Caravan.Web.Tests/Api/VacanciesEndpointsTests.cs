@@ -44,6 +44,25 @@ public class VacanciesEndpointsTests(AppFixture fixture) : IClassFixture<AppFixt
     }
 
     [Theory]
+    [ClassData(typeof(Databases))]
+    public async Task Text_search_finds_words_in_any_language_and_occupation_titles(DatabaseProvider db)
+    {
+        var client = fixture.Get(db).CreateClient();
+        async Task<List<string>> Titles(string query) => (await client.GetFromJsonAsync<JsonElement>("/api/v1/vacancies?pageSize=100&" + query))
+            .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()!).ToList();
+
+        (await Titles("q=welder")).ShouldBe(["Welder"]);
+        (await Titles("q=" + Uri.EscapeDataString("сварщик"))).ShouldContain("Welder");
+        // Kazan is a city of three vacancies and the name of their employer, which also hires in Yekaterinburg.
+        var kazan = (await client.GetFromJsonAsync<JsonElement>("/api/v1/vacancies?pageSize=100&q=kazan")).GetProperty("items").EnumerateArray().ToList();
+        kazan.Count.ShouldBeGreaterThanOrEqualTo(3);
+        kazan.ShouldAllBe(i => i.GetProperty("city").GetString() == "Kazan" || i.GetProperty("employer").GetProperty("name").GetString() == "Kazan Logistics Terminal");
+        (await Titles("q=kazan&destination=KZ")).ShouldBeEmpty();
+        (await Titles("agency=" + ReferenceCode.Create("LIC", 102).ToLowerInvariant())).Count.ShouldBe(10);
+        (await Titles("q=" + Uri.EscapeDataString("no such job anywhere"))).ShouldBeEmpty();
+    }
+
+    [Theory]
     [InlineData("destination=russia", "destination")]
     [InlineData("isco=71a", "isco")]
     [InlineData("page=0", "page")]
@@ -90,7 +109,7 @@ public class VacanciesEndpointsTests(AppFixture fixture) : IClassFixture<AppFixt
         var op = doc.GetProperty("paths").GetProperty("/api/v1/vacancies").GetProperty("get");
         op.GetProperty("operationId").GetString().ShouldBe("ListVacancies");
         op.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString())
-            .ShouldBe(["destination", "isco", "page", "pageSize"], ignoreOrder: true);
+            .ShouldBe(["destination", "isco", "q", "agency", "page", "pageSize"], ignoreOrder: true);
         doc.GetProperty("components").GetProperty("schemas").TryGetProperty("VacancyDto", out _).ShouldBeTrue();
     }
 

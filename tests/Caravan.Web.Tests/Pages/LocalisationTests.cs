@@ -88,6 +88,15 @@ public class LocalisationTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task A_worker_searches_vacancies_in_their_own_language()
+    {
+        var html = WebUtility.HtmlDecode(await fixture.Get(DatabaseProvider.Sqlite).Browser().GetStringAsync("/vacancies?culture=ru&q=" + Uri.EscapeDataString("сварщик")));
+        html.ShouldContain("Welder");
+        html.ShouldContain("value=\"сварщик\"");
+        html.ShouldNotContain("Bricklayer");
+    }
+
+    [Fact]
     public async Task Every_page_has_the_language_picker_with_all_seven_languages()
     {
         var html = await fixture.Get(DatabaseProvider.Sqlite).Browser().GetStringAsync("/account/sign-in");

@@ -19,6 +19,9 @@ public sealed class IndexModel(VacancyQueries queries, Catalogue catalogue) : Pa
     [BindProperty(SupportsGet = true, Name = "isco")]
     public string? Isco { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
@@ -44,9 +47,11 @@ public sealed class IndexModel(VacancyQueries queries, Catalogue catalogue) : Pa
         PageNumber = Math.Max(1, PageNumber);
         CountryNames = await catalogue.CountryNamesAsync(CultureInfo.CurrentUICulture.Name, cancellationToken);
         IscoTitles = await catalogue.IscoTitlesAsync(CultureInfo.CurrentUICulture.Name, cancellationToken);
-        Result = await queries.PublishedAsync(new VacancyFilter(Destination, Isco, PageNumber, PageSize), cancellationToken);
+        Query = Query?.Trim() is { Length: > 0 } q ? q[..Math.Min(q.Length, 200)] : null;
+        Result = await queries.PublishedAsync(new VacancyFilter(Destination, Isco, PageNumber, PageSize) { Query = Query }, cancellationToken);
     }
 
     public string PageLink(int page) =>
-        $"/vacancies?page={page}" + (Destination is null ? string.Empty : $"&destination={Destination}") + (Isco is null ? string.Empty : $"&isco={Isco}");
+        $"/vacancies?page={page}" + (Destination is null ? string.Empty : $"&destination={Destination}") + (Isco is null ? string.Empty : $"&isco={Isco}")
+        + (Query is null ? string.Empty : $"&q={Uri.EscapeDataString(Query)}");
 }
