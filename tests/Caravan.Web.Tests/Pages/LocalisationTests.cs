@@ -97,6 +97,16 @@ public class LocalisationTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task A_vacancy_shows_who_is_behind_it_and_their_licence_status()
+    {
+        var client = fixture.Get(DatabaseProvider.Sqlite).Browser();
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/vacancies/" + Caravan.Core.Data.ReferenceCode.Create("VAC", 1025) + "?culture=en")); // a Fergana vacancy: no test closes those
+        html.ShouldContain("href=\"/agencies/" + Caravan.Core.Data.ReferenceCode.Create("LIC", 102) + "\"");
+        html.ShouldContain("Licence valid until");
+        html.ShouldContain("href=\"/contract-check\"");
+    }
+
+    [Fact]
     public async Task Every_page_has_the_language_picker_with_all_seven_languages()
     {
         var html = await fixture.Get(DatabaseProvider.Sqlite).Browser().GetStringAsync("/account/sign-in");

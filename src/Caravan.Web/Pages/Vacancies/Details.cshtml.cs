@@ -6,13 +6,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Caravan.Web.Pages.Vacancies;
 
-public sealed class DetailsModel(VacancyQueries queries, Catalogue catalogue) : PageModel
+public sealed class DetailsModel(VacancyQueries queries, Catalogue catalogue, TimeProvider time) : PageModel
 {
     public Vacancy Vacancy { get; private set; } = null!;
 
     public string CountryName { get; private set; } = string.Empty;
 
     public string? Occupation { get; private set; }
+
+    public DateOnly Today { get; } = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
     {
