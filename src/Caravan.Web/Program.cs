@@ -14,6 +14,7 @@ if (args.Contains("migrate", StringComparer.Ordinal))
 await app.PrepareDatabaseOnStartAsync();
 app.UseCaravanDefaults();
 app.MapCaravanEndpoints();
+app.MapCaravanJobs();
 await app.RunAsync();
 
 /// <summary>Entry point; public so that integration tests can host the app.</summary>

@@ -44,6 +44,16 @@ public sealed class Agency
     public required string CountryCode { get; set; }
     public string? RegionCode { get; set; }
     public string? Email { get; set; }
+    public string? Phone { get; set; }
+    public string? Address { get; set; }
+
+    /// <summary>ISCO-08 major groups (one digit) the agency recruits for.</summary>
+    public List<string> Sectors { get; set; } = [];
+    public decimal? GuaranteeAmount { get; set; }
+    public string? GuaranteeCurrency { get; set; }
+
+    /// <summary>The officer's reason for the current status when it is not Valid, shown on the public page.</summary>
+    public string? StatusReason { get; set; }
 
     public static string SearchKey(string text) => (text ?? string.Empty).Trim().ToUpperInvariant();
 
@@ -62,9 +72,21 @@ public sealed class AgencyDestination
     public required string CountryCode { get; set; }
 }
 
+public enum EmployerStatus
+{
+    Unverified,
+    Verified,
+    Blacklisted,
+}
+
 /// <summary>A foreign employer that agencies place workers with.</summary>
 public sealed class ForeignEmployer
 {
+    public EmployerStatus Status { get; set; }
+
+    /// <summary>The officer's reasons for verifying or blacklisting.</summary>
+    public string? StatusReason { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string Name { get; set; }
     public required string CountryCode { get; set; }

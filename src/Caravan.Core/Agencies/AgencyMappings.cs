@@ -18,6 +18,10 @@ internal sealed class AgencyMapping : IEntityTypeConfiguration<Agency>
         builder.Property(a => a.CountryCode).HasMaxLength(2);
         builder.Property(a => a.RegionCode).HasMaxLength(10);
         builder.Property(a => a.Email).HasMaxLength(200);
+        builder.Property(a => a.Phone).HasMaxLength(30);
+        builder.Property(a => a.Address).HasMaxLength(300);
+        builder.Property(a => a.GuaranteeCurrency).HasMaxLength(3);
+        builder.Property(a => a.StatusReason).HasMaxLength(LicensingRules.MaxReasonLength);
         builder.Property(a => a.NameKey).HasMaxLength(200);
         builder.HasIndex(a => a.LicenceNumber).IsUnique().HasDatabaseName(LicenceNumberIndex);
         builder.HasIndex(a => a.NameKey).HasDatabaseName(NameKeyIndex);
@@ -46,6 +50,8 @@ internal sealed class ForeignEmployerMapping : IEntityTypeConfiguration<ForeignE
         builder.Property(e => e.CountryCode).HasMaxLength(2);
         builder.Property(e => e.RegistrationId).HasMaxLength(60);
         builder.Property(e => e.Sector).HasMaxLength(120);
+        builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.StatusReason).HasMaxLength(LicensingRules.MaxReasonLength);
         builder.HasOne(e => e.Agency).WithMany().HasForeignKey(e => e.AgencyId).OnDelete(DeleteBehavior.Restrict);
     }
 }

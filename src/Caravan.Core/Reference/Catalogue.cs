@@ -25,6 +25,19 @@ public sealed class Catalogue(CaravanDbContext db, IMemoryCache cache)
         return result!;
     }
 
+    /// <summary>ISO 3166-2 subdivisions of a country, code to name as ISO publishes it.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> SubdivisionsAsync(string country, CancellationToken cancellationToken = default)
+    {
+        var result = await cache.GetOrCreateAsync("subdivisions:" + country, async entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromHours(6);
+            var list = await db.Set<Subdivision>().AsNoTracking().Where(s => s.CountryCode == country)
+                .OrderBy(s => s.Name).ToListAsync(cancellationToken);
+            return (IReadOnlyDictionary<string, string>)list.ToDictionary(s => s.Code, s => s.Name, StringComparer.Ordinal);
+        });
+        return result!;
+    }
+
     public async Task<string> CountryNameAsync(string code, string language, CancellationToken cancellationToken = default)
     {
         var names = await CountryNamesAsync(language, cancellationToken);

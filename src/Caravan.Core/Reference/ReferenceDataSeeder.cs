@@ -30,6 +30,31 @@ public sealed class ReferenceDataSeeder(CaravanDbContext db)
             }));
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        if (!await db.Set<MinimumWage>().AnyAsync(cancellationToken))
+        {
+            db.AddRange(ReadCsv("minimum_wages.csv", r => new MinimumWage
+            {
+                CountryCode = r.GetField("country")!,
+                MonthlyAmount = r.GetField("monthly_amount") is { Length: > 0 } amount ? decimal.Parse(amount, CultureInfo.InvariantCulture) : null,
+                Currency = r.GetField("currency")!,
+                EffectiveFrom = DateOnly.Parse(r.GetField("effective_from")!, CultureInfo.InvariantCulture),
+                Source = r.GetField("source")!,
+            }));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        if (!await db.Set<ExchangeRate>().AnyAsync(cancellationToken))
+        {
+            db.AddRange(ReadCsv("exchange_rates.csv", r => new ExchangeRate
+            {
+                Currency = r.GetField("currency")!,
+                UnitsPerUsd = decimal.Parse(r.GetField("units_per_usd")!, CultureInfo.InvariantCulture),
+                AsOf = DateOnly.Parse(r.GetField("as_of")!, CultureInfo.InvariantCulture),
+                Source = r.GetField("source")!,
+            }));
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 
     private async Task SeedCodesAsync(CancellationToken cancellationToken)

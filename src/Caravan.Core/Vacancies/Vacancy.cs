@@ -5,7 +5,13 @@ namespace Caravan.Core.Vacancies;
 public enum VacancyStatus
 {
     Draft,
+
+    /// <summary>Submitted by the agency, passed the fee policy, waiting for an officer.</summary>
+    PendingApproval,
     Published,
+
+    /// <summary>An officer refused to publish it, with reasons.</summary>
+    Rejected,
     Closed,
 }
 
@@ -64,10 +70,58 @@ public sealed class Vacancy
     public bool MealsProvided { get; set; }
     public bool TransportProvided { get; set; }
     public DateOnly ApplicationDeadline { get; set; }
+
+    /// <summary>BCP 47 tag of the language the title and description are written in.</summary>
+    public string? TextLanguage { get; set; }
+
+    /// <summary>Languages the worker needs, and at what level, as the agency words it.</summary>
+    public string? RequiredLanguages { get; set; }
+    public string? RequiredSkills { get; set; }
+
+    /// <summary>Every cost the worker is asked to pay, item by item. Empty means no cost to the worker.</summary>
+    public List<VacancyCost> Costs { get; set; } = [];
+
+    /// <summary>The title and description in further languages, searched like the main text.</summary>
+    public List<VacancyTranslation> Translations { get; set; } = [];
+
+    /// <summary>The agency's own reference, unique per agency: a repeated bulk submission finds the row it already made.</summary>
+    public string? AgencyReference { get; set; }
+    public DateTime? SubmittedAt { get; set; }
+    public DateTime? ReviewedAt { get; set; }
+    public string? ReviewNote { get; set; }
     public VacancyStatus Status { get; set; }
     public DateTime? PublishedAt { get; set; }
     public DateTime? ClosedAt { get; set; }
     public string? ClosedReason { get; set; }
 
-    private void RefreshSearchKey() => SearchKey = $"{title} {city} {description}".ToUpperInvariant();
+    public decimal TotalCostsIn(string currency) => Costs.Where(c => c.Currency == currency).Sum(c => c.Amount);
+
+    /// <summary>Re-reads the translations into the search key; call after changing them.</summary>
+    public void RefreshSearchKey()
+    {
+        var extra = string.Join(' ', Translations.Select(t => $"{t.Title} {t.Description}"));
+        var key = $"{title} {city} {description} {extra}".Trim().ToUpperInvariant();
+        SearchKey = key.Length > MaxSearchKeyLength ? key[..MaxSearchKeyLength] : key;
+    }
+
+    public const int MaxSearchKeyLength = 8000;
+}
+
+/// <summary>One cost charged to the worker: a fee, a deposit, a ticket, a medical check.</summary>
+public sealed class VacancyCost
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid VacancyId { get; set; }
+    public required string Item { get; set; }
+    public decimal Amount { get; set; }
+    public required string Currency { get; set; }
+}
+
+/// <summary>The vacancy's title and description in one more language.</summary>
+public sealed class VacancyTranslation
+{
+    public Guid VacancyId { get; set; }
+    public required string Language { get; set; }
+    public required string Title { get; set; }
+    public required string Description { get; set; }
 }

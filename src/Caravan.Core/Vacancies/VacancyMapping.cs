@@ -8,6 +8,7 @@ internal sealed class VacancyMapping : IEntityTypeConfiguration<Vacancy>
     public const string ReferenceIndex = "ux_vacancies_reference";
     public const string PublicListIndex = "ix_vacancies_status_published_at";
     public const string DestinationIndex = "ix_vacancies_destination_country";
+    public const string AgencyReferenceIndex = "ux_vacancies_agency_id_agency_reference";
 
     public void Configure(EntityTypeBuilder<Vacancy> builder)
     {
@@ -16,7 +17,15 @@ internal sealed class VacancyMapping : IEntityTypeConfiguration<Vacancy>
         builder.Property(v => v.IscoCode).HasMaxLength(4);
         builder.Property(v => v.Title).HasMaxLength(200);
         builder.Property(v => v.Description).HasMaxLength(4000);
-        builder.Property(v => v.SearchKey).HasMaxLength(4400);
+        builder.Property(v => v.SearchKey).HasMaxLength(Vacancy.MaxSearchKeyLength);
+        builder.Property(v => v.TextLanguage).HasMaxLength(10);
+        builder.Property(v => v.RequiredLanguages).HasMaxLength(300);
+        builder.Property(v => v.RequiredSkills).HasMaxLength(1000);
+        builder.Property(v => v.AgencyReference).HasMaxLength(60);
+        builder.Property(v => v.ReviewNote).HasMaxLength(VacancyCommands.MaxReasonLength);
+        builder.HasIndex(v => new { v.AgencyId, v.AgencyReference }).IsUnique().HasDatabaseName(AgencyReferenceIndex);
+        builder.HasMany(v => v.Costs).WithOne().HasForeignKey(c => c.VacancyId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(v => v.Translations).WithOne().HasForeignKey(t => t.VacancyId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(v => v.DestinationCountry).HasMaxLength(2);
         builder.Property(v => v.City).HasMaxLength(100);
         builder.Property(v => v.ClosedReason).HasMaxLength(VacancyCommands.MaxReasonLength);
@@ -27,5 +36,26 @@ internal sealed class VacancyMapping : IEntityTypeConfiguration<Vacancy>
         builder.HasIndex(v => v.DestinationCountry).HasDatabaseName(DestinationIndex);
         builder.HasOne(v => v.Agency).WithMany().HasForeignKey(v => v.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(v => v.Employer).WithMany().HasForeignKey(v => v.EmployerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class VacancyCostMapping : IEntityTypeConfiguration<VacancyCost>
+{
+    public void Configure(EntityTypeBuilder<VacancyCost> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Item).HasMaxLength(120);
+        builder.Property(c => c.Currency).HasMaxLength(3);
+    }
+}
+
+internal sealed class VacancyTranslationMapping : IEntityTypeConfiguration<VacancyTranslation>
+{
+    public void Configure(EntityTypeBuilder<VacancyTranslation> builder)
+    {
+        builder.HasKey(t => new { t.VacancyId, t.Language });
+        builder.Property(t => t.Language).HasMaxLength(10);
+        builder.Property(t => t.Title).HasMaxLength(200);
+        builder.Property(t => t.Description).HasMaxLength(4000);
     }
 }

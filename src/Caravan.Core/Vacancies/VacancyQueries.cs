@@ -26,6 +26,8 @@ public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSi
 /// <summary>Read side of vacancies. Every query here is scoped: public lists show only published vacancies.</summary>
 public sealed class VacancyQueries(CaravanDbContext db, TimeProvider time, Catalogue catalogue)
 {
+    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
     public async Task<PagedResult<Vacancy>> PublishedAsync(VacancyFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);

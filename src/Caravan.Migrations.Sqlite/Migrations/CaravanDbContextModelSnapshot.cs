@@ -24,6 +24,11 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
                     b.Property<string>("CountryCode")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -34,6 +39,16 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
+
+                    b.Property<decimal?>("GuaranteeAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guarantee_amount");
+
+                    b.Property<string>("GuaranteeCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guarantee_currency");
 
                     b.Property<string>("LicenceNumber")
                         .HasMaxLength(20)
@@ -62,6 +77,11 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("name_key");
 
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
                     b.Property<string>("RegionCode")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT")
@@ -72,6 +92,16 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("registration_number");
+
+                    b.PrimitiveCollection<string>("Sectors")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sectors");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_reason");
 
                     b.Property<DateOnly?>("SuspendedUntil")
                         .HasColumnType("TEXT")
@@ -144,6 +174,17 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("sector");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_reason");
+
                     b.HasKey("Id")
                         .HasName("pk_foreign_employer");
 
@@ -151,6 +192,216 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_foreign_employer_agency_id");
 
                     b.ToTable("foreign_employer", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Agencies.LicenceApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_id");
+
+                    b.Property<Guid>("ApplicantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applicant_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_reason");
+
+                    b.PrimitiveCollection<string>("Destinations")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("destinations");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<decimal?>("GuaranteeAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guarantee_amount");
+
+                    b.Property<string>("GuaranteeCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guarantee_currency");
+
+                    b.Property<string>("LegalName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("RegistrationNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registration_number");
+
+                    b.PrimitiveCollection<string>("Sectors")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sectors");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_licence_application");
+
+                    b.HasIndex("ApplicantId")
+                        .HasDatabaseName("ix_licence_applications_applicant_id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ux_licence_applications_reference");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_licence_applications_status");
+
+                    b.ToTable("licence_application", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Agencies.LicenceDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("length");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("storage_key");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_licence_document");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_licence_document_application_id");
+
+                    b.ToTable("licence_document", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Agencies.LicenceEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateOnly?>("SuspendedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suspended_until");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_licence_event");
+
+                    b.HasIndex("AgencyId", "At")
+                        .HasDatabaseName("ix_licence_events_agency_id_at");
+
+                    b.ToTable("licence_event", (string)null);
                 });
 
             modelBuilder.Entity("Caravan.Core.Audit.AuditEntry", b =>
@@ -487,6 +738,34 @@ namespace Caravan.Migrations.Sqlite.Migrations
                     b.ToTable("currency", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Reference.ExchangeRate", b =>
+                {
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("as_of");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<decimal>("UnitsPerUsd")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("units_per_usd");
+
+                    b.HasKey("Currency")
+                        .HasName("pk_exchange_rate");
+
+                    b.ToTable("exchange_rate", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Core.Reference.IscoGroup", b =>
                 {
                     b.Property<string>("Code")
@@ -546,6 +825,40 @@ namespace Caravan.Migrations.Sqlite.Migrations
                     b.ToTable("isco_titles", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Reference.MinimumWage", b =>
+                {
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country_code");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_from");
+
+                    b.Property<decimal?>("MonthlyAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("monthly_amount");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.HasKey("CountryCode")
+                        .HasName("pk_minimum_wage");
+
+                    b.ToTable("minimum_wage", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Core.Reference.Subdivision", b =>
                 {
                     b.Property<string>("Code")
@@ -589,6 +902,11 @@ namespace Caravan.Migrations.Sqlite.Migrations
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("TEXT")
                         .HasColumnName("agency_id");
+
+                    b.Property<string>("AgencyReference")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_reference");
 
                     b.Property<DateOnly>("ApplicationDeadline")
                         .HasColumnType("TEXT")
@@ -661,9 +979,28 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("reference");
 
+                    b.Property<string>("RequiredLanguages")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("required_languages");
+
+                    b.Property<string>("RequiredSkills")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("required_skills");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_note");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_at");
+
                     b.Property<string>("SearchKey")
                         .IsRequired()
-                        .HasMaxLength(4400)
+                        .HasMaxLength(8000)
                         .HasColumnType("TEXT")
                         .HasColumnName("search_key");
 
@@ -672,6 +1009,15 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("TextLanguage")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text_language");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -697,9 +1043,6 @@ namespace Caravan.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_vacancy");
 
-                    b.HasIndex("AgencyId")
-                        .HasDatabaseName("ix_vacancy_agency_id");
-
                     b.HasIndex("DestinationCountry")
                         .HasDatabaseName("ix_vacancies_destination_country");
 
@@ -710,10 +1053,80 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_vacancies_reference");
 
+                    b.HasIndex("AgencyId", "AgencyReference")
+                        .IsUnique()
+                        .HasDatabaseName("ux_vacancies_agency_id_agency_reference");
+
                     b.HasIndex("Status", "PublishedAt")
                         .HasDatabaseName("ix_vacancies_status_published_at");
 
                     b.ToTable("vacancy", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Vacancies.VacancyCost", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item");
+
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("vacancy_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_vacancy_cost");
+
+                    b.HasIndex("VacancyId")
+                        .HasDatabaseName("ix_vacancy_cost_vacancy_id");
+
+                    b.ToTable("vacancy_cost", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Vacancies.VacancyTranslation", b =>
+                {
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("vacancy_id");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("VacancyId", "Language")
+                        .HasName("pk_vacancy_translation");
+
+                    b.ToTable("vacancy_translation", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -864,6 +1277,26 @@ namespace Caravan.Migrations.Sqlite.Migrations
                     b.Navigation("Agency");
                 });
 
+            modelBuilder.Entity("Caravan.Core.Agencies.LicenceDocument", b =>
+                {
+                    b.HasOne("Caravan.Core.Agencies.LicenceApplication", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_licence_document_licence_application_application_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Agencies.LicenceEvent", b =>
+                {
+                    b.HasOne("Caravan.Core.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_licence_event_agency_agency_id");
+                });
+
             modelBuilder.Entity("Caravan.Core.Reference.CountryName", b =>
                 {
                     b.HasOne("Caravan.Core.Reference.Country", null)
@@ -903,6 +1336,26 @@ namespace Caravan.Migrations.Sqlite.Migrations
                     b.Navigation("Agency");
 
                     b.Navigation("Employer");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Vacancies.VacancyCost", b =>
+                {
+                    b.HasOne("Caravan.Core.Vacancies.Vacancy", null)
+                        .WithMany("Costs")
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_vacancy_cost_vacancy_vacancy_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Vacancies.VacancyTranslation", b =>
+                {
+                    b.HasOne("Caravan.Core.Vacancies.Vacancy", null)
+                        .WithMany("Translations")
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_vacancy_translation_vacancy_vacancy_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -967,9 +1420,21 @@ namespace Caravan.Migrations.Sqlite.Migrations
                     b.Navigation("Destinations");
                 });
 
+            modelBuilder.Entity("Caravan.Core.Agencies.LicenceApplication", b =>
+                {
+                    b.Navigation("Documents");
+                });
+
             modelBuilder.Entity("Caravan.Core.Reference.Country", b =>
                 {
                     b.Navigation("Names");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Vacancies.Vacancy", b =>
+                {
+                    b.Navigation("Costs");
+
+                    b.Navigation("Translations");
                 });
 #pragma warning restore 612, 618
         }

@@ -55,7 +55,18 @@ public static class CaravanDefaults
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, HttpAuditActor>();
         var provider = config.GetValue(DatabaseOptions.Section + ":Provider", DatabaseProvider.Sqlite);
-        services.AddCaravanData(provider, ResolveConnectionString(config, builder.Environment, provider));
+        var connectionString = ResolveConnectionString(config, builder.Environment, provider);
+        services.AddCaravanData(provider, connectionString);
+        services.AddCaravanJobs(config, provider, connectionString);
+        services.AddOptions<Caravan.Core.Agencies.LicensingOptions>().Bind(config.GetSection(Caravan.Core.Agencies.LicensingOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Caravan.Core.Agencies.LicensingCommands>();
+        services.AddOptions<DocumentStoreOptions>().Bind(config.GetSection(DocumentStoreOptions.Section));
+        services.AddSingleton<IDocumentStore>(sp =>
+        {
+            var path = sp.GetRequiredService<IOptions<DocumentStoreOptions>>().Value.Path;
+            return new FileSystemDocumentStore(Path.IsPathRooted(path) ? path : Path.Combine(builder.Environment.ContentRootPath, path));
+        });
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DatabaseInitializer>();

@@ -28,6 +28,9 @@ public sealed class CaravanApp : WebApplicationFactory<Program>
             ["Database:MigrateOnStart"] = "true",
             ["RateLimits:SignInPerMinute"] = "10000",
             ["RateLimits:CodesPerFiveMinutes"] = "10000",
+            // Tests run jobs directly, when they choose; a scheduler polling in every test host only adds noise.
+            ["Jobs:Enabled"] = "false",
+            ["Documents:Path"] = Path.Combine(Path.GetTempPath(), "caravan-tests", "documents"),
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

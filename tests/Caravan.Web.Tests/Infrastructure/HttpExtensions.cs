@@ -24,6 +24,29 @@ public static partial class HttpExtensions
         return await client.PostAsync(postTo ?? formPage, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>Uploads one file from a form page, with the page's antiforgery token, as a browser would.</summary>
+    public static async Task<HttpResponseMessage> PostFileAsync(
+        this HttpClient client, string formPage, string postTo, string field, string fileName, byte[] content, string contentType)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var html = await (await client.GetAsync(formPage)).Content.ReadAsStringAsync();
+        var token = TokenPattern().Match(html);
+        token.Success.ShouldBeTrue($"no antiforgery token on {formPage}");
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken");
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        form.Add(file, field, fileName);
+        return await client.PostAsync(postTo, form);
+    }
+
+    /// <summary>The page's text as a person reads it: entities decoded.</summary>
+    public static async Task<string> TextAsync(this HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
     public static async Task<HttpResponseMessage> SignInStaffAsync(this HttpClient client, string email, string? password = null) =>
         await client.PostFormAsync("/account/sign-in", new Dictionary<string, string>
         {

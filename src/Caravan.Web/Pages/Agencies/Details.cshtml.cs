@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Caravan.Web.Pages.Agencies;
 
-public sealed class DetailsModel(AgencyQueries agencies, Catalogue catalogue) : PageModel
+public sealed class DetailsModel(AgencyQueries agencies, LicensingCommands licensing, Catalogue catalogue) : PageModel
 {
     public Agency Agency { get; private set; } = null!;
 
@@ -15,6 +15,8 @@ public sealed class DetailsModel(AgencyQueries agencies, Catalogue catalogue) : 
     public IReadOnlyList<string> Destinations { get; private set; } = [];
 
     public int PublishedVacancies { get; private set; }
+
+    public IReadOnlyList<LicenceEvent> History { get; private set; } = [];
 
     public bool MayRecruit => Agency.EffectiveStatus(Today) == LicenceStatus.Valid;
 
@@ -31,6 +33,7 @@ public sealed class DetailsModel(AgencyQueries agencies, Catalogue catalogue) : 
         var names = await catalogue.CountryNamesAsync(CultureInfo.CurrentUICulture.Name, cancellationToken);
         Destinations = agency.Destinations.Select(d => names.TryGetValue(d.CountryCode, out var n) ? n : d.CountryCode)
             .Order(StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true)).ToList();
+        History = await licensing.HistoryAsync(agency.Id, cancellationToken);
         PublishedVacancies = MayRecruit ? await agencies.PublishedVacancyCountAsync(agency.Id, cancellationToken) : 0;
         return Page();
     }

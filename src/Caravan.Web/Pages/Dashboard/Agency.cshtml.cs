@@ -17,12 +17,15 @@ public sealed class AgencyModel(CaravanDbContext db, VacancyQueries queries) : P
 
     public IReadOnlyList<Vacancy> Vacancies { get; private set; } = [];
 
+    public DateOnly Today => queries.Today;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var agencyId = User.GetAgencyId();
         if (agencyId is null)
         {
-            return Forbid();
+            // An applicant's account has no agency until the licence is issued.
+            return Redirect("/agencies/apply");
         }
 
         Agency = await db.Set<Agency>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == agencyId, cancellationToken);

@@ -1,0 +1,64 @@
+using Caravan.Core.Agencies;
+using Caravan.Core.Data;
+using Hangfire;
+using Hangfire.PostgreSql;
+
+namespace Caravan.Web.Infrastructure;
+
+public sealed class JobsOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>Whether this process runs scheduled jobs. Tests switch it off and run jobs directly.</summary>
+    public bool Enabled { get; set; } = true;
+}
+
+/// <summary>
+/// Scheduled work through Hangfire. PostgreSQL nodes keep jobs in PostgreSQL, which gives several replicas one
+/// schedule with distributed locks. A SQLite node is one process by design, so it keeps its schedule in memory and
+/// re-registers it at start; every job is idempotent, so a restart loses nothing (ADR 0004).
+/// </summary>
+public static class CaravanJobs
+{
+    public static IServiceCollection AddCaravanJobs(this IServiceCollection services, IConfiguration config, DatabaseProvider provider, string connectionString)
+    {
+        var options = config.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        services.AddScoped<LicenceExpiryJob>();
+        if (!options.Enabled)
+        {
+            return services;
+        }
+
+        services.AddHangfire(c =>
+        {
+            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (provider == DatabaseProvider.Postgres)
+            {
+                c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions { SchemaName = "hangfire" });
+            }
+            else
+            {
+                c.UseInMemoryStorage();
+            }
+        });
+        services.AddHangfireServer(o => o.WorkerCount = 2);
+        return services;
+    }
+
+    /// <summary>Registers the recurring schedules from configuration; called at every start.</summary>
+    public static WebApplication MapCaravanJobs(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Configuration.GetValue(JobsOptions.Section + ":Enabled", true))
+        {
+            return app;
+        }
+
+        var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
+        var licensing = app.Configuration.GetSection(LicensingOptions.Section).Get<LicensingOptions>() ?? new LicensingOptions();
+        jobs.AddOrUpdate<LicenceExpiryJob>(LicenceExpiryJob.Id, j => j.RunAsync(CancellationToken.None), licensing.ExpiryCron);
+        return app;
+    }
+}
