@@ -172,7 +172,10 @@ public class LicensingTests(AppFixture fixture) : IClassFixture<AppFixture>
 
         var contact = await client.PostFormAsync("/agencies/apply/contact", new Dictionary<string, string>
         {
-            ["RegionCode"] = "KZ-ALA", ["Address"] = "x", ["Email"] = "not-an-email", ["Phone"] = "12345",
+            ["RegionCode"] = "KZ-ALA",
+            ["Address"] = "x",
+            ["Email"] = "not-an-email",
+            ["Phone"] = "12345",
         });
         text = await contact.TextAsync();
         text.ShouldContain("Select the region where the agency is registered");
