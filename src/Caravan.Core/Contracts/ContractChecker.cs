@@ -1,5 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Caravan.Core.Agencies;
+using Caravan.Core.Data;
+using Caravan.Core.Reference;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Caravan.Core.Contracts;
@@ -55,7 +58,11 @@ public sealed record JobTerms(
     decimal? FeesToWorker,
     string? FeeCurrency,
     PassportHolder? PassportHeldBy,
-    string? AgencyLicence);
+    string? AgencyLicence)
+{
+    /// <summary>The foreign employer's registration id, when known; an employer on the blacklist raises a flag.</summary>
+    public string? EmployerRegistrationId { get; init; }
+}
 
 /// <summary>One red flag. Code names the resource "Flag.{Code}"; Arguments fill its placeholders in order.</summary>
 public sealed record ContractFlag(string Code, FlagSeverity Severity, IReadOnlyList<string> Arguments);
@@ -64,7 +71,7 @@ public sealed record ContractFlag(string Code, FlagSeverity Severity, IReadOnlyL
 /// Red flags in a job offer: fees against the node's policy, hours over the destination's legal limit,
 /// passport retention, and an agency that is not licensed for the destination. Used for vacancies and by migrants.
 /// </summary>
-public sealed class ContractChecker(AgencyQueries agencies, IOptions<FeePolicyOptions> feePolicy)
+public sealed partial class ContractChecker(AgencyQueries agencies, IOptions<FeePolicyOptions> feePolicy, RateTable rates, CaravanDbContext db)
 {
     /// <summary>
     /// Ordinary weekly hours the law allows, overtime included where the law caps it:
@@ -106,9 +113,97 @@ public sealed class ContractChecker(AgencyQueries agencies, IOptions<FeePolicyOp
             await CheckAgencyAsync(terms, flags, cancellationToken);
         }
 
-        // Extension point: a wage below the destination's minimum needs the minimum-wage reference table (issue 3).
+        if (terms.MonthlyWage is { } wage && wage > 0 && terms.WageCurrency is { } currency
+            && await BelowMinimumAsync(terms.DestinationCountry, wage, currency, cancellationToken) is { } minimumFlag)
+        {
+            flags.Add(minimumFlag);
+        }
+
+        if (!string.IsNullOrWhiteSpace(terms.EmployerRegistrationId))
+        {
+            // Registration ids are stored upper-cased (EmployerCommands), so an exact match is case-blind.
+            var id = terms.EmployerRegistrationId.Trim().ToUpperInvariant();
+            var blacklisted = await db.Set<ForeignEmployer>().AsNoTracking()
+                .Where(e => e.RegistrationId == id && e.Status == EmployerStatus.Blacklisted)
+                .Select(e => e.Name).FirstOrDefaultAsync(cancellationToken);
+            if (blacklisted is not null)
+            {
+                flags.Add(new ContractFlag("EmployerBlacklisted", FlagSeverity.Critical, [blacklisted]));
+            }
+        }
+
         return flags;
     }
+
+    /// <summary>
+    /// A flag when the wage, converted with the node's rate table, is below the destination's statutory monthly
+    /// minimum; null when it is not, or when the destination has no minimum or the rate is unknown.
+    /// </summary>
+    public async Task<ContractFlag?> BelowMinimumAsync(string destination, decimal wage, string currency, CancellationToken cancellationToken = default)
+    {
+        var minimum = await rates.MinimumWageAsync(destination, cancellationToken);
+        if (minimum?.MonthlyAmount is not { } amount)
+        {
+            return null;
+        }
+
+        var converted = await rates.ConvertAsync(wage, currency, minimum.Currency, cancellationToken);
+        return converted is { } c && c < amount
+            ? new ContractFlag("WageBelowMinimum", FlagSeverity.Critical, [Money(wage, currency), Money(amount, minimum.Currency), destination])
+            : null;
+    }
+
+    /// <summary>Fee flags for a total charged to the worker, against the node's policy.</summary>
+    public IReadOnlyList<ContractFlag> FeeFlags(decimal fees, string feeCurrency, decimal? wage, string? wageCurrency)
+    {
+        var flags = new List<ContractFlag>();
+        CheckFees(new JobTerms(string.Empty, wage, wageCurrency, null, fees, feeCurrency, null, null), flags);
+        return flags;
+    }
+
+    /// <summary>
+    /// Words that announce a payment by the worker, in the seven UI languages. A sentence is flagged only when it
+    /// also holds a figure, so "no fees are charged" passes while "a deposit of 300 USD" does not.
+    /// </summary>
+    private static readonly string[] FeeWords =
+    [
+        "fee", "deposit", "deduct", "commission", "pay for", "payment for",
+        "комисси", "взнос", "залог", "депозит", "удерж", "оплатить", "оплачивает работник",
+        "toʻlov", "to'lov", "garov", "depozit", "komissiya", "ushlab qol",
+        "тўлов", "гаров", "комиссия", "ушлаб қол",
+        "төлем", "кепіл", "ұстап қал",
+        "төлөм", "күрөө", "кармап кал",
+        "пардохт", "гарав", "нигоҳ дошт",
+    ];
+
+    public static IReadOnlyList<string> FeeMentions(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        var found = new List<string>();
+        foreach (var sentence in SentenceBreak().Split(text))
+        {
+            if (!sentence.Any(char.IsAsciiDigit))
+            {
+                continue;
+            }
+
+            var lower = sentence.ToLowerInvariant();
+            var word = FeeWords.FirstOrDefault(w => lower.Contains(w, StringComparison.Ordinal));
+            if (word is not null)
+            {
+                found.Add(sentence.Trim());
+            }
+        }
+
+        return found;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.!?;])\s+|\n+")]
+    private static partial System.Text.RegularExpressions.Regex SentenceBreak();
 
     private void CheckFees(JobTerms terms, List<ContractFlag> flags)
     {

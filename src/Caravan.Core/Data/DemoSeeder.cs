@@ -37,6 +37,9 @@ public sealed class DemoSeeder(CaravanDbContext db, UserManager<CaravanUser> use
         ("Gyeonggi Precision Manufacturing", "KR", "KR-124-81-00998", "Manufacturing", 1),
         ("Anatolia Textile Works", "TR", "TR-0123456789", "Manufacturing", 2),
         ("Gulf Hospitality Services", "AE", "AE-CN-1234567", "Accommodation and food", 2),
+
+        // Blacklisted after workers' complaints; it has no vacancies, and any new one naming it is stopped.
+        ("Northern Shift Contracting", "RU", "RU-7709999999", "Construction", 0),
     ];
 
     // ISCO unit group, title, destination, city, employer index, monthly gross wage, currency.
@@ -60,12 +63,12 @@ public sealed class DemoSeeder(CaravanDbContext db, UserManager<CaravanUser> use
         ("7212", "Welder", "KR", "Ansan", 3, 2450000m, "KRW"),
         ("8211", "Assembly line worker (machinery)", "KR", "Hwaseong", 3, 2200000m, "KRW"),
         ("7223", "CNC machine setter", "KR", "Suwon", 3, 2600000m, "KRW"),
-        ("8142", "Plastic products machine operator", "KR", "Pyeongtaek", 3, 2150000m, "KRW"),
-        ("9329", "Manufacturing labourer", "KR", "Gimpo", 3, 2100000m, "KRW"),
-        ("8153", "Sewing machine operator", "TR", "Istanbul", 4, 28000m, "TRY"),
-        ("7531", "Tailor", "TR", "Bursa", 4, 30000m, "TRY"),
-        ("8151", "Spinning machine operator", "TR", "Denizli", 4, 27000m, "TRY"),
-        ("7318", "Textile quality inspector", "TR", "Istanbul", 4, 32000m, "TRY"),
+        ("8142", "Plastic products machine operator", "KR", "Pyeongtaek", 3, 2250000m, "KRW"),
+        ("9329", "Manufacturing labourer", "KR", "Gimpo", 3, 2200000m, "KRW"),
+        ("8153", "Sewing machine operator", "TR", "Istanbul", 4, 36000m, "TRY"),
+        ("7531", "Tailor", "TR", "Bursa", 4, 38000m, "TRY"),
+        ("8151", "Spinning machine operator", "TR", "Denizli", 4, 35500m, "TRY"),
+        ("7318", "Textile quality inspector", "TR", "Istanbul", 4, 41000m, "TRY"),
         ("5120", "Cook", "AE", "Dubai", 5, 3200m, "AED"),
         ("5131", "Waiter", "AE", "Dubai", 5, 2600m, "AED"),
         ("9112", "Hotel cleaner", "AE", "Abu Dhabi", 5, 2200m, "AED"),
@@ -114,6 +117,8 @@ public sealed class DemoSeeder(CaravanDbContext db, UserManager<CaravanUser> use
             RegistrationId = e.RegistrationId,
             Sector = e.Sector,
             AgencyId = agencies[e.Agency].Id,
+            Status = e.Name.StartsWith("Northern", StringComparison.Ordinal) ? EmployerStatus.Blacklisted : EmployerStatus.Verified,
+            StatusReason = e.Name.StartsWith("Northern", StringComparison.Ordinal) ? "Unpaid wages to 14 workers (demo record)." : null,
         }).ToList();
         var vacancies = VacancySeeds.Select((v, i) => new Vacancy
         {

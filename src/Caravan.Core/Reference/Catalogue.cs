@@ -25,6 +25,30 @@ public sealed class Catalogue(CaravanDbContext db, IMemoryCache cache)
         return result!;
     }
 
+    /// <summary>The 436 ISCO-08 unit groups (four digits): the only level a vacancy may be classified at.</summary>
+    public async Task<ISet<string>> IscoUnitCodesAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await cache.GetOrCreateAsync("isco-units", async entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromHours(6);
+            var codes = await db.Set<IscoGroup>().AsNoTracking().Where(g => g.Level == 4).Select(g => g.Code).ToListAsync(cancellationToken);
+            return (ISet<string>)codes.ToHashSet(StringComparer.Ordinal);
+        });
+        return result!;
+    }
+
+    /// <summary>Active ISO 4217 codes.</summary>
+    public async Task<ISet<string>> CurrencyCodesAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await cache.GetOrCreateAsync("currencies", async entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromHours(6);
+            var codes = await db.Set<Currency>().AsNoTracking().Select(c => c.Code).ToListAsync(cancellationToken);
+            return (ISet<string>)codes.ToHashSet(StringComparer.Ordinal);
+        });
+        return result!;
+    }
+
     /// <summary>ISO 3166-2 subdivisions of a country, code to name as ISO publishes it.</summary>
     public async Task<IReadOnlyDictionary<string, string>> SubdivisionsAsync(string country, CancellationToken cancellationToken = default)
     {

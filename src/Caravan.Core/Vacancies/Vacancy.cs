@@ -94,6 +94,13 @@ public sealed class Vacancy
     public DateTime? ClosedAt { get; set; }
     public string? ClosedReason { get; set; }
 
+    /// <summary>The title and description in the reader's language when the agency gave one, else the original.</summary>
+    public (string Title, string Description, string? Language) TextFor(string language)
+    {
+        var t = Translations.FirstOrDefault(t => t.Language == language);
+        return t is null ? (Title, Description, TextLanguage) : (t.Title, t.Description, t.Language);
+    }
+
     public decimal TotalCostsIn(string currency) => Costs.Where(c => c.Currency == currency).Sum(c => c.Amount);
 
     /// <summary>Re-reads the translations into the search key; call after changing them.</summary>

@@ -67,7 +67,9 @@ public sealed class VacancyQueries(CaravanDbContext db, TimeProvider time, Catal
     }
 
     public Task<Vacancy?> PublishedByReferenceAsync(string reference, CancellationToken cancellationToken = default) =>
-        Public().Include(v => v.Agency).Include(v => v.Employer).SingleOrDefaultAsync(v => v.Reference == reference, cancellationToken);
+        Public().Include(v => v.Agency).ThenInclude(a => a!.Destinations).Include(v => v.Employer)
+            .Include(v => v.Costs).Include(v => v.Translations).AsSplitQuery()
+            .SingleOrDefaultAsync(v => v.Reference == reference, cancellationToken);
 
     /// <summary>
     /// What the public may see: published vacancies of agencies whose licence is valid today. A suspended,

@@ -473,6 +473,23 @@ namespace Caravan.Migrations.Postgres.Migrations
                     b.ToTable("audit_entry", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Data.ReferenceSequence", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("NextValue")
+                        .HasColumnType("bigint")
+                        .HasColumnName("next_value");
+
+                    b.HasKey("Name")
+                        .HasName("pk_reference_sequence");
+
+                    b.ToTable("reference_sequence", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Core.Identity.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")

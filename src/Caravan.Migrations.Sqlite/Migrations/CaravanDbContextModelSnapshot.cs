@@ -467,6 +467,23 @@ namespace Caravan.Migrations.Sqlite.Migrations
                     b.ToTable("audit_entry", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Data.ReferenceSequence", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("NextValue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_value");
+
+                    b.HasKey("Name")
+                        .HasName("pk_reference_sequence");
+
+                    b.ToTable("reference_sequence", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Core.Identity.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")

@@ -79,6 +79,9 @@ public static class CaravanDefaults
         services.AddScoped<Caravan.Core.Contracts.ContractChecker>();
         services.AddScoped<Caravan.Core.Vacancies.VacancyQueries>();
         services.AddScoped<Caravan.Core.Vacancies.VacancyCommands>();
+        services.AddScoped<Caravan.Core.Vacancies.VacancyChecks>();
+        services.AddScoped<RateTable>();
+        services.AddScoped<Caravan.Core.Agencies.EmployerCommands>();
         services.AddSingleton<DevelopmentSmsSender>();
         services.AddSingleton<ISmsSender>(sp => sp.GetRequiredService<DevelopmentSmsSender>());
 

@@ -6,13 +6,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Caravan.Web.Pages.Vacancies;
 
-public sealed class DetailsModel(VacancyQueries queries, Catalogue catalogue, TimeProvider time) : PageModel
+public sealed class DetailsModel(VacancyQueries queries, VacancyCommands commands, Catalogue catalogue, TimeProvider time) : PageModel
 {
     public Vacancy Vacancy { get; private set; } = null!;
 
     public string CountryName { get; private set; } = string.Empty;
 
     public string? Occupation { get; private set; }
+
+    public (string Title, string Description, string? Language) Text { get; private set; }
+
+    public IReadOnlyList<VacancyCheck> Checks { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, string> CountryNames { get; private set; } = new Dictionary<string, string>();
 
     public DateOnly Today { get; } = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
@@ -26,6 +32,9 @@ public sealed class DetailsModel(VacancyQueries queries, Catalogue catalogue, Ti
 
         Vacancy = vacancy;
         CountryName = await catalogue.CountryNameAsync(vacancy.DestinationCountry, CultureInfo.CurrentUICulture.Name, cancellationToken);
+        Text = vacancy.TextFor(CultureInfo.CurrentUICulture.Name);
+        Checks = await commands.RecheckAsync(vacancy, cancellationToken);
+        CountryNames = await catalogue.CountryNamesAsync(CultureInfo.CurrentUICulture.Name, cancellationToken);
         Occupation = (await catalogue.IscoTitlesAsync(CultureInfo.CurrentUICulture.Name, cancellationToken)).GetValueOrDefault(vacancy.IscoCode);
         return Page();
     }

@@ -22,7 +22,9 @@ public class CheckPageTests(AppFixture fixture) : IClassFixture<AppFixture>
         });
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        html.ShouldContain("Warning signs found: 3");
+        html.ShouldContain("Warning signs found: 4");
+        html.ShouldContain("data-flag=\"WageBelowMinimum\"");
+        html.ShouldContain("below the legal minimum wage of 33,030 TRY");
         html.ShouldContain("data-flag=\"FeesCharged\"");
         html.ShouldContain("data-flag=\"HoursOverLimit\"");
         html.ShouldContain("data-flag=\"PassportRetention\"");

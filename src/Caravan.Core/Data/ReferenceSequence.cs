@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Caravan.Core.Data;
+
+/// <summary>
+/// Numbers for public references (VAC-…). One row per prefix, advanced with a single UPDATE, so concurrent
+/// requests and replicas never hand out the same number; a failed save only leaves a gap.
+/// </summary>
+public sealed class ReferenceSequence
+{
+    public required string Name { get; set; }
+    public long NextValue { get; set; }
+}
+
+internal sealed class ReferenceSequenceMapping : IEntityTypeConfiguration<ReferenceSequence>
+{
+    public void Configure(EntityTypeBuilder<ReferenceSequence> builder)
+    {
+        builder.HasKey(s => s.Name);
+        builder.Property(s => s.Name).HasMaxLength(10);
+    }
+}
+
+public static class ReferenceSequences
+{
+    /// <summary>Reserves <paramref name="count"/> consecutive numbers and returns the first.</summary>
+    public static async Task<long> ReserveAsync(this CaravanDbContext db, string name, int count, long start, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        for (var attempt = 0; ; attempt++)
+        {
+            var updated = await db.Set<ReferenceSequence>().Where(s => s.Name == name)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.NextValue, s => s.NextValue + count), cancellationToken);
+            if (updated == 1)
+            {
+                var next = await db.Set<ReferenceSequence>().AsNoTracking().Where(s => s.Name == name).Select(s => s.NextValue).SingleAsync(cancellationToken);
+                return next - count;
+            }
+
+            if (attempt > 0)
+            {
+                throw new InvalidOperationException($"Reference sequence {name} could not be created.");
+            }
+
+            try
+            {
+                db.Add(new ReferenceSequence { Name = name, NextValue = start });
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another request created it first; the retry will advance it.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+}
