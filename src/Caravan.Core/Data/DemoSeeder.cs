@@ -1,5 +1,6 @@
 using Caravan.Core.Agencies;
 using Caravan.Core.Identity;
+using Caravan.Core.Reference;
 using Caravan.Core.Vacancies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -143,6 +144,12 @@ public sealed class DemoSeeder(CaravanDbContext db, UserManager<CaravanUser> use
             Status = VacancyStatus.Published,
             PublishedAt = now.AddHours(-i),
         }).ToList();
+
+        var rates = await new RateTable(db).RatesAsync(cancellationToken);
+        foreach (var v in vacancies)
+        {
+            v.WageUsdCents = VacancyWages.ToCents(v.WageAmount, v.WageCurrency, rates);
+        }
 
         db.AddRange(agencies);
         db.AddRange(lapsed);

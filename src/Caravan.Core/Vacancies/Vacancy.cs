@@ -64,6 +64,16 @@ public sealed class Vacancy
     public int Positions { get; set; }
     public decimal WageAmount { get; set; }
     public required string WageCurrency { get; set; }
+
+    /// <summary>
+    /// The wage in US cents at the node's rate table, kept so the public list can filter and sort by wage across
+    /// currencies with an index. An integer because SQLite cannot compare or sort decimals; it is a comparison key,
+    /// never an amount shown or paid. Recomputed when the administrator changes a rate; null while a rate is unknown.
+    /// </summary>
+    public long? WageUsdCents { get; set; }
+
+    /// <summary>True when the worker is charged nothing: no cost row at all. Kept for the "no fees" filter.</summary>
+    public bool FeeFree { get; set; } = true;
     public int HoursPerWeek { get; set; }
     public int ContractMonths { get; set; }
     public bool HousingProvided { get; set; }

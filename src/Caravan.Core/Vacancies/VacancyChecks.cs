@@ -99,3 +99,18 @@ public sealed class VacancyChecks(ContractChecker checker, Reference.RateTable r
 
     private static VacancyCheck Fail(string code, string flag, IReadOnlyList<string> args) => new(code, CheckOutcome.Failed, new ContractFlag(flag, FlagSeverity.Critical, args));
 }
+
+/// <summary>Where each check points the submitter: the form field, or the API field, that needs changing.</summary>
+public static class VacancyFields
+{
+    public static string ForCheck(string check) => check switch
+    {
+        "Licence" => "destinationCountry",
+        "Employer" => "employer",
+        "MinimumWage" => "monthlyWage",
+        "Fees" => "costs",
+        "Hours" => "hoursPerWeek",
+        "HiddenFees" => "description",
+        _ => string.Empty,
+    };
+}

@@ -38,7 +38,7 @@ public enum ReviewStatus
 }
 
 /// <summary>Writes to vacancies. Each method is one SaveChanges, so one transaction, audited by the context.</summary>
-public sealed class VacancyCommands(CaravanDbContext db, TimeProvider time, Catalogue catalogue, VacancyChecks checks)
+public sealed class VacancyCommands(CaravanDbContext db, TimeProvider time, Catalogue catalogue, VacancyChecks checks, RateTable rates)
 {
     public const int MaxReasonLength = 500;
     public const string ReferencePrefix = "VAC";
@@ -72,6 +72,7 @@ public sealed class VacancyCommands(CaravanDbContext db, TimeProvider time, Cata
                 .ToDictionaryAsync(v => v.AgencyReference!, StringComparer.Ordinal, cancellationToken);
 
         var today = Today;
+        var rateTable = await rates.RatesAsync(cancellationToken);
         var outcomes = new SubmitOutcome[inputs.Count];
         var accepted = new List<(int Row, Vacancy Vacancy, IReadOnlyList<VacancyCheck> Checks)>();
         var seenInBatch = new HashSet<string>(StringComparer.Ordinal);
@@ -112,7 +113,9 @@ public sealed class VacancyCommands(CaravanDbContext db, TimeProvider time, Cata
                 continue;
             }
 
-            accepted.Add((row, Create(agencyId, employer!, input), results));
+            var vacancy = Create(agencyId, employer!, input);
+            vacancy.WageUsdCents = VacancyWages.ToCents(vacancy.WageAmount, vacancy.WageCurrency, rateTable);
+            accepted.Add((row, vacancy, results));
         }
 
         if (accepted.Count > 0)
@@ -301,6 +304,7 @@ public sealed class VacancyCommands(CaravanDbContext db, TimeProvider time, Cata
         vacancy.Costs = [.. input.Costs.Select(c => new VacancyCost { VacancyId = vacancy.Id, Item = c.Item!, Amount = c.Amount!.Value, Currency = c.Currency! })];
         vacancy.Translations = [.. input.Translations.Select(t => new TranslationInput(t.Language, t.Title, t.Description))
             .Select(t => new VacancyTranslation { VacancyId = vacancy.Id, Language = t.Language!, Title = t.Title!, Description = t.Description! })];
+        vacancy.FeeFree = vacancy.Costs.Count == 0;
         vacancy.RefreshSearchKey();
         return vacancy;
     }

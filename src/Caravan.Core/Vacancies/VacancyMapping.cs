@@ -8,6 +8,10 @@ internal sealed class VacancyMapping : IEntityTypeConfiguration<Vacancy>
     public const string ReferenceIndex = "ux_vacancies_reference";
     public const string PublicListIndex = "ix_vacancies_status_published_at";
     public const string DestinationIndex = "ix_vacancies_destination_country";
+    public const string WageIndex = "ix_vacancies_status_wage_usd_cents";
+
+    /// <summary>PostgreSQL only, created in SQL by the VacancyFilters migration: trigram index for text search.</summary>
+    public const string SearchTrigramIndex = "ix_vacancies_search_key_trgm";
     public const string AgencyReferenceIndex = "ux_vacancies_agency_id_agency_reference";
 
     public void Configure(EntityTypeBuilder<Vacancy> builder)
@@ -34,6 +38,8 @@ internal sealed class VacancyMapping : IEntityTypeConfiguration<Vacancy>
         builder.HasIndex(v => v.Reference).IsUnique().HasDatabaseName(ReferenceIndex);
         builder.HasIndex(v => new { v.Status, v.PublishedAt }).HasDatabaseName(PublicListIndex);
         builder.HasIndex(v => v.DestinationCountry).HasDatabaseName(DestinationIndex);
+        builder.HasIndex(v => new { v.Status, v.WageUsdCents }).HasDatabaseName(WageIndex);
+        builder.Property(v => v.FeeFree).HasDefaultValue(true);
         builder.HasOne(v => v.Agency).WithMany().HasForeignKey(v => v.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(v => v.Employer).WithMany().HasForeignKey(v => v.EmployerId).OnDelete(DeleteBehavior.Restrict);
     }

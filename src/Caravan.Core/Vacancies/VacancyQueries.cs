@@ -13,7 +13,23 @@ public sealed record VacancyFilter(string? Destination, string? Isco, int Page, 
     /// <summary>Only this agency's vacancies, by licence number.</summary>
     public string? AgencyLicence { get; init; }
 
+    /// <summary>Only wages of at least this much a month, in <see cref="MinWageCurrency"/>, compared through the rate table.</summary>
+    public decimal? MinWage { get; init; }
+
+    public string MinWageCurrency { get; init; } = "USD";
+
+    /// <summary>Only vacancies that charge the worker nothing.</summary>
+    public bool FeeFreeOnly { get; init; }
+
+    public VacancySort Sort { get; init; } = VacancySort.Newest;
+
     public const int MaxPageSize = 100;
+}
+
+public enum VacancySort
+{
+    Newest,
+    Wage,
 }
 
 public sealed record DestinationCount(string Country, int Vacancies, int Positions);
@@ -24,7 +40,7 @@ public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSi
 }
 
 /// <summary>Read side of vacancies. Every query here is scoped: public lists show only published vacancies.</summary>
-public sealed class VacancyQueries(CaravanDbContext db, TimeProvider time, Catalogue catalogue)
+public sealed class VacancyQueries(CaravanDbContext db, TimeProvider time, Catalogue catalogue, RateTable rates)
 {
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
@@ -45,9 +61,10 @@ public sealed class VacancyQueries(CaravanDbContext db, TimeProvider time, Catal
 
         if (!string.IsNullOrWhiteSpace(filter.Query))
         {
-            var key = filter.Query.Trim().ToUpperInvariant();
+            // LIKE rather than Contains: PostgreSQL answers it from the trigram index (VacancyFilters migration).
+            var pattern = "%" + EscapeLike(filter.Query.Trim().ToUpperInvariant()) + "%";
             var occupations = await catalogue.IscoUnitsMatchingAsync(filter.Query, cancellationToken);
-            query = query.Where(v => v.SearchKey.Contains(key) || occupations.Contains(v.IscoCode));
+            query = query.Where(v => EF.Functions.Like(v.SearchKey, pattern, "\\") || occupations.Contains(v.IscoCode));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.AgencyLicence))
@@ -56,15 +73,31 @@ public sealed class VacancyQueries(CaravanDbContext db, TimeProvider time, Catal
             query = query.Where(v => v.Agency!.LicenceNumber == licence);
         }
 
+        if (filter.MinWage is { } minimum)
+        {
+            var cents = VacancyWages.ToCents(minimum, filter.MinWageCurrency, await rates.RatesAsync(cancellationToken)) ?? long.MaxValue;
+            query = query.Where(v => v.WageUsdCents >= cents);
+        }
+
+        if (filter.FeeFreeOnly)
+        {
+            query = query.Where(v => v.FeeFree);
+        }
+
         var total = await query.CountAsync(cancellationToken);
-        var items = await query
+        var ordered = filter.Sort == VacancySort.Wage
+            ? query.OrderByDescending(v => v.WageUsdCents).ThenByDescending(v => v.PublishedAt).ThenBy(v => v.Id)
+            : query.OrderByDescending(v => v.PublishedAt).ThenBy(v => v.Id);
+        var items = await ordered
             .Include(v => v.Agency)
             .Include(v => v.Employer)
-            .OrderByDescending(v => v.PublishedAt).ThenBy(v => v.Id)
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
             .ToListAsync(cancellationToken);
         return new PagedResult<Vacancy>(items, filter.Page, filter.PageSize, total);
     }
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     public Task<Vacancy?> PublishedByReferenceAsync(string reference, CancellationToken cancellationToken = default) =>
         Public().Include(v => v.Agency).ThenInclude(a => a!.Destinations).Include(v => v.Employer)

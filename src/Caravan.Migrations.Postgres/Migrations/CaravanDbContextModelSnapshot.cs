@@ -970,6 +970,12 @@ namespace Caravan.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("employer_id");
 
+                    b.Property<bool>("FeeFree")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("fee_free");
+
                     b.Property<int>("HoursPerWeek")
                         .HasColumnType("integer")
                         .HasColumnName("hours_per_week");
@@ -1063,6 +1069,10 @@ namespace Caravan.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(3)")
                         .HasColumnName("wage_currency");
 
+                    b.Property<long?>("WageUsdCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("wage_usd_cents");
+
                     b.HasKey("Id")
                         .HasName("pk_vacancy");
 
@@ -1082,6 +1092,9 @@ namespace Caravan.Migrations.Postgres.Migrations
 
                     b.HasIndex("Status", "PublishedAt")
                         .HasDatabaseName("ix_vacancies_status_published_at");
+
+                    b.HasIndex("Status", "WageUsdCents")
+                        .HasDatabaseName("ix_vacancies_status_wage_usd_cents");
 
                     b.ToTable("vacancy", (string)null);
                 });

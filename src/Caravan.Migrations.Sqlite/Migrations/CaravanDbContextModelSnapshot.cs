@@ -964,6 +964,12 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("employer_id");
 
+                    b.Property<bool>("FeeFree")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true)
+                        .HasColumnName("fee_free");
+
                     b.Property<int>("HoursPerWeek")
                         .HasColumnType("INTEGER")
                         .HasColumnName("hours_per_week");
@@ -1057,6 +1063,10 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("wage_currency");
 
+                    b.Property<long?>("WageUsdCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("wage_usd_cents");
+
                     b.HasKey("Id")
                         .HasName("pk_vacancy");
 
@@ -1076,6 +1086,9 @@ namespace Caravan.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "PublishedAt")
                         .HasDatabaseName("ix_vacancies_status_published_at");
+
+                    b.HasIndex("Status", "WageUsdCents")
+                        .HasDatabaseName("ix_vacancies_status_wage_usd_cents");
 
                     b.ToTable("vacancy", (string)null);
                 });

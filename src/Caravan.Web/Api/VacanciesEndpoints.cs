@@ -44,7 +44,8 @@ public static class VacanciesEndpoints
         api.MapGet("/vacancies", ListAsync)
             .WithName("ListVacancies")
             .WithSummary("Published vacancies, newest first")
-            .WithDescription("q finds words in the title, description, city or occupation, in any of the seven UI languages. Filter by destination (ISO 3166-1 alpha-2), ISCO-08 code or prefix, and agency licence number. Pages start at 1; at most 100 items a page.")
+            .WithDescription("q finds words in the title, description, city or occupation, in any of the seven UI languages. Filter by destination (ISO 3166-1 alpha-2), ISCO-08 code or prefix, agency licence number, "
+                + "minWage (a monthly amount in currency, default USD, compared through the node's rate table) and feeFree=true (no cost to the worker). sort=newest (default) or wage. Pages start at 1; at most 100 items a page.")
             .Produces<VacancyPageDto>()
             .ProducesValidationProblem()
             .AllowAnonymous();
@@ -117,6 +118,10 @@ public static class VacanciesEndpoints
         [FromQuery] string? isco,
         [FromQuery] string? q,
         [FromQuery] string? agency,
+        [FromQuery] decimal? minWage,
+        [FromQuery] string? currency,
+        [FromQuery] bool? feeFree,
+        [FromQuery] string? sort,
         [FromQuery] int? page,
         [FromQuery] int? pageSize,
         CancellationToken cancellationToken)
@@ -152,12 +157,35 @@ public static class VacanciesEndpoints
             errors["agency"] = ["Use an agency licence number such as LIC-0001008."];
         }
 
+        if (minWage is <= 0)
+        {
+            errors["minWage"] = ["Use a positive monthly amount, such as 800."];
+        }
+
+        if (currency is not null && (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)))
+        {
+            errors["currency"] = ["Use an ISO 4217 code in capitals, such as USD."];
+        }
+
+        if (sort is not (null or "newest" or "wage"))
+        {
+            errors["sort"] = ["Use newest or wage."];
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The query has invalid values.");
         }
 
-        var filter = new VacancyFilter(destination, isco, page ?? 1, pageSize ?? 20) { Query = q, AgencyLicence = agency };
+        var filter = new VacancyFilter(destination, isco, page ?? 1, pageSize ?? 20)
+        {
+            Query = q,
+            AgencyLicence = agency,
+            MinWage = minWage,
+            MinWageCurrency = currency ?? "USD",
+            FeeFreeOnly = feeFree == true,
+            Sort = sort == "wage" ? VacancySort.Wage : VacancySort.Newest,
+        };
         var result = await queries.PublishedAsync(filter, cancellationToken);
         var titles = await catalogue.IscoTitlesAsync(cancellationToken);
         return TypedResults.Ok(new VacancyPageDto(

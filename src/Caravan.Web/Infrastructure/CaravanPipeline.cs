@@ -61,6 +61,7 @@ public static class CaravanPipeline
         api.MapVacancyEndpoints();
         api.MapContractCheckEndpoints();
         api.MapAgencyScopedEndpoints();
+        api.MapBulkVacancies();
         return app;
     }
 

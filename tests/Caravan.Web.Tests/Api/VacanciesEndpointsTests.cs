@@ -109,7 +109,8 @@ public class VacanciesEndpointsTests(AppFixture fixture) : IClassFixture<AppFixt
         var op = doc.GetProperty("paths").GetProperty("/api/v1/vacancies").GetProperty("get");
         op.GetProperty("operationId").GetString().ShouldBe("ListVacancies");
         op.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString())
-            .ShouldBe(["destination", "isco", "q", "agency", "page", "pageSize"], ignoreOrder: true);
+            .ShouldBe(["destination", "isco", "q", "agency", "minWage", "currency", "feeFree", "sort", "page", "pageSize"], ignoreOrder: true);
+        doc.GetProperty("paths").GetProperty("/api/v1/agency/vacancies/bulk").GetProperty("post").GetProperty("operationId").GetString().ShouldBe("SubmitVacanciesInBulk");
         doc.GetProperty("components").GetProperty("schemas").TryGetProperty("VacancyDto", out _).ShouldBeTrue();
     }
 

@@ -111,7 +111,13 @@ public sealed class RatesModel(CaravanDbContext db, Catalogue catalogue) : PageM
         row.UnitsPerUsd = units;
         row.AsOf = asOf!.Value;
         row.Source = Source!.Trim();
-        await db.SaveChangesAsync(cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await Caravan.Core.Vacancies.VacancyWages.RecomputeAsync(db, row, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         Saved = row.Currency;
         return Redirect("/admin/rates");
     }

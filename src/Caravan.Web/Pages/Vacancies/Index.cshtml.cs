@@ -1,6 +1,7 @@
 using System.Globalization;
 using Caravan.Core.Reference;
 using Caravan.Core.Vacancies;
+using Caravan.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -21,6 +22,21 @@ public sealed class IndexModel(VacancyQueries queries, Catalogue catalogue) : Pa
 
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
+
+    /// <summary>Minimum monthly wage, in <see cref="WageCurrency"/>.</summary>
+    [BindProperty(SupportsGet = true, Name = "minWage")]
+    public string? MinWage { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "currency")]
+    public string? WageCurrency { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "noFees")]
+    public bool NoFees { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "sort")]
+    public string? Sort { get; set; }
+
+    public static readonly IReadOnlyList<string> WageCurrencies = ["USD", "UZS", "RUB", "KZT", "KRW", "TRY", "AED", "EUR"];
 
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
@@ -48,10 +64,23 @@ public sealed class IndexModel(VacancyQueries queries, Catalogue catalogue) : Pa
         CountryNames = await catalogue.CountryNamesAsync(CultureInfo.CurrentUICulture.Name, cancellationToken);
         IscoTitles = await catalogue.IscoTitlesAsync(CultureInfo.CurrentUICulture.Name, cancellationToken);
         Query = Query?.Trim() is { Length: > 0 } q ? q[..Math.Min(q.Length, 200)] : null;
-        Result = await queries.PublishedAsync(new VacancyFilter(Destination, Isco, PageNumber, PageSize) { Query = Query }, cancellationToken);
+        decimal? minimum = Formats.TryParseAmount(MinWage, out var m) && m > 0 ? m : null;
+        MinWage = minimum is null ? null : MinWage!.Trim();
+        WageCurrency = WageCurrency is not null && WageCurrencies.Contains(WageCurrency) ? WageCurrency : "USD";
+        Sort = Sort == "wage" ? "wage" : null;
+        Result = await queries.PublishedAsync(new VacancyFilter(Destination, Isco, PageNumber, PageSize)
+        {
+            Query = Query,
+            MinWage = minimum,
+            MinWageCurrency = WageCurrency,
+            FeeFreeOnly = NoFees,
+            Sort = Sort == "wage" ? VacancySort.Wage : VacancySort.Newest,
+        }, cancellationToken);
     }
 
     public string PageLink(int page) =>
         $"/vacancies?page={page}" + (Destination is null ? string.Empty : $"&destination={Destination}") + (Isco is null ? string.Empty : $"&isco={Isco}")
-        + (Query is null ? string.Empty : $"&q={Uri.EscapeDataString(Query)}");
+        + (Query is null ? string.Empty : $"&q={Uri.EscapeDataString(Query)}")
+        + (MinWage is null ? string.Empty : $"&minWage={Uri.EscapeDataString(MinWage)}&currency={WageCurrency}")
+        + (NoFees ? "&noFees=true" : string.Empty) + (Sort is null ? string.Empty : $"&sort={Sort}");
 }

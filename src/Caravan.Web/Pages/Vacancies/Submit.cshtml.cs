@@ -178,7 +178,7 @@ public sealed class SubmitModel(
                 Checks = outcome.Checks;
                 foreach (var check in outcome.Checks.Where(c => c.Blocks))
                 {
-                    ModelState.AddModelError(FieldFor(check.Code), FlagText.Explain(check.Flag!, localizer, CountryNames));
+                    ModelState.AddModelError(VacancyFields.ForCheck(check.Code), FlagText.Explain(check.Flag!, localizer, CountryNames));
                 }
 
                 return Page();
@@ -186,18 +186,6 @@ public sealed class SubmitModel(
                 throw new InvalidOperationException("Unknown submit status.");
         }
     }
-
-    /// <summary>The form field a failed check points the user to.</summary>
-    private static string FieldFor(string check) => check switch
-    {
-        "Licence" => "destinationCountry",
-        "Employer" => "employer",
-        "MinimumWage" => "monthlyWage",
-        "Fees" => "costs",
-        "Hours" => "hoursPerWeek",
-        "HiddenFees" => "description",
-        _ => string.Empty,
-    };
 
     private VacancyInput ToInput()
     {

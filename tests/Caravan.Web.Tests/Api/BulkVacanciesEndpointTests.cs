@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Caravan.Core.Agencies;
+using Caravan.Core.Data;
+using Caravan.Core.Identity;
+using Caravan.Core.Vacancies;
+using Caravan.Web.Api;
+using Caravan.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Caravan.Web.Tests.Api;
+
+public class BulkVacanciesEndpointTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private const string Url = "/api/v1/agency/vacancies/bulk";
+
+    private static string Deadline => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A client holding an API key of the second demo agency (Samarkand Labour Bridge: KZ and KR).</summary>
+    private static async Task<HttpClient> AgencyKeyClientAsync(CaravanApp app)
+    {
+        var secret = await app.WithScopeAsync(async sp =>
+        {
+            var agency = await sp.GetRequiredService<CaravanDbContext>().Set<Agency>().SingleAsync(a => a.Name == "Samarkand Labour Bridge LLC");
+            return (await sp.GetRequiredService<ApiKeyService>().CreateAsync("bulk test", agency.Id, null, null)).Secret;
+        });
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", secret);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        return client;
+    }
+
+    private static object Row(string reference, string iscoCode = "7212", object[]? costs = null, string wage = "2400000") => new
+    {
+        agencyReference = reference,
+        employerRegistrationId = "KR-124-81-00998",
+        iscoCode,
+        title = "Welder " + reference,
+        description = "Welding of steel frames in a car parts plant; wages paid monthly.",
+        textLanguage = "en",
+        destinationCountry = "KR",
+        city = "Ansan",
+        positions = 5,
+        monthlyWage = decimal.Parse(wage, CultureInfo.InvariantCulture),
+        wageCurrency = "KRW",
+        hoursPerWeek = 48,
+        contractMonths = 34,
+        applicationDeadline = Deadline,
+        costs = costs ?? [],
+        translations = new[] { new { language = "ru", title = "Сварщик " + reference, description = "Сварка стальных рам на заводе; зарплата ежемесячно." } },
+    };
+
+    [Theory]
+    [ClassData(typeof(Databases))]
+    public async Task Json_rows_are_kept_or_reported_one_by_one_and_a_repeat_creates_no_copies(DatabaseProvider db)
+    {
+        var app = fixture.Get(db);
+        var client = await AgencyKeyClientAsync(app);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        object[] body =
+        [
+            Row($"{tag}-1"),
+            Row($"{tag}-2", iscoCode: "99"),
+            Row($"{tag}-3", costs: [new { item = "Recruitment fee", amount = 200, currency = "USD" }]),
+            Row($"{tag}-4", wage: "900000"),
+        ];
+        var response = await client.PostAsJsonAsync(Url, body);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var result = (await response.Content.ReadFromJsonAsync<BulkResult>())!;
+        result.Received.ShouldBe(4);
+        result.Submitted.ShouldBe(1);
+        result.Rejected.ShouldBe(3);
+        result.Rows[0].Status.ShouldBe("submitted");
+        ReferenceCode.IsValid(result.Rows[0].Reference, VacancyCommands.ReferencePrefix).ShouldBeTrue();
+        result.Rows[1].ShouldSatisfyAllConditions(
+            r => r.Row.ShouldBe(2),
+            r => r.Errors.ShouldContain(e => e.Field == "iscoCode" && e.Message.StartsWith("Enter a 4-digit ISCO-08", StringComparison.Ordinal)));
+        result.Rows[2].Errors.ShouldContain(e => e.Field == "costs" && e.Message.Contains("Workers must not pay any fee", StringComparison.Ordinal));
+        result.Rows[3].Errors.ShouldContain(e => e.Field == "monthlyWage" && e.Message.Contains("below the legal minimum wage", StringComparison.Ordinal));
+
+        var saved = await app.WithDbAsync(ctx => ctx.Set<Vacancy>().Include(v => v.Translations)
+            .Where(v => v.AgencyReference!.StartsWith(tag)).ToListAsync());
+        saved.Count.ShouldBe(1);
+        saved[0].Status.ShouldBe(VacancyStatus.PendingApproval);
+        saved[0].Translations.ShouldHaveSingleItem().Language.ShouldBe("ru");
+
+        var again = (await (await client.PostAsJsonAsync(Url, body)).Content.ReadFromJsonAsync<BulkResult>())!;
+        again.Submitted.ShouldBe(0);
+        again.Duplicates.ShouldBe(1);
+        again.Rows[0].Reference.ShouldBe(result.Rows[0].Reference);
+        (await app.WithDbAsync(ctx => ctx.Set<Vacancy>().CountAsync(v => v.AgencyReference!.StartsWith(tag)))).ShouldBe(1);
+    }
+
+    [Theory]
+    [ClassData(typeof(Databases))]
+    public async Task Csv_rows_report_unreadable_numbers_by_row_and_field(DatabaseProvider db)
+    {
+        var app = fixture.Get(db);
+        var client = await AgencyKeyClientAsync(app);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var csv = new StringBuilder()
+            .AppendLine("agency_reference,employer_registration_id,isco_code,title,description,text_language,destination_country,city,positions,monthly_wage,wage_currency,hours_per_week,contract_months,housing_provided,application_deadline,title_ru,description_ru")
+            .AppendLine(CultureInfo.InvariantCulture, $"{tag}-a,KR-124-81-00998,8211,Assembly worker,\"Assembly of engine parts on a production line, monthly wages.\",en,KR,Hwaseong,10,2300000,KRW,48,34,yes,{Deadline},Сборщик,\"Сборка деталей двигателя на конвейере, зарплата ежемесячно.\"")
+            .AppendLine(CultureInfo.InvariantCulture, $"{tag}-b,KR-124-81-00998,8211,Assembly worker,\"Assembly of engine parts on a production line, monthly wages.\",en,KR,Hwaseong,many,2300000,KRW,48,34,no,{Deadline},,")
+            .ToString();
+        var response = await client.PostAsync(Url, new StringContent(csv, Encoding.UTF8, "text/csv"));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var result = (await response.Content.ReadFromJsonAsync<BulkResult>())!;
+        result.Submitted.ShouldBe(1);
+        result.Rows[1].Row.ShouldBe(2);
+        result.Rows[1].Errors.ShouldContain(e => e.Field == "positions");
+        var saved = await app.WithDbAsync(ctx => ctx.Set<Vacancy>().SingleAsync(v => v.AgencyReference == tag + "-a"));
+        saved.HousingProvided.ShouldBeTrue();
+        saved.SearchKey.ShouldContain("СБОРКА ДЕТАЛЕЙ");
+    }
+
+    [Theory]
+    [ClassData(typeof(Databases))]
+    public async Task Bad_requests_are_refused_whole_with_a_problem(DatabaseProvider db)
+    {
+        var app = fixture.Get(db);
+        var client = await AgencyKeyClientAsync(app);
+        (await app.CreateClient().PostAsJsonAsync(Url, new[] { Row("x") })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var broken = await client.PostAsync(Url, new StringContent("[{\"positions\": \"five\"}]", Encoding.UTF8, "application/json"));
+        broken.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await broken.Content.ReadAsStringAsync()).ShouldContain("$[0].positions");
+        var unknown = await client.PostAsync(Url, new StringContent("title,salary\nA,1\n", Encoding.UTF8, "text/csv"));
+        unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await unknown.Content.ReadAsStringAsync()).ShouldContain("Unknown CSV columns: salary");
+        (await client.PostAsync(Url, new StringContent("<vacancies/>", Encoding.UTF8, "application/xml"))).StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
+        (await client.PostAsJsonAsync(Url, Array.Empty<object>())).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var tooMany = await client.PostAsJsonAsync(Url, Enumerable.Range(0, BulkVacanciesEndpoint.MaxRows + 1).Select(_ => new { }).ToArray());
+        tooMany.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await tooMany.Content.ReadAsStringAsync()).ShouldContain("At most 10,000 vacancies per request");
+    }
+}
