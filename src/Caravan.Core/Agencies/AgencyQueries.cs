@@ -65,6 +65,9 @@ public sealed class AgencyQueries(CaravanDbContext db, TimeProvider time)
     public Task<int> PublishedVacancyCountAsync(Guid agencyId, CancellationToken cancellationToken = default) =>
         db.Set<Vacancy>().CountAsync(v => v.AgencyId == agencyId && v.Status == VacancyStatus.Published, cancellationToken);
 
+    public Task<AgencyScorecard?> ScorecardAsync(Guid agencyId, CancellationToken cancellationToken = default) =>
+        db.Set<AgencyScorecard>().AsNoTracking().SingleOrDefaultAsync(s => s.AgencyId == agencyId, cancellationToken);
+
     private IQueryable<Agency> Public() =>
         db.Set<Agency>().AsNoTracking().Where(a => a.LicenceNumber != null && a.LicenceStatus != LicenceStatus.Applied);
 }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Caravan.Core.Data;
 
 /// <summary>Creates roles and reference data, and demo data when asked. Safe to run on every start.</summary>
-public sealed class DatabaseInitializer(CaravanDbContext db, ReferenceDataSeeder reference, DemoSeeder demo)
+public sealed class DatabaseInitializer(CaravanDbContext db, ReferenceDataSeeder reference, DemoSeeder demo, Agencies.ScorecardJob scorecards)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default) =>
         await db.Database.MigrateAsync(cancellationToken);
@@ -24,6 +24,12 @@ public sealed class DatabaseInitializer(CaravanDbContext db, ReferenceDataSeeder
         if (demoOptions.Enabled)
         {
             await demo.SeedAsync(demoOptions, cancellationToken);
+        }
+
+        // A new node shows scorecards from its first start rather than after the first nightly run.
+        if (!await db.Set<Agencies.AgencyScorecard>().AnyAsync(cancellationToken))
+        {
+            await scorecards.RunAsync(cancellationToken);
         }
     }
 }

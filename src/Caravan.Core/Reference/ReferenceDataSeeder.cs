@@ -31,6 +31,18 @@ public sealed class ReferenceDataSeeder(CaravanDbContext db)
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        if (!await db.Set<Agencies.ViolationType>().AnyAsync(cancellationToken))
+        {
+            db.AddRange(Agencies.InspectionCommands.Seed.Select(v => new Agencies.ViolationType
+            {
+                Code = v.Code,
+                Title = v.Title,
+                Severity = v.Severity,
+                IsFeeViolation = v.IsFeeViolation,
+            }));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         if (!await db.Set<MinimumWage>().AnyAsync(cancellationToken))
         {
             db.AddRange(ReadCsv("minimum_wages.csv", r => new MinimumWage

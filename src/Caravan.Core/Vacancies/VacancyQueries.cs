@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Caravan.Core.Agencies;
 using Caravan.Core.Data;
 using Caravan.Core.Reference;
@@ -61,10 +62,29 @@ public sealed class VacancyQueries(CaravanDbContext db, TimeProvider time, Catal
 
         if (!string.IsNullOrWhiteSpace(filter.Query))
         {
-            // LIKE rather than Contains: PostgreSQL answers it from the trigram index (VacancyFilters migration).
-            var pattern = "%" + EscapeLike(filter.Query.Trim().ToUpperInvariant()) + "%";
+            var key = filter.Query.Trim().ToUpperInvariant();
             var occupations = await catalogue.IscoUnitsMatchingAsync(filter.Query, cancellationToken);
-            query = query.Where(v => EF.Functions.Like(v.SearchKey, pattern, "\\") || occupations.Contains(v.IscoCode));
+            if (db.Database.IsSqlite() && key.Length >= 3)
+            {
+                // SQLite: the trigram full-text index (VacancySearchFts migration); a quoted phrase of trigrams is a substring match.
+                // The matches are gathered in one UNION so the outer query is driven by this small set, not by an OR over every row.
+                var phrase = "\"" + key.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+                // Each occupation code is its own parameter: SQLite uses the isco_code index for a list, but scans for json_each.
+                var sql = "SELECT v.id AS \"Value\" FROM vacancy_fts f JOIN vacancy v ON v.rowid = f.rowid WHERE vacancy_fts MATCH {0}";
+                if (occupations.Count > 0)
+                {
+                    sql += " UNION SELECT id FROM vacancy WHERE isco_code IN (" + string.Join(", ", occupations.Select((_, i) => "{" + (i + 1) + "}")) + ")";
+                }
+
+                var ids = db.Database.SqlQuery<Guid>(FormattableStringFactory.Create(sql, [phrase, .. occupations]));
+                query = query.Where(v => ids.Contains(v.Id));
+            }
+            else
+            {
+                // LIKE rather than Contains: PostgreSQL answers it from the trigram index (VacancyFilters migration).
+                var pattern = "%" + EscapeLike(key) + "%";
+                query = query.Where(v => EF.Functions.Like(v.SearchKey, pattern, "\\") || occupations.Contains(v.IscoCode));
+            }
         }
 
         if (!string.IsNullOrWhiteSpace(filter.AgencyLicence))

@@ -146,6 +146,63 @@ namespace Caravan.Migrations.Postgres.Migrations
                     b.ToTable("agency_destination", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Agencies.AgencyScorecard", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<decimal?>("CasesPer1000Placed")
+                        .HasPrecision(9, 1)
+                        .HasColumnType("numeric(9,1)")
+                        .HasColumnName("cases_per1000placed");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<int>("FeeViolations")
+                        .HasColumnType("integer")
+                        .HasColumnName("fee_violations");
+
+                    b.Property<int>("Inspections")
+                        .HasColumnType("integer")
+                        .HasColumnName("inspections");
+
+                    b.Property<int>("InspectionsWithViolations")
+                        .HasColumnType("integer")
+                        .HasColumnName("inspections_with_violations");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<int?>("PositionsFilled")
+                        .HasColumnType("integer")
+                        .HasColumnName("positions_filled");
+
+                    b.Property<int>("PositionsOffered")
+                        .HasColumnType("integer")
+                        .HasColumnName("positions_offered");
+
+                    b.Property<int>("Sanctions")
+                        .HasColumnType("integer")
+                        .HasColumnName("sanctions");
+
+                    b.Property<int>("VacanciesPublished")
+                        .HasColumnType("integer")
+                        .HasColumnName("vacancies_published");
+
+                    b.HasKey("AgencyId")
+                        .HasName("pk_agency_scorecard");
+
+                    b.ToTable("agency_scorecard", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Core.Agencies.ForeignEmployer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -198,6 +255,84 @@ namespace Caravan.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_foreign_employer_agency_id");
 
                     b.ToTable("foreign_employer", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Agencies.Inspection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("findings");
+
+                    b.Property<DateOnly>("InspectedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("inspected_on");
+
+                    b.Property<Guid>("InspectorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspector_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reference");
+
+                    b.Property<DateOnly?>("ResponseDeadline")
+                        .HasColumnType("date")
+                        .HasColumnName("response_deadline");
+
+                    b.Property<string>("Sanction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("sanction");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inspection");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ux_inspections_reference");
+
+                    b.HasIndex("AgencyId", "InspectedOn")
+                        .HasDatabaseName("ix_inspections_agency_id_inspected_on");
+
+                    b.ToTable("inspection", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Agencies.InspectionViolation", b =>
+                {
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("ViolationCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("violation_code");
+
+                    b.HasKey("InspectionId", "ViolationCode")
+                        .HasName("pk_inspection_violation");
+
+                    b.HasIndex("ViolationCode")
+                        .HasDatabaseName("ix_inspection_violation_violation_code");
+
+                    b.ToTable("inspection_violation", (string)null);
                 });
 
             modelBuilder.Entity("Caravan.Core.Agencies.LicenceApplication", b =>
@@ -408,6 +543,39 @@ namespace Caravan.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_licence_events_agency_id_at");
 
                     b.ToTable("licence_event", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Agencies.ViolationType", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<bool>("IsFeeViolation")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_fee_violation");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Code")
+                        .HasName("pk_violation_type");
+
+                    b.ToTable("violation_type", (string)null);
                 });
 
             modelBuilder.Entity("Caravan.Core.Audit.AuditEntry", b =>
@@ -1082,6 +1250,9 @@ namespace Caravan.Migrations.Postgres.Migrations
                     b.HasIndex("EmployerId")
                         .HasDatabaseName("ix_vacancy_employer_id");
 
+                    b.HasIndex("IscoCode")
+                        .HasDatabaseName("ix_vacancies_isco_code");
+
                     b.HasIndex("Reference")
                         .IsUnique()
                         .HasDatabaseName("ux_vacancies_reference");
@@ -1305,6 +1476,16 @@ namespace Caravan.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_agency_destination_agency_agency_id");
                 });
 
+            modelBuilder.Entity("Caravan.Core.Agencies.AgencyScorecard", b =>
+                {
+                    b.HasOne("Caravan.Core.Agencies.Agency", null)
+                        .WithOne()
+                        .HasForeignKey("Caravan.Core.Agencies.AgencyScorecard", "AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_agency_scorecard_agency_agency_id");
+                });
+
             modelBuilder.Entity("Caravan.Core.Agencies.ForeignEmployer", b =>
                 {
                     b.HasOne("Caravan.Core.Agencies.Agency", "Agency")
@@ -1315,6 +1496,33 @@ namespace Caravan.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_foreign_employer_agency_agency_id");
 
                     b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Agencies.Inspection", b =>
+                {
+                    b.HasOne("Caravan.Core.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_inspection_agency_agency_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Agencies.InspectionViolation", b =>
+                {
+                    b.HasOne("Caravan.Core.Agencies.Inspection", null)
+                        .WithMany("Violations")
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inspection_violation_inspection_inspection_id");
+
+                    b.HasOne("Caravan.Core.Agencies.ViolationType", null)
+                        .WithMany()
+                        .HasForeignKey("ViolationCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_inspection_violation_violation_type_violation_code");
                 });
 
             modelBuilder.Entity("Caravan.Core.Agencies.LicenceDocument", b =>
@@ -1458,6 +1666,11 @@ namespace Caravan.Migrations.Postgres.Migrations
             modelBuilder.Entity("Caravan.Core.Agencies.Agency", b =>
                 {
                     b.Navigation("Destinations");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Agencies.Inspection", b =>
+                {
+                    b.Navigation("Violations");
                 });
 
             modelBuilder.Entity("Caravan.Core.Agencies.LicenceApplication", b =>

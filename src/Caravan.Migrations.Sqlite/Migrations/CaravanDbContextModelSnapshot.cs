@@ -140,6 +140,63 @@ namespace Caravan.Migrations.Sqlite.Migrations
                     b.ToTable("agency_destination", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Agencies.AgencyScorecard", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_id");
+
+                    b.Property<decimal?>("CasesPer1000Placed")
+                        .HasPrecision(9, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cases_per1000placed");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("computed_at");
+
+                    b.Property<int>("FeeViolations")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fee_violations");
+
+                    b.Property<int>("Inspections")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("inspections");
+
+                    b.Property<int>("InspectionsWithViolations")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("inspections_with_violations");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_start");
+
+                    b.Property<int?>("PositionsFilled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("positions_filled");
+
+                    b.Property<int>("PositionsOffered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("positions_offered");
+
+                    b.Property<int>("Sanctions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sanctions");
+
+                    b.Property<int>("VacanciesPublished")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("vacancies_published");
+
+                    b.HasKey("AgencyId")
+                        .HasName("pk_agency_scorecard");
+
+                    b.ToTable("agency_scorecard", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Core.Agencies.ForeignEmployer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -192,6 +249,84 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_foreign_employer_agency_id");
 
                     b.ToTable("foreign_employer", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Agencies.Inspection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("findings");
+
+                    b.Property<DateOnly>("InspectedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inspected_on");
+
+                    b.Property<Guid>("InspectorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inspector_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<DateOnly?>("ResponseDeadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response_deadline");
+
+                    b.Property<string>("Sanction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sanction");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inspection");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ux_inspections_reference");
+
+                    b.HasIndex("AgencyId", "InspectedOn")
+                        .HasDatabaseName("ix_inspections_agency_id_inspected_on");
+
+                    b.ToTable("inspection", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Agencies.InspectionViolation", b =>
+                {
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("ViolationCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("violation_code");
+
+                    b.HasKey("InspectionId", "ViolationCode")
+                        .HasName("pk_inspection_violation");
+
+                    b.HasIndex("ViolationCode")
+                        .HasDatabaseName("ix_inspection_violation_violation_code");
+
+                    b.ToTable("inspection_violation", (string)null);
                 });
 
             modelBuilder.Entity("Caravan.Core.Agencies.LicenceApplication", b =>
@@ -402,6 +537,39 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_licence_events_agency_id_at");
 
                     b.ToTable("licence_event", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Agencies.ViolationType", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<bool>("IsFeeViolation")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_fee_violation");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Code")
+                        .HasName("pk_violation_type");
+
+                    b.ToTable("violation_type", (string)null);
                 });
 
             modelBuilder.Entity("Caravan.Core.Audit.AuditEntry", b =>
@@ -1076,6 +1244,9 @@ namespace Caravan.Migrations.Sqlite.Migrations
                     b.HasIndex("EmployerId")
                         .HasDatabaseName("ix_vacancy_employer_id");
 
+                    b.HasIndex("IscoCode")
+                        .HasDatabaseName("ix_vacancies_isco_code");
+
                     b.HasIndex("Reference")
                         .IsUnique()
                         .HasDatabaseName("ux_vacancies_reference");
@@ -1295,6 +1466,16 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_agency_destination_agency_agency_id");
                 });
 
+            modelBuilder.Entity("Caravan.Core.Agencies.AgencyScorecard", b =>
+                {
+                    b.HasOne("Caravan.Core.Agencies.Agency", null)
+                        .WithOne()
+                        .HasForeignKey("Caravan.Core.Agencies.AgencyScorecard", "AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_agency_scorecard_agency_agency_id");
+                });
+
             modelBuilder.Entity("Caravan.Core.Agencies.ForeignEmployer", b =>
                 {
                     b.HasOne("Caravan.Core.Agencies.Agency", "Agency")
@@ -1305,6 +1486,33 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_foreign_employer_agency_agency_id");
 
                     b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Agencies.Inspection", b =>
+                {
+                    b.HasOne("Caravan.Core.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_inspection_agency_agency_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Agencies.InspectionViolation", b =>
+                {
+                    b.HasOne("Caravan.Core.Agencies.Inspection", null)
+                        .WithMany("Violations")
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inspection_violation_inspection_inspection_id");
+
+                    b.HasOne("Caravan.Core.Agencies.ViolationType", null)
+                        .WithMany()
+                        .HasForeignKey("ViolationCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_inspection_violation_violation_type_violation_code");
                 });
 
             modelBuilder.Entity("Caravan.Core.Agencies.LicenceDocument", b =>
@@ -1448,6 +1656,11 @@ namespace Caravan.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Caravan.Core.Agencies.Agency", b =>
                 {
                     b.Navigation("Destinations");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Agencies.Inspection", b =>
+                {
+                    b.Navigation("Violations");
                 });
 
             modelBuilder.Entity("Caravan.Core.Agencies.LicenceApplication", b =>

@@ -82,6 +82,10 @@ public static class CaravanDefaults
         services.AddScoped<Caravan.Core.Vacancies.VacancyChecks>();
         services.AddScoped<RateTable>();
         services.AddScoped<Caravan.Core.Agencies.EmployerCommands>();
+        services.AddScoped<Caravan.Core.Agencies.InspectionCommands>();
+        services.AddScoped<Caravan.Core.Agencies.IAgencyCaseCounts, Caravan.Core.Agencies.NoCaseCountsYet>();
+        services.AddOptions<Caravan.Core.Agencies.ScorecardOptions>().Bind(config.GetSection(Caravan.Core.Agencies.ScorecardOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DevelopmentSmsSender>();
         services.AddSingleton<ISmsSender>(sp => sp.GetRequiredService<DevelopmentSmsSender>());
 

@@ -24,6 +24,7 @@ public static class CaravanJobs
     {
         var options = config.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         services.AddScoped<LicenceExpiryJob>();
+        services.AddScoped<ScorecardJob>();
         if (!options.Enabled)
         {
             return services;
@@ -59,6 +60,8 @@ public static class CaravanJobs
         var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
         var licensing = app.Configuration.GetSection(LicensingOptions.Section).Get<LicensingOptions>() ?? new LicensingOptions();
         jobs.AddOrUpdate<LicenceExpiryJob>(LicenceExpiryJob.Id, j => j.RunAsync(CancellationToken.None), licensing.ExpiryCron);
+        var scorecards = app.Configuration.GetSection(ScorecardOptions.Section).Get<ScorecardOptions>() ?? new ScorecardOptions();
+        jobs.AddOrUpdate<ScorecardJob>(ScorecardJob.Id, j => j.RunAsync(CancellationToken.None), scorecards.Cron);
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Caravan.Core.Data;
+using Caravan.Core.Node;
 using Caravan.Web.Api;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -12,6 +13,7 @@ public static class CaravanPipeline
     public static WebApplication UseCaravanDefaults(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<ServerTimingMiddleware>();
         app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
@@ -62,6 +64,11 @@ public static class CaravanPipeline
         api.MapContractCheckEndpoints();
         api.MapAgencyScopedEndpoints();
         api.MapBulkVacancies();
+        // The cheapest JSON answer the app can give: the baseline that benchmarks compare every endpoint with.
+        api.MapGet("/status", (IOptions<NodeOptions> node) => TypedResults.Ok(new NodeStatus("ok", node.Value.Country)))
+            .WithName("GetStatus")
+            .WithSummary("The node's country and that it is up; no database access")
+            .AllowAnonymous();
         return app;
     }
 
@@ -126,6 +133,28 @@ public sealed class CultureCookieMiddleware(RequestDelegate next)
 /// <summary>
 /// A strict CSP with no inline script anywhere but the API reference page, whose third-party UI needs it.
 /// </summary>
+public sealed record NodeStatus(string Status, string Country);
+
+/// <summary>
+/// Adds Server-Timing (total time in the app, in ms) to every response, so load tests and browsers' developer
+/// tools see server time apart from the network.
+/// </summary>
+public sealed class ServerTimingMiddleware(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        context.Response.OnStarting(() =>
+        {
+            var ms = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            context.Response.Headers["Server-Timing"] = "app;dur=" + ms.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+            return Task.CompletedTask;
+        });
+        return next(context);
+    }
+}
+
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     private const string Strict =

@@ -240,4 +240,13 @@ public class PlatformTests(AppFixture fixture) : IClassFixture<AppFixture>
         client.BaseAddress = new Uri("https://localhost");
         (await client.GetAsync("/dev/codes")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task Every_response_reports_its_server_time_and_the_status_endpoint_answers_without_the_database()
+    {
+        var response = await fixture.Get(DatabaseProvider.Sqlite).CreateClient().GetAsync("/api/v1/status");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldBe("{\"status\":\"ok\",\"country\":\"UZ\"}");
+        response.Headers.GetValues("Server-Timing").Single().ShouldStartWith("app;dur=");
+    }
 }

@@ -3,10 +3,12 @@ using Caravan.Core.Agencies;
 using Caravan.Core.Reference;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Caravan.Web.Pages.Agencies;
 
-public sealed class DetailsModel(AgencyQueries agencies, LicensingCommands licensing, Catalogue catalogue) : PageModel
+public sealed class DetailsModel(
+    AgencyQueries agencies, LicensingCommands licensing, InspectionCommands inspections, Catalogue catalogue, IOptions<ScorecardOptions> scorecardOptions) : PageModel
 {
     public Agency Agency { get; private set; } = null!;
 
@@ -17,6 +19,14 @@ public sealed class DetailsModel(AgencyQueries agencies, LicensingCommands licen
     public int PublishedVacancies { get; private set; }
 
     public IReadOnlyList<LicenceEvent> History { get; private set; } = [];
+
+    public IReadOnlyList<Inspection> Inspections { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, ViolationType> Violations { get; private set; } = new Dictionary<string, ViolationType>();
+
+    public AgencyScorecard? Scorecard { get; private set; }
+
+    public int MinimumCount => scorecardOptions.Value.MinimumCount;
 
     public bool MayRecruit => Agency.EffectiveStatus(Today) == LicenceStatus.Valid;
 
@@ -34,6 +44,9 @@ public sealed class DetailsModel(AgencyQueries agencies, LicensingCommands licen
         Destinations = agency.Destinations.Select(d => names.TryGetValue(d.CountryCode, out var n) ? n : d.CountryCode)
             .Order(StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true)).ToList();
         History = await licensing.HistoryAsync(agency.Id, cancellationToken);
+        Inspections = await inspections.ForAgencyAsync(agency.Id, cancellationToken);
+        Violations = (await inspections.CatalogueAsync(activeOnly: false, cancellationToken)).ToDictionary(v => v.Code);
+        Scorecard = await agencies.ScorecardAsync(agency.Id, cancellationToken);
         PublishedVacancies = MayRecruit ? await agencies.PublishedVacancyCountAsync(agency.Id, cancellationToken) : 0;
         return Page();
     }

@@ -1,12 +1,15 @@
 using System.Globalization;
+using Caravan.Core.Agencies;
 using Caravan.Core.Reference;
 using Caravan.Core.Vacancies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Caravan.Web.Pages.Vacancies;
 
-public sealed class DetailsModel(VacancyQueries queries, VacancyCommands commands, Catalogue catalogue, TimeProvider time) : PageModel
+public sealed class DetailsModel(
+    VacancyQueries queries, VacancyCommands commands, AgencyQueries agencies, Catalogue catalogue, TimeProvider time, IOptions<ScorecardOptions> scorecardOptions) : PageModel
 {
     public Vacancy Vacancy { get; private set; } = null!;
 
@@ -17,6 +20,10 @@ public sealed class DetailsModel(VacancyQueries queries, VacancyCommands command
     public (string Title, string Description, string? Language) Text { get; private set; }
 
     public IReadOnlyList<VacancyCheck> Checks { get; private set; } = [];
+
+    public AgencyScorecard? Scorecard { get; private set; }
+
+    public int MinimumCount => scorecardOptions.Value.MinimumCount;
 
     public IReadOnlyDictionary<string, string> CountryNames { get; private set; } = new Dictionary<string, string>();
 
@@ -34,6 +41,7 @@ public sealed class DetailsModel(VacancyQueries queries, VacancyCommands command
         CountryName = await catalogue.CountryNameAsync(vacancy.DestinationCountry, CultureInfo.CurrentUICulture.Name, cancellationToken);
         Text = vacancy.TextFor(CultureInfo.CurrentUICulture.Name);
         Checks = await commands.RecheckAsync(vacancy, cancellationToken);
+        Scorecard = await agencies.ScorecardAsync(vacancy.AgencyId, cancellationToken);
         CountryNames = await catalogue.CountryNamesAsync(CultureInfo.CurrentUICulture.Name, cancellationToken);
         Occupation = (await catalogue.IscoTitlesAsync(CultureInfo.CurrentUICulture.Name, cancellationToken)).GetValueOrDefault(vacancy.IscoCode);
         return Page();

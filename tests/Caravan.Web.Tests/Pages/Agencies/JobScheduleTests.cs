@@ -16,11 +16,12 @@ public class JobScheduleTests
         {
             ["Jobs:Enabled"] = "true",
             ["Licensing:ExpiryCron"] = "30 1 * * *",
+            ["Scorecards:Cron"] = "45 2 * * *",
         });
         _ = app.Server;
         using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
-        var job = connection.GetRecurringJobs().ShouldHaveSingleItem();
-        job.Id.ShouldBe(LicenceExpiryJob.Id);
-        job.Cron.ShouldBe("30 1 * * *");
+        var jobs = connection.GetRecurringJobs().ToDictionary(j => j.Id, j => j.Cron);
+        jobs[LicenceExpiryJob.Id].ShouldBe("30 1 * * *");
+        jobs[ScorecardJob.Id].ShouldBe("45 2 * * *");
     }
 }

@@ -20,13 +20,17 @@ public enum LicenceAction
 
 /// <summary>An officer changes a licence's status, with reasons, and reads its history.</summary>
 [Authorize(Roles = Roles.Officer)]
-public sealed class AgencyModel(LicensingCommands licensing, IOptions<NodeOptions> node) : PageModel
+public sealed class AgencyModel(LicensingCommands licensing, InspectionCommands inspections, IOptions<NodeOptions> node) : PageModel
 {
     public Agency Agency { get; private set; } = null!;
 
     public IReadOnlyList<LicenceEvent> History { get; private set; } = [];
 
     public DateOnly Today => licensing.Today;
+
+    public IReadOnlyList<Inspection> Inspections { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, ViolationType> Violations { get; private set; } = new Dictionary<string, ViolationType>();
 
     [BindProperty]
     public LicenceAction? Action { get; set; }
@@ -121,6 +125,8 @@ public sealed class AgencyModel(LicensingCommands licensing, IOptions<NodeOption
 
         Agency = agency;
         History = await licensing.HistoryAsync(agency.Id, cancellationToken);
+        Inspections = await inspections.ForAgencyAsync(agency.Id, cancellationToken);
+        Violations = (await inspections.CatalogueAsync(activeOnly: false, cancellationToken)).ToDictionary(v => v.Code);
         return true;
     }
 }

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Caravan.Bench;
+
+/// <summary>The real server, built in Release and run as its own process, so its memory can be read from /proc.</summary>
+internal sealed class AppServer : IAsyncDisposable
+{
+    private readonly Process process;
+
+    private AppServer(Process process, Uri baseAddress)
+    {
+        this.process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public static async Task<AppServer> StartAsync(string repo, BenchDatabase database)
+    {
+        var web = Path.Combine(repo, "src", "Caravan.Web");
+        Run("dotnet", $"build \"{web}\" -c Release -v quiet -nologo", repo);
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(web, "bin", "Release", "net10.0", "Caravan.Web.dll")}\" --urls http://127.0.0.1:{port} --contentRoot \"{web}\"")
+        {
+            WorkingDirectory = web,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        // Staging: production behaviour (no developer pages, JSON logs) without requiring HTTPS on loopback.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Staging";
+        start.Environment["Database__Provider"] = database.Provider.ToString();
+        start.Environment["ConnectionStrings__Caravan"] = database.ConnectionString;
+        start.Environment["Database__MigrateOnStart"] = "false";
+        start.Environment["Demo__Enabled"] = "false";
+        start.Environment["Jobs__Enabled"] = "false";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The server did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                Console.Error.WriteLine("server: " + e.Data);
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new AppServer(process, new Uri($"http://127.0.0.1:{port}"));
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        for (var i = 0; i < 120; i++)
+        {
+            try
+            {
+                if ((await http.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK)
+                {
+                    return server;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(1000);
+        }
+
+        throw new InvalidOperationException("The server did not become healthy in two minutes.");
+    }
+
+    /// <summary>Peak resident set size so far (VmHWM), in MB.</summary>
+    public double PeakRssMegabytes()
+    {
+        var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var kb = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        return kb / 1024d;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+
+    private static void Run(string file, string arguments, string directory)
+    {
+        using var p = Process.Start(new ProcessStartInfo(file, arguments) { WorkingDirectory = directory }) ?? throw new InvalidOperationException(file);
+        p.WaitForExit();
+        if (p.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {arguments} failed with {p.ExitCode}");
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

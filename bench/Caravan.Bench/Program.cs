@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using Caravan.Bench;
+using Caravan.Core.Data;
+
+// Caravan's performance scenarios (issue 3, §6). Each builds its own database, starts the real server in Release as a
+// separate process, drives it over HTTP and prints a Markdown table with a baseline measured in the same run.
+var options = BenchOptions.Parse(args);
+var repo = BenchOptions.FindRepository();
+Console.WriteLine($"# Caravan benchmark: {options.Scenario} on {options.Provider}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+
+await using var database = await BenchDatabase.CreateAsync(options);
+var clock = Stopwatch.StartNew();
+var data = await DataGenerator.FillAsync(database, options);
+Console.WriteLine($"Generated {options.Vacancies:N0} vacancies across {options.Agencies:N0} agencies in {clock.Elapsed.TotalSeconds:N0} s");
+
+if (options.Scenario == "profile")
+{
+    await Profile.RunAsync(database);
+    return;
+}
+
+await using var server = await AppServer.StartAsync(repo, database);
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients * 2 }) { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+var report = new List<string>();
+
+if (options.Scenario is "search" or "all")
+{
+    var words = DataGenerator.SearchWords;
+    var destinations = DataGenerator.Destinations;
+    var baseline = await LoadTest.RunAsync(http, options, _ => "/api/v1/status");
+    var search = await LoadTest.RunAsync(http, options, r =>
+        $"/api/v1/vacancies?q={words[r.Next(words.Length)]}&destination={destinations[r.Next(destinations.Length)]}&isco={r.Next(1, 10)}");
+    report.Add(LoadTest.Header);
+    report.Add(baseline.Row("Baseline: GET /api/v1/status", baseline));
+    report.Add(search.Row($"Search: text + destination + ISCO group, {options.Vacancies:N0} vacancies", baseline));
+}
+
+if (options.Scenario is "lookup" or "all")
+{
+    var baseline = await LoadTest.RunAsync(http, options, _ => "/api/v1/status");
+    var lookup = await LoadTest.RunAsync(http, options, r => $"/api/v1/agencies/{data.LicenceNumbers[r.Next(data.LicenceNumbers.Count)]}");
+    report.Add(LoadTest.Header);
+    report.Add(baseline.Row("Baseline: GET /api/v1/status", baseline));
+    report.Add(lookup.Row($"Register lookup by licence number, {options.Agencies:N0} agencies", baseline));
+}
+
+if (options.Scenario is "bulk" or "all")
+{
+    report.Add(await BulkTest.RunAsync(http, database, data, options));
+}
+
+report.Add($"\nPeak memory (VmHWM) of the server process: {server.PeakRssMegabytes():N0} MB (target ≤ 500 MB)");
+Console.WriteLine();
+foreach (var line in report)
+{
+    Console.WriteLine(line);
+}
+
+namespace Caravan.Bench
+{
+    internal sealed record BenchOptions(string Scenario, DatabaseProvider Provider, int Vacancies, int Agencies, int Clients, int Seconds, int BulkRows, int BulkRequests)
+    {
+        public static BenchOptions Parse(string[] args)
+        {
+            string Arg(string name, string fallback)
+            {
+                var i = Array.IndexOf(args, "--" + name);
+                return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+            }
+
+            var scenario = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all";
+            var provider = Arg("provider", "postgres") == "sqlite" ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
+            var defaultVacancies = provider == DatabaseProvider.Postgres ? 1_000_000 : 100_000;
+            int Int(string name, int fallback) => int.Parse(Arg(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+            return new BenchOptions(scenario, provider, Int("vacancies", defaultVacancies), Int("agencies", 2000), Int("clients", 16), Int("seconds", 20),
+                Int("bulk-rows", 10_000), Int("bulk-requests", 3));
+        }
+
+        public static string FindRepository()
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Caravan.sln")))
+            {
+                dir = dir.Parent;
+            }
+
+            return dir?.FullName ?? throw new InvalidOperationException("Run from inside the repository.");
+        }
+    }
+
+    internal static class Json
+    {
+        public static async Task<T> ReadAsync<T>(HttpResponseMessage response) =>
+            (await response.Content.ReadFromJsonAsync<T>()) ?? throw new InvalidOperationException("Empty response.");
+    }
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Issue 3 §6 benchmarks: search on PostgreSQL (1,000,000 vacancies) and SQLite (100,000), register lookup,
+# and the bulk vacancy API against COPY. Starts a throwaway PostgreSQL like ./test.sh (durable settings,
+# unlike the test cluster) and prints Markdown tables; copy them into docs/performance.md.
+# Usage: bench/run.sh [search-pg|search-sqlite|lookup|bulk|all]   (default all; about 15 minutes on 2 cores)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+what=${1:-all}
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+PGTMP=$(mktemp -d /tmp/caravan-bench-pg.XXXXXX)
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" = 0 ] && chown postgres: "$PGTMP"
+trap 'as_pg "$PGBIN/pg_ctl" -D "$PGTMP/data" -m fast -w stop >/dev/null 2>&1 || true; rm -rf "$PGTMP"' EXIT
+port=55500; while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+as_pg "$PGBIN/initdb" -D "$PGTMP/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+# Stock durability (fsync on); only memory is sized for the machine, as a small production node would be.
+as_pg "$PGBIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/log" -w -t 30 \
+  -o "-p $port -k $PGTMP -c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c work_mem=16MB -c max_connections=200" start >/dev/null
+export CARAVAN_BENCH_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Maximum Pool Size=50"
+bench() { dotnet run -c Release --project bench/Caravan.Bench -- "$@"; }
+case $what in
+  search-pg|all) bench search --provider postgres --vacancies 1000000 --agencies 2000 --clients 16 --seconds 30 ;;&
+  search-sqlite|all) bench search --provider sqlite --vacancies 100000 --agencies 2000 --clients 4 --seconds 30 ;;&
+  lookup|all) bench lookup --provider postgres --vacancies 10000 --agencies 2000 --clients 16 --seconds 20 ;;&
+  bulk|all) bench bulk --provider postgres --vacancies 10000 --agencies 2000 --bulk-rows 10000 --bulk-requests 5 ;;
+  search-pg|search-sqlite|lookup) ;;
+  *) echo "usage: bench/run.sh [search-pg|search-sqlite|lookup|bulk|all]" >&2; exit 2 ;;
+esac
