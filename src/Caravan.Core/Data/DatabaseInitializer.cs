@@ -31,5 +31,7 @@ public sealed class DatabaseInitializer(CaravanDbContext db, ReferenceDataSeeder
         {
             await scorecards.RunAsync(cancellationToken);
         }
+
+        await new DatabaseMaintenanceJob(db).RunAsync(cancellationToken);
     }
 }

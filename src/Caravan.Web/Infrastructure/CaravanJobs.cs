@@ -25,6 +25,7 @@ public static class CaravanJobs
         var options = config.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         services.AddScoped<LicenceExpiryJob>();
         services.AddScoped<ScorecardJob>();
+        services.AddScoped<DatabaseMaintenanceJob>();
         if (!options.Enabled)
         {
             return services;
@@ -62,6 +63,7 @@ public static class CaravanJobs
         jobs.AddOrUpdate<LicenceExpiryJob>(LicenceExpiryJob.Id, j => j.RunAsync(CancellationToken.None), licensing.ExpiryCron);
         var scorecards = app.Configuration.GetSection(ScorecardOptions.Section).Get<ScorecardOptions>() ?? new ScorecardOptions();
         jobs.AddOrUpdate<ScorecardJob>(ScorecardJob.Id, j => j.RunAsync(CancellationToken.None), scorecards.Cron);
+        jobs.AddOrUpdate<DatabaseMaintenanceJob>(DatabaseMaintenanceJob.Id, j => j.RunAsync(CancellationToken.None), app.Configuration.GetValue("Jobs:MaintenanceCron", "40 2 * * *"));
         return app;
     }
 }

@@ -23,5 +23,6 @@ public class JobScheduleTests
         var jobs = connection.GetRecurringJobs().ToDictionary(j => j.Id, j => j.Cron);
         jobs[LicenceExpiryJob.Id].ShouldBe("30 1 * * *");
         jobs[ScorecardJob.Id].ShouldBe("45 2 * * *");
+        jobs[DatabaseMaintenanceJob.Id].ShouldBe("40 2 * * *");
     }
 }
