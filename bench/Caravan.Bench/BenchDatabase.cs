@@ -62,8 +62,17 @@ internal sealed class BenchDatabase : IAsyncDisposable
         return new CaravanDbContext(builder.Options);
     }
 
+    /// <summary>Keep the database after the run (--keep), to look at query plans by hand.</summary>
+    public bool Keep { get; set; }
+
     public async ValueTask DisposeAsync()
     {
+        if (Keep)
+        {
+            Console.WriteLine($"Kept database: {ConnectionString}");
+            return;
+        }
+
         if (adminConnection is not null)
         {
             NpgsqlConnection.ClearAllPools();

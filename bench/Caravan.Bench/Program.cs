@@ -12,6 +12,7 @@ Console.WriteLine($"# Caravan benchmark: {options.Scenario} on {options.Provider
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
 await using var database = await BenchDatabase.CreateAsync(options);
+database.Keep = args.Contains("--keep");
 var clock = Stopwatch.StartNew();
 var data = await DataGenerator.FillAsync(database, options);
 Console.WriteLine($"Generated {options.Vacancies:N0} vacancies across {options.Agencies:N0} agencies in {clock.Elapsed.TotalSeconds:N0} s");

@@ -37,12 +37,21 @@ public sealed record DestinationCount(string Country, int Vacancies, int Positio
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
 {
+    /// <summary>True when there are more matches than were counted: Total is then a lower bound.</summary>
+    public bool TotalIsLowerBound { get; init; }
+
     public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
 }
 
 /// <summary>Read side of vacancies. Every query here is scoped: public lists show only published vacancies.</summary>
 public sealed class VacancyQueries(CaravanDbContext db, TimeProvider time, Catalogue catalogue, RateTable rates)
 {
+    /// <summary>
+    /// Counting stops here: a broad search at a million vacancies would otherwise read every match just to print a
+    /// number, and "more than 1,000" tells a reader as much. Pages beyond the cap are still reachable by narrowing.
+    /// </summary>
+    public const int CountCap = 1000;
+
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     public async Task<PagedResult<Vacancy>> PublishedAsync(VacancyFilter filter, CancellationToken cancellationToken = default)
@@ -104,7 +113,7 @@ public sealed class VacancyQueries(CaravanDbContext db, TimeProvider time, Catal
             query = query.Where(v => v.FeeFree);
         }
 
-        var total = await query.CountAsync(cancellationToken);
+        var total = await query.Take(CountCap + 1).CountAsync(cancellationToken);
         var ordered = filter.Sort == VacancySort.Wage
             ? query.OrderByDescending(v => v.WageUsdCents).ThenByDescending(v => v.PublishedAt).ThenBy(v => v.Id)
             : query.OrderByDescending(v => v.PublishedAt).ThenBy(v => v.Id);
@@ -113,7 +122,7 @@ public sealed class VacancyQueries(CaravanDbContext db, TimeProvider time, Catal
             .Include(v => v.Employer)
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
             .ToListAsync(cancellationToken);
-        return new PagedResult<Vacancy>(items, filter.Page, filter.PageSize, total);
+        return new PagedResult<Vacancy>(items, filter.Page, filter.PageSize, Math.Min(total, CountCap)) { TotalIsLowerBound = total > CountCap };
     }
 
     private static string EscapeLike(string text) =>

@@ -34,7 +34,11 @@ public sealed record VacancyDto(
 
 public sealed record CloseVacancyRequest(string? Reason);
 
-public sealed record VacancyPageDto(IReadOnlyList<VacancyDto> Items, int Page, int PageSize, int Total, int PageCount);
+public sealed record VacancyPageDto(IReadOnlyList<VacancyDto> Items, int Page, int PageSize, int Total, int PageCount)
+{
+    /// <summary>True when more vacancies match than were counted (the count stops at 1,000): Total is then a lower bound.</summary>
+    public bool TotalIsLowerBound { get; init; }
+}
 
 public static class VacanciesEndpoints
 {
@@ -189,7 +193,10 @@ public static class VacanciesEndpoints
         var result = await queries.PublishedAsync(filter, cancellationToken);
         var titles = await catalogue.IscoTitlesAsync(cancellationToken);
         return TypedResults.Ok(new VacancyPageDto(
-            result.Items.Select(v => ToDto(v, titles)).ToList(), result.Page, result.PageSize, result.Total, result.PageCount));
+            result.Items.Select(v => ToDto(v, titles)).ToList(), result.Page, result.PageSize, result.Total, result.PageCount)
+        {
+            TotalIsLowerBound = result.TotalIsLowerBound,
+        });
     }
 
     private static async Task<Results<Ok<VacancyDto>, ProblemHttpResult>> GetAsync(

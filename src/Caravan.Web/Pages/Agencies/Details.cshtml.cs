@@ -26,6 +26,8 @@ public sealed class DetailsModel(
 
     public AgencyScorecard? Scorecard { get; private set; }
 
+    public string? RegionName { get; private set; }
+
     public int MinimumCount => scorecardOptions.Value.MinimumCount;
 
     public bool MayRecruit => Agency.EffectiveStatus(Today) == LicenceStatus.Valid;
@@ -47,6 +49,9 @@ public sealed class DetailsModel(
         Inspections = await inspections.ForAgencyAsync(agency.Id, cancellationToken);
         Violations = (await inspections.CatalogueAsync(activeOnly: false, cancellationToken)).ToDictionary(v => v.Code);
         Scorecard = await agencies.ScorecardAsync(agency.Id, cancellationToken);
+        RegionName = agency.RegionCode is { } region
+            ? (await catalogue.SubdivisionsAsync(agency.CountryCode, cancellationToken)).GetValueOrDefault(region, region)
+            : null;
         PublishedVacancies = MayRecruit ? await agencies.PublishedVacancyCountAsync(agency.Id, cancellationToken) : 0;
         return Page();
     }
