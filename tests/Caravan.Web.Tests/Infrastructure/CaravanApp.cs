@@ -75,6 +75,14 @@ public sealed class CaravanApp : WebApplicationFactory<Program>
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
+    /// <summary>A browser that asks for English pages, so tests can assert the words a person reads.</summary>
+    public HttpClient EnglishBrowser()
+    {
+        var client = Browser();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        return client;
+    }
+
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
     {
         ArgumentNullException.ThrowIfNull(action);

@@ -13,13 +13,6 @@ public class InspectionTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     private static readonly string Fergana = ReferenceCode.Create(AgencyQueries.LicencePrefix, 102);
 
-    private static HttpClient English(CaravanApp app)
-    {
-        var client = app.Browser();
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
-        return client;
-    }
-
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [Theory]
@@ -27,7 +20,7 @@ public class InspectionTests(AppFixture fixture) : IClassFixture<AppFixture>
     public async Task An_inspection_is_published_without_its_findings_and_counted_on_the_scorecard_as_fewer_than_five(DatabaseProvider db)
     {
         var app = fixture.Get(db);
-        var officer = English(app);
+        var officer = app.EnglishBrowser();
         await officer.SignInStaffAsync(DemoAccounts.OfficerEmail);
         var page = $"/officer/licensing/agencies/{Fergana}/inspections/new";
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -71,7 +64,7 @@ public class InspectionTests(AppFixture fixture) : IClassFixture<AppFixture>
 
         var officerView = await (await officer.GetAsync($"/officer/licensing/agencies/{Fergana}")).TextAsync();
         officerView.ShouldContain("Worker Aziz R. paid 300 USD");
-        var publicView = await (await English(app).GetAsync($"/agencies/{Fergana}")).TextAsync();
+        var publicView = await (await app.EnglishBrowser().GetAsync($"/agencies/{Fergana}")).TextAsync();
         publicView.ShouldContain("Fees charged to workers");
         publicView.ShouldContain("No written contract in a language the worker reads");
         publicView.ShouldContain("Suspension of the licence");
@@ -91,7 +84,7 @@ public class InspectionTests(AppFixture fixture) : IClassFixture<AppFixture>
         card.PeriodEnd.ShouldBe(today);
         card.PositionsFilled.ShouldBeNull();
 
-        publicView = await (await English(app).GetAsync($"/agencies/{Fergana}")).TextAsync();
+        publicView = await (await app.EnglishBrowser().GetAsync($"/agencies/{Fergana}")).TextAsync();
         publicView.ShouldContain("fewer than 5");
         publicView.ShouldNotContain(">1<");
         publicView.ShouldContain("Not recorded yet");
@@ -103,14 +96,14 @@ public class InspectionTests(AppFixture fixture) : IClassFixture<AppFixture>
     public async Task The_administrator_extends_and_retires_violation_types(DatabaseProvider db)
     {
         var app = fixture.Get(db);
-        var admin = English(app);
+        var admin = app.EnglishBrowser();
         await admin.SignInStaffAsync(DemoAccounts.AdminEmail);
         var code = "OT" + Random.Shared.Next(1000, 9999).ToString(CultureInfo.InvariantCulture);
         (await (await admin.PostFormAsync("/admin/violations", new Dictionary<string, string> { ["Code"] = "a b", ["Title"] = "" }, "/admin/violations?handler=Add")).TextAsync())
             .ShouldContain("Enter a code of 2 to 20 letters");
         (await admin.PostFormAsync("/admin/violations", new Dictionary<string, string> { ["Code"] = code, ["Title"] = "Unpaid overtime", ["Severity"] = "Serious" }, "/admin/violations?handler=Add"))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var officer = English(app);
+        var officer = app.EnglishBrowser();
         await officer.SignInStaffAsync(DemoAccounts.OfficerEmail);
         var form = $"/officer/licensing/agencies/{Fergana}/inspections/new";
         (await (await officer.GetAsync(form)).TextAsync()).ShouldContain("Unpaid overtime");
@@ -122,7 +115,7 @@ public class InspectionTests(AppFixture fixture) : IClassFixture<AppFixture>
     [Fact]
     public async Task The_scorecard_method_is_public()
     {
-        var response = await English(fixture.Get(DatabaseProvider.Sqlite)).GetAsync("/agencies/scorecards");
+        var response = await fixture.Get(DatabaseProvider.Sqlite).EnglishBrowser().GetAsync("/agencies/scorecards");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.TextAsync()).ShouldContain("is shown as \"fewer than 5\"");
     }

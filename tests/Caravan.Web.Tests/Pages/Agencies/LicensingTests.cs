@@ -13,17 +13,10 @@ public class LicensingTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     private static readonly byte[] Pdf = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray();
 
-    private static HttpClient English(CaravanApp app)
-    {
-        var client = app.Browser();
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
-        return client;
-    }
-
     /// <summary>Registers a new applicant and fills every step; returns the signed-in client and the application reference.</summary>
     private static async Task<(HttpClient Client, string Reference)> CompleteApplicationAsync(CaravanApp app, string legalName)
     {
-        var client = English(app);
+        var client = app.EnglishBrowser();
         var email = $"applicant-{Guid.NewGuid():N}@example.org";
         var registered = await client.PostFormAsync("/account/register", new Dictionary<string, string>
         {
@@ -85,7 +78,7 @@ public class LicensingTests(AppFixture fixture) : IClassFixture<AppFixture>
         // Once sent, the answers are frozen: a step page sends the applicant back to the status page.
         (await applicant.GetAsync("/agencies/apply/organisation")).Headers.Location!.OriginalString.ShouldBe("/agencies/apply");
 
-        var officer = English(app);
+        var officer = app.EnglishBrowser();
         await officer.SignInStaffAsync(DemoAccounts.OfficerEmail);
         (await (await officer.GetAsync("/officer/licensing")).TextAsync()).ShouldContain(reference);
         var page = $"/officer/licensing/applications/{reference}";
@@ -120,7 +113,7 @@ public class LicensingTests(AppFixture fixture) : IClassFixture<AppFixture>
         // The applicant's session picks up the new agency scope on its next visit.
         (await (await applicant.GetAsync("/agencies/apply")).TextAsync()).ShouldContain(agency.LicenceNumber!);
         (await applicant.GetAsync("/dashboard/agency")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var publicPage = await (await English(app).GetAsync($"/agencies/{agency.LicenceNumber}")).TextAsync();
+        var publicPage = await (await app.EnglishBrowser().GetAsync($"/agencies/{agency.LicenceNumber}")).TextAsync();
         publicPage.ShouldContain("Orzu Recruitment LLC");
         publicPage.ShouldContain("All documents in order");
         // A decided application cannot be decided again.
@@ -135,7 +128,7 @@ public class LicensingTests(AppFixture fixture) : IClassFixture<AppFixture>
         var app = fixture.Get(db);
         var (applicant, reference) = await CompleteApplicationAsync(app, "Bunyod Travel Work");
         await applicant.PostFormAsync("/agencies/apply/check", new Dictionary<string, string>());
-        var officer = English(app);
+        var officer = app.EnglishBrowser();
         await officer.SignInStaffAsync(DemoAccounts.OfficerEmail);
         (await officer.PostFormAsync($"/officer/licensing/applications/{reference}", new Dictionary<string, string>
         {
@@ -154,7 +147,7 @@ public class LicensingTests(AppFixture fixture) : IClassFixture<AppFixture>
     public async Task Bad_answers_are_explained_and_nothing_is_saved(DatabaseProvider db)
     {
         var app = fixture.Get(db);
-        var client = English(app);
+        var client = app.EnglishBrowser();
         await client.PostFormAsync("/account/register", new Dictionary<string, string>
         {
             ["DisplayName"] = "Test Applicant",
@@ -212,7 +205,7 @@ public class LicensingTests(AppFixture fixture) : IClassFixture<AppFixture>
     {
         var app = fixture.Get(db);
         var licence = ReferenceCode.Create(AgencyQueries.LicencePrefix, 101);
-        var officer = English(app);
+        var officer = app.EnglishBrowser();
         await officer.SignInStaffAsync(DemoAccounts.OfficerEmail);
         var page = $"/officer/licensing/agencies/{licence}";
         var publicCount = () => app.WithScopeAsync(async sp =>
@@ -230,12 +223,12 @@ public class LicensingTests(AppFixture fixture) : IClassFixture<AppFixture>
         });
         suspended.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await publicCount()).ShouldBe(0);
-        var publicPage = await (await English(app).GetAsync($"/agencies/{licence}")).TextAsync();
+        var publicPage = await (await app.EnglishBrowser().GetAsync($"/agencies/{licence}")).TextAsync();
         publicPage.ShouldContain("Workers were charged a recruitment fee of 300 USD");
         publicPage.ShouldContain("Licence suspended");
 
         // Agency staff cannot reach the officer's page.
-        var staff = English(app);
+        var staff = app.EnglishBrowser();
         await staff.SignInStaffAsync(DemoAccounts.OtherAgencyEmail);
         (await staff.GetAsync(page)).Headers.Location!.AbsolutePath.ShouldBe("/account/denied");
         (await (await staff.GetAsync("/dashboard/agency")).TextAsync()).ShouldContain("your vacancies are hidden from the public");
@@ -282,13 +275,13 @@ public class LicensingTests(AppFixture fixture) : IClassFixture<AppFixture>
         });
         status.ShouldBe(LicenceStatus.Expired);
         kinds.ShouldBe([LicenceEventKind.Expired]);
-        (await (await English(app).GetAsync($"/agencies/{licence}")).TextAsync()).ShouldContain("The licence reached its end date without being renewed.");
+        (await (await app.EnglishBrowser().GetAsync($"/agencies/{licence}")).TextAsync()).ShouldContain("The licence reached its end date without being renewed.");
     }
 
     [Fact]
     public async Task Anonymous_visitors_read_the_start_page_but_are_sent_to_sign_in_for_the_form()
     {
-        var client = English(fixture.Get(DatabaseProvider.Sqlite));
+        var client = fixture.Get(DatabaseProvider.Sqlite).EnglishBrowser();
         var start = await client.GetAsync("/agencies/apply");
         start.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await start.TextAsync()).ShouldContain("Create an account to start");

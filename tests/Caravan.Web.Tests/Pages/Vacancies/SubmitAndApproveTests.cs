@@ -14,13 +14,6 @@ public class SubmitAndApproveTests(AppFixture fixture) : IClassFixture<AppFixtur
     /// <summary>Samarkand Labour Bridge (second demo agency): licensed for KZ and KR, employer Gyeonggi Precision Manufacturing.</summary>
     private const string KoreanEmployer = "KR-124-81-00998";
 
-    private static HttpClient English(CaravanApp app)
-    {
-        var client = app.Browser();
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
-        return client;
-    }
-
     private static Dictionary<string, string> Form(string title, string? costItem = null, string? costAmount = null, string? description = null, string wage = "2 400 000") => new()
     {
         ["employer"] = KoreanEmployer,
@@ -54,7 +47,7 @@ public class SubmitAndApproveTests(AppFixture fixture) : IClassFixture<AppFixtur
     public async Task A_fee_to_the_worker_stops_the_vacancy_and_once_removed_an_officer_publishes_it(DatabaseProvider db)
     {
         var app = fixture.Get(db);
-        var agency = English(app);
+        var agency = app.EnglishBrowser();
         await agency.SignInStaffAsync(DemoAccounts.OtherAgencyEmail);
         var title = "Welder " + Guid.NewGuid().ToString("N")[..6];
 
@@ -70,9 +63,9 @@ public class SubmitAndApproveTests(AppFixture fixture) : IClassFixture<AppFixtur
         var reference = fixedForm.Headers.Location!.OriginalString.Split('/')[^1];
         var own = await (await agency.GetAsync(fixedForm.Headers.Location)).TextAsync();
         own.ShouldContain("waiting for a ministry officer's approval");
-        (await English(app).GetAsync($"/vacancies/{reference}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await app.EnglishBrowser().GetAsync($"/vacancies/{reference}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
-        var officer = English(app);
+        var officer = app.EnglishBrowser();
         await officer.SignInStaffAsync(DemoAccounts.OfficerEmail);
         (await (await officer.GetAsync("/officer/vacancies")).TextAsync()).ShouldContain(reference);
         var review = await (await officer.GetAsync($"/officer/vacancies/{reference}")).TextAsync();
@@ -83,7 +76,7 @@ public class SubmitAndApproveTests(AppFixture fixture) : IClassFixture<AppFixtur
         (await officer.PostFormAsync($"/officer/vacancies/{reference}", new Dictionary<string, string> { ["Decision"] = "Approve" }))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
-        var publicPage = await (await English(app).GetAsync($"/vacancies/{reference}")).TextAsync();
+        var publicPage = await (await app.EnglishBrowser().GetAsync($"/vacancies/{reference}")).TextAsync();
         publicPage.ShouldContain(title);
         publicPage.ShouldContain("The worker pays nothing to get this job.");
         // Found in Russian, through the agency's translation, and shown in Russian to a Russian reader.
@@ -98,7 +91,7 @@ public class SubmitAndApproveTests(AppFixture fixture) : IClassFixture<AppFixtur
     public async Task A_payment_hidden_in_the_description_a_low_wage_and_a_blacklisted_employer_are_each_stopped(DatabaseProvider db)
     {
         var app = fixture.Get(db);
-        var agency = English(app);
+        var agency = app.EnglishBrowser();
         await agency.SignInStaffAsync(DemoAccounts.OtherAgencyEmail);
 
         var hidden = "Hidden " + Guid.NewGuid().ToString("N")[..6];
@@ -113,7 +106,7 @@ public class SubmitAndApproveTests(AppFixture fixture) : IClassFixture<AppFixtur
         (await CountAsync(app, low)).ShouldBe(0);
 
         // Silk Road's register holds a blacklisted employer.
-        var silk = English(app);
+        var silk = app.EnglishBrowser();
         await silk.SignInStaffAsync(DemoAccounts.AgencyEmail);
         var black = "Black " + Guid.NewGuid().ToString("N")[..6];
         var form = Form(black);
@@ -132,7 +125,7 @@ public class SubmitAndApproveTests(AppFixture fixture) : IClassFixture<AppFixtur
     public async Task Malformed_answers_are_named_field_by_field_and_nothing_is_saved(DatabaseProvider db)
     {
         var app = fixture.Get(db);
-        var agency = English(app);
+        var agency = app.EnglishBrowser();
         await agency.SignInStaffAsync(DemoAccounts.OtherAgencyEmail);
         var title = "Bad " + Guid.NewGuid().ToString("N")[..6];
         var form = Form(title);
@@ -160,7 +153,7 @@ public class SubmitAndApproveTests(AppFixture fixture) : IClassFixture<AppFixtur
     public async Task An_officer_cannot_approve_once_the_agency_is_suspended_and_other_agencies_get_404(DatabaseProvider db)
     {
         var app = fixture.Get(db);
-        var agency = English(app);
+        var agency = app.EnglishBrowser();
         await agency.SignInStaffAsync(DemoAccounts.AgencyEmail);
         var title = "Driver " + Guid.NewGuid().ToString("N")[..6];
         var form = Form(title);
@@ -174,7 +167,7 @@ public class SubmitAndApproveTests(AppFixture fixture) : IClassFixture<AppFixtur
         submitted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var reference = submitted.Headers.Location!.OriginalString.Split('/')[^1];
 
-        var other = English(app);
+        var other = app.EnglishBrowser();
         await other.SignInStaffAsync(DemoAccounts.OtherAgencyEmail);
         (await other.GetAsync($"/dashboard/agency/vacancies/{reference}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
@@ -187,7 +180,7 @@ public class SubmitAndApproveTests(AppFixture fixture) : IClassFixture<AppFixtur
         });
         try
         {
-            var officer = English(app);
+            var officer = app.EnglishBrowser();
             await officer.SignInStaffAsync(DemoAccounts.OfficerEmail);
             var refused = await officer.PostFormAsync($"/officer/vacancies/{reference}", new Dictionary<string, string> { ["Decision"] = "Approve" });
             refused.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -211,7 +204,7 @@ public class SubmitAndApproveTests(AppFixture fixture) : IClassFixture<AppFixtur
     public async Task Agencies_register_employers_and_an_officer_blacklists_one_for_every_agency(DatabaseProvider db)
     {
         var app = fixture.Get(db);
-        var agency = English(app);
+        var agency = app.EnglishBrowser();
         await agency.SignInStaffAsync(DemoAccounts.OtherAgencyEmail);
         var registration = "KR-" + Random.Shared.Next(100_000, 999_999).ToString(CultureInfo.InvariantCulture);
         var added = await agency.PostFormAsync("/dashboard/agency/employers", new Dictionary<string, string>
@@ -231,7 +224,7 @@ public class SubmitAndApproveTests(AppFixture fixture) : IClassFixture<AppFixtur
         (await again.TextAsync()).ShouldContain("You have already registered an employer with this registration number");
 
         var id = await app.WithDbAsync(ctx => ctx.Set<ForeignEmployer>().Where(e => e.RegistrationId == registration).Select(e => e.Id).SingleAsync());
-        var officer = English(app);
+        var officer = app.EnglishBrowser();
         await officer.SignInStaffAsync(DemoAccounts.OfficerEmail);
         (await (await officer.GetAsync("/officer/employers")).TextAsync()).ShouldContain("Busan Shipyard Services");
         (await officer.PostFormAsync($"/officer/employers/{id}", new Dictionary<string, string> { ["Status"] = "Blacklisted", ["Reason"] = "" }))
@@ -240,7 +233,7 @@ public class SubmitAndApproveTests(AppFixture fixture) : IClassFixture<AppFixtur
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         // Another agency registering the same employer inherits the blacklisting.
-        var silk = English(app);
+        var silk = app.EnglishBrowser();
         await silk.SignInStaffAsync(DemoAccounts.AgencyEmail);
         await silk.PostFormAsync("/dashboard/agency/employers", new Dictionary<string, string>
         {
@@ -258,7 +251,7 @@ public class SubmitAndApproveTests(AppFixture fixture) : IClassFixture<AppFixtur
     public async Task The_administrator_edits_a_minimum_wage_with_its_source(DatabaseProvider db)
     {
         var app = fixture.Get(db);
-        var admin = English(app);
+        var admin = app.EnglishBrowser();
         await admin.SignInStaffAsync(DemoAccounts.AdminEmail);
         var page = await (await admin.GetAsync("/admin/rates")).TextAsync();
         page.ShouldContain("Federal Law 82-FZ");
@@ -284,7 +277,7 @@ public class SubmitAndApproveTests(AppFixture fixture) : IClassFixture<AppFixtur
         var row = await app.WithDbAsync(ctx => ctx.Set<Caravan.Core.Reference.MinimumWage>().SingleAsync(m => m.CountryCode == "KZ"));
         row.Source.ShouldBe("Budget law 2026–2028, art. 9");
         row.EffectiveFrom.ShouldBe(new DateOnly(2026, 1, 1));
-        var officer = English(app);
+        var officer = app.EnglishBrowser();
         await officer.SignInStaffAsync(DemoAccounts.OfficerEmail);
         (await officer.GetAsync("/admin/rates")).Headers.Location!.AbsolutePath.ShouldBe("/account/denied");
     }

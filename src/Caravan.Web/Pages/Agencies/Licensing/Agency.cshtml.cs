@@ -81,15 +81,7 @@ public sealed class AgencyModel(LicensingCommands licensing, InspectionCommands 
             }
         }
 
-        var reason = Reason?.Trim();
-        if (string.IsNullOrEmpty(reason))
-        {
-            ModelState.AddModelError(nameof(Reason), "Licensing.ReasonRequired");
-        }
-        else if (reason.Length > LicensingRules.MaxReasonLength)
-        {
-            ModelState.AddModelError(nameof(Reason), "Licensing.ReasonTooLong");
-        }
+        var reason = Reasons.Read(ModelState, nameof(Reason), Reason);
 
         if (!ModelState.IsValid)
         {

@@ -53,15 +53,7 @@ public sealed class ApplicationModel(LicensingCommands licensing, Catalogue cata
             ModelState.AddModelError(nameof(Decision), "Licensing.DecisionRequired");
         }
 
-        var reason = Reason?.Trim();
-        if (string.IsNullOrEmpty(reason))
-        {
-            ModelState.AddModelError(nameof(Reason), "Licensing.ReasonRequired");
-        }
-        else if (reason.Length > LicensingRules.MaxReasonLength)
-        {
-            ModelState.AddModelError(nameof(Reason), "Licensing.ReasonTooLong");
-        }
+        var reason = Reasons.Read(ModelState, nameof(Reason), Reason);
 
         if (!ModelState.IsValid)
         {

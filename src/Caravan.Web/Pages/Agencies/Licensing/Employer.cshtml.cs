@@ -2,6 +2,7 @@ using Caravan.Core.Agencies;
 using Caravan.Core.Data;
 using Caravan.Core.Identity;
 using Caravan.Core.Node;
+using Caravan.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -37,15 +38,7 @@ public sealed class EmployerModel(EmployerCommands employers, CaravanDbContext d
             ModelState.AddModelError(nameof(Status), "Employers.StatusRequired");
         }
 
-        var reason = Reason?.Trim();
-        if (string.IsNullOrEmpty(reason))
-        {
-            ModelState.AddModelError(nameof(Reason), "Licensing.ReasonRequired");
-        }
-        else if (reason.Length > LicensingRules.MaxReasonLength)
-        {
-            ModelState.AddModelError(nameof(Reason), "Licensing.ReasonTooLong");
-        }
+        var reason = Reasons.Read(ModelState, nameof(Reason), Reason);
 
         if (!ModelState.IsValid)
         {
