@@ -4,6 +4,13 @@ using System.Net.Http.Json;
 using Caravan.Bench;
 using Caravan.Core.Data;
 
+// Duplicate detection needs neither a database nor the server.
+if (args.FirstOrDefault() == "dedup")
+{
+    await DedupBench.RunAsync(args);
+    return;
+}
+
 // Caravan's performance scenarios (issue 3, §6). Each builds its own database, starts the real server in Release as a
 // separate process, drives it over HTTP and prints a Markdown table with a baseline measured in the same run.
 var options = BenchOptions.Parse(args);

@@ -1,0 +1,229 @@
+namespace Caravan.Core.Migrants.Matching;
+
+/// <summary>
+/// Finds likely duplicates among persons. Only pairs that share a blocking key are scored; each pair is scored once even when
+/// it shares several keys. See docs/record-linkage.md for the blocking passes and what they catch.
+/// </summary>
+public static class Deduplicator
+{
+    /// <summary>Blocks larger than this are not compared all-against-all (see <see cref="GiantBlockWindow"/>).</summary>
+    public const int MaxBlockSize = 5_000;
+
+    /// <summary>
+    /// In a block over <see cref="MaxBlockSize"/>, members are sorted by given name, patronymic and birth date and each is compared
+    /// with the next this many (sorted neighbourhood). Pairs further apart in that order are not scored in that pass, and a later pass
+    /// skips them as "already compared", so they are lost; the benchmark reports how many blocks this hit.
+    /// </summary>
+    public const int GiantBlockWindow = 500;
+
+    private const long NoKey = long.MinValue;
+    private const int Passes = 5;
+
+    /// <summary>All pairs classed Possible or Certain, strongest first.</summary>
+    public static IReadOnlyList<CandidatePair> FindPairs(IReadOnlyList<PersonFeatures> persons, MatchModel model) =>
+        FindPairs(persons, model, out _);
+
+    /// <summary>As <see cref="FindPairs(IReadOnlyList{PersonFeatures}, MatchModel)"/>, with counts for monitoring and the benchmark.</summary>
+    public static IReadOnlyList<CandidatePair> FindPairs(IReadOnlyList<PersonFeatures> persons, MatchModel model, out DeduplicationStats stats)
+    {
+        ArgumentNullException.ThrowIfNull(persons);
+        ArgumentNullException.ThrowIfNull(model);
+        var people = persons as PersonFeatures[] ?? [.. persons];
+        var keys = new long[Passes][];
+        for (var pass = 0; pass < Passes; pass++)
+        {
+            keys[pass] = new long[people.Length];
+        }
+
+        Parallel.For(0, people.Length, i =>
+        {
+            var p = people[i];
+            var family = Prefix(p.FamilyKey);
+            var given = Prefix(p.GivenKey);
+            long year = p.BirthDate.Year, month = p.BirthDate.Month, day = p.BirthDate.Day;
+            // 1. Birth year and the first three letters of the family name: the main pass.
+            keys[0][i] = (year << 15) | family;
+            // 2. Passport: catches any change of name or date when both records carry the same document.
+            keys[1][i] = p.PassportHash is { Length: >= 8 } hash ? BitConverter.ToInt64(hash, 0) : NoKey;
+            // 3. Birth date with day and month unordered, and the given name: typos in the family name's first letters, with or without a swap.
+            keys[2][i] = (year << 25) | (Math.Min(day, month) << 20) | (Math.Max(day, month) << 15) | given;
+            // 4. Birth year and the two name prefixes unordered: given and family name written the other way round.
+            keys[3][i] = (year << 30) | (Math.Min(family, given) << 15) | Math.Max(family, given);
+            // 5. Both name prefixes, month and day: a wrong birth year.
+            keys[4][i] = (family << 24) | (given << 9) | (month << 5) | day;
+        });
+
+        var found = new List<Found>();
+        var giant = 0;
+        var largest = 0;
+        long comparisons = 0;
+        for (var pass = 0; pass < Passes; pass++)
+        {
+            var blocks = Blocks(keys[pass], out var members);
+            largest = Math.Max(largest, blocks.Count > 0 ? blocks[0].Length : 0);
+            var currentPass = pass;
+            var sync = new object();
+            Parallel.For(0, blocks.Count, () => (List: new List<Found>(), Count: 0L), (b, _, local) =>
+            {
+                var (start, length) = blocks[b];
+                var block = members.AsSpan(start, length);
+                if (length > MaxBlockSize)
+                {
+                    Interlocked.Increment(ref giant);
+                    block.Sort((x, y) => CompareForWindow(people[x], people[y]));
+                }
+
+                var window = length > MaxBlockSize ? GiantBlockWindow : length;
+                for (var i = 0; i < block.Length; i++)
+                {
+                    var last = Math.Min(block.Length - 1, i + window);
+                    for (var j = i + 1; j <= last; j++)
+                    {
+                        int x = block[i], y = block[j];
+                        if (SharedEarlierKey(keys, currentPass, x, y))
+                        {
+                            continue;
+                        }
+
+                        local.Count++;
+                        var weight = model.Weigh(people[x], people[y], out var reasons);
+                        if (weight >= model.LowerThreshold)
+                        {
+                            local.List.Add(new Found(x, y, weight, reasons));
+                        }
+                    }
+                }
+
+                return local;
+            }, local =>
+            {
+                lock (sync)
+                {
+                    found.AddRange(local.List);
+                    comparisons += local.Count;
+                }
+            });
+        }
+
+        stats = new DeduplicationStats(comparisons, largest, giant);
+        var pairs = new List<CandidatePair>(found.Count);
+        foreach (var f in found)
+        {
+            var (first, second) = people[f.X].Id.CompareTo(people[f.Y].Id) < 0 ? (people[f.X].Id, people[f.Y].Id) : (people[f.Y].Id, people[f.X].Id);
+            pairs.Add(new CandidatePair(first, second, model.ToResult(f.Weight, f.Reasons)));
+        }
+
+        // Parallel blocks finish in any order; sorting makes the output deterministic.
+        pairs.Sort(static (a, b) =>
+        {
+            var byWeight = b.Result.Weight.CompareTo(a.Result.Weight);
+            return byWeight != 0 ? byWeight : a.First != b.First ? a.First.CompareTo(b.First) : a.Second.CompareTo(b.Second);
+        });
+        return pairs;
+    }
+
+    /// <summary>Scores one person against candidates the caller fetched by the blocking keys; Possible and Certain pairs, strongest first.</summary>
+    public static IReadOnlyList<CandidatePair> Match(PersonFeatures person, IEnumerable<PersonFeatures> candidates, MatchModel model)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(model);
+        var pairs = new List<CandidatePair>();
+        foreach (var candidate in candidates)
+        {
+            if (candidate.Id == person.Id)
+            {
+                continue;
+            }
+
+            var weight = model.Weigh(person, candidate, out var reasons);
+            if (weight >= model.LowerThreshold)
+            {
+                pairs.Add(new CandidatePair(person.Id, candidate.Id, model.ToResult(weight, reasons)));
+            }
+        }
+
+        pairs.Sort(static (a, b) => b.Result.Weight.CompareTo(a.Result.Weight));
+        return pairs;
+    }
+
+    private static bool SharedEarlierKey(long[][] keys, int pass, int x, int y)
+    {
+        for (var q = 0; q < pass; q++)
+        {
+            var key = keys[q][x];
+            if (key != NoKey && key == keys[q][y])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static List<(int Start, int Length)> Blocks(long[] passKeys, out int[] members)
+    {
+        var sortedKeys = (long[])passKeys.Clone();
+        members = new int[sortedKeys.Length];
+        for (var i = 0; i < members.Length; i++)
+        {
+            members[i] = i;
+        }
+
+        Array.Sort(sortedKeys, members);
+        var blocks = new List<(int, int)>();
+        var start = 0;
+        for (var i = 1; i <= sortedKeys.Length; i++)
+        {
+            if (i == sortedKeys.Length || sortedKeys[i] != sortedKeys[start])
+            {
+                if (i - start > 1 && sortedKeys[start] != NoKey)
+                {
+                    blocks.Add((start, i - start));
+                }
+
+                start = i;
+            }
+        }
+
+        // Largest blocks first, so one big block does not run alone at the end.
+        blocks.Sort(static (a, b) => b.Item2.CompareTo(a.Item2));
+        return blocks;
+    }
+
+    private static int CompareForWindow(PersonFeatures a, PersonFeatures b)
+    {
+        var c = string.CompareOrdinal(a.GivenKey, b.GivenKey);
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(a.PatronymicKey, b.PatronymicKey);
+        }
+
+        return c != 0 ? c : a.BirthDate.CompareTo(b.BirthDate);
+    }
+
+    /// <summary>The first three letters of a key, five bits each (a = 1), spaces skipped.</summary>
+    private static long Prefix(string key)
+    {
+        long packed = 0;
+        var n = 0;
+        foreach (var c in key)
+        {
+            if (c is >= 'a' and <= 'z')
+            {
+                packed = (packed << 5) | (long)(c - 'a' + 1);
+                if (++n == 3)
+                {
+                    break;
+                }
+            }
+        }
+
+        return packed << (5 * (3 - n));
+    }
+
+    private readonly record struct Found(int X, int Y, double Weight, uint Reasons);
+}
+
+/// <summary>Pairs scored, the largest block of any pass, and how many blocks were over <see cref="Deduplicator.MaxBlockSize"/>.</summary>
+public sealed record DeduplicationStats(long Comparisons, int LargestBlock, int GiantBlocks);

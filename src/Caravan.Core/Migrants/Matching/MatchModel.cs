@@ -1,0 +1,214 @@
+using System.Globalization;
+
+namespace Caravan.Core.Migrants.Matching;
+
+/// <summary>
+/// Fellegi–Sunter record-linkage model. Each comparison has outcome levels with m (probability of the level among true duplicates)
+/// and u (among unrelated people); a pair's weight is the sum over comparisons of log2(m/u) for the observed level. For two-level
+/// comparisons the second level is the disagreement, log2((1−m)/(1−u)). A comparison that cannot be made (a missing passport,
+/// patronymic or sex) adds nothing. The figures and how they were chosen are in docs/record-linkage.md.
+/// </summary>
+public sealed class MatchModel
+{
+    // Level indices into the weight table.
+    private const int PassportEqual = 0, PassportDifferent = 1;
+    private const int FamilySame = 2, FamilyClose = 3, FamilyNear = 4, FamilyOther = 5;
+    private const int GivenSame = 6, GivenClose = 7, GivenNear = 8, GivenOther = 9;
+    private const int PatronymicAgree = 10, PatronymicDiffer = 11;
+    private const int DateEqual = 12, DateSwapped = 13, DateOneField = 14, DateOther = 15;
+    private const int SexAgree = 16, SexDiffer = 17;
+
+    /// <summary>Jaro–Winkler band edges for the name levels.</summary>
+    public const double CloseSimilarity = 0.94, NearSimilarity = 0.88;
+
+    private readonly double[] weights;
+    private readonly double bestNames;
+
+    /// <summary>The documented model (docs/record-linkage.md), tuned on the synthetic set.</summary>
+    public static MatchModel Default { get; } = new(DefaultLevels(), upperThreshold: 27.0, lowerThreshold: 12.0);
+
+    /// <summary>Weight at or above which a pair is <see cref="MatchClass.Certain"/> (the auto-merge band).</summary>
+    public double UpperThreshold { get; }
+
+    /// <summary>Weight at or above which a pair is at least <see cref="MatchClass.Possible"/> (officer review).</summary>
+    public double LowerThreshold { get; }
+
+    /// <summary>The 18 levels in the order: passport (equal, different), family name (same, ≥0.94, ≥0.88, other), given name (same four),
+    /// patronymic (agrees, differs), birth date (equal, day/month swapped, one field differs, other), sex (agrees, differs).</summary>
+    public IReadOnlyList<MatchLevel> Levels { get; }
+
+    public MatchModel(IReadOnlyList<MatchLevel> levels, double upperThreshold, double lowerThreshold)
+    {
+        ArgumentNullException.ThrowIfNull(levels);
+        if (levels.Count != SexDiffer + 1)
+        {
+            throw new ArgumentException($"Expected {SexDiffer + 1} levels.", nameof(levels));
+        }
+
+        if (lowerThreshold > upperThreshold)
+        {
+            throw new ArgumentException("The lower threshold is above the upper one.", nameof(lowerThreshold));
+        }
+
+        Levels = levels;
+        weights = [.. levels.Select(l => l.Weight)];
+        bestNames = weights[FamilySame] + weights[GivenSame];
+        UpperThreshold = upperThreshold;
+        LowerThreshold = lowerThreshold;
+    }
+
+    /// <summary>The same weights with other thresholds.</summary>
+    public MatchModel WithThresholds(double upperThreshold, double lowerThreshold) => new(Levels, upperThreshold, lowerThreshold);
+
+    public static IReadOnlyList<MatchLevel> DefaultLevels() =>
+    [
+        // Both passports present. A true duplicate carries another number only after a renewal or a typo; the small m makes two
+        // different passports outweigh full agreement of name and date, so such pairs go to an officer instead of merging.
+        new("Passport", "equal", 0.998, 0.000001),
+        new("Passport", "different", 0.002, 0.999999),
+        new("Family name", "same key", 0.86, 0.004),
+        new("Family name", "Jaro–Winkler ≥ 0.94", 0.07, 0.002),
+        new("Family name", "Jaro–Winkler ≥ 0.88", 0.04, 0.006),
+        new("Family name", "other", 0.03, 0.988),
+        new("Given name", "same key", 0.86, 0.012),
+        new("Given name", "Jaro–Winkler ≥ 0.94", 0.07, 0.004),
+        new("Given name", "Jaro–Winkler ≥ 0.88", 0.04, 0.010),
+        new("Given name", "other", 0.03, 0.974),
+        // Both patronymics present.
+        new("Patronymic", "agrees (Jaro–Winkler ≥ 0.94)", 0.85, 0.02),
+        new("Patronymic", "differs", 0.15, 0.98),
+        new("Birth date", "equal", 0.88, 0.0000625),
+        new("Birth date", "day and month swapped", 0.03, 0.00005),
+        new("Birth date", "one of year, month, day differs", 0.06, 0.005),
+        new("Birth date", "other", 0.03, 0.995),
+        // Both sexes known.
+        new("Sex", "agrees", 0.98, 0.5),
+        new("Sex", "differs", 0.02, 0.5),
+    ];
+
+    /// <summary>Scores a pair with the reasons behind the weight.</summary>
+    public MatchResult Score(PersonFeatures a, PersonFeatures b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var weight = Weigh(a, b, out var reasons);
+        return ToResult(weight, reasons);
+    }
+
+    public MatchClass Classify(double weight) =>
+        weight >= UpperThreshold ? MatchClass.Certain : weight >= LowerThreshold ? MatchClass.Possible : MatchClass.NonMatch;
+
+    internal MatchResult ToResult(double weight, uint reasons)
+    {
+        var list = new List<MatchReason>(8);
+        for (var r = 0; r <= (int)MatchReason.NamesSwapped; r++)
+        {
+            if ((reasons & (1u << r)) != 0)
+            {
+                list.Add((MatchReason)r);
+            }
+        }
+
+        return new MatchResult(Math.Round(weight, 2), Classify(weight), list);
+    }
+
+    /// <summary>The weight, with the reasons as a bit set indexed by <see cref="MatchReason"/>; allocation-free for the bulk path.</summary>
+    internal double Weigh(PersonFeatures a, PersonFeatures b, out uint reasons)
+    {
+        reasons = 0;
+        var weight = 0.0;
+        if (a.PassportHash is { } pa && b.PassportHash is { } pb)
+        {
+            var equal = pa.AsSpan().SequenceEqual(pb);
+            weight += weights[equal ? PassportEqual : PassportDifferent];
+            reasons |= Bit(equal ? MatchReason.PassportEqual : MatchReason.PassportDifferent);
+        }
+
+        var date = CompareDates(a.BirthDate, b.BirthDate);
+        weight += weights[DateEqual + date];
+        reasons |= Bit(MatchReason.BirthDateEqual + date);
+
+        if (a.Sex != MatchSex.Unknown && b.Sex != MatchSex.Unknown)
+        {
+            var differs = a.Sex != b.Sex;
+            weight += weights[differs ? SexDiffer : SexAgree];
+            reasons |= differs ? Bit(MatchReason.SexDiffers) : 0;
+        }
+
+        var family = NameLevel(a.FamilyKey, b.FamilyKey);
+        var given = NameLevel(a.GivenKey, b.GivenKey);
+        var names = weights[FamilySame + family] + weights[GivenSame + given];
+        if (names < bestNames)
+        {
+            // People write their names in either order; the swapped reading counts only when it explains the pair better.
+            var swappedFamily = NameLevel(a.FamilyKey, b.GivenKey);
+            var swappedGiven = NameLevel(a.GivenKey, b.FamilyKey);
+            var swapped = weights[FamilySame + swappedFamily] + weights[GivenSame + swappedGiven];
+            if (swapped > names)
+            {
+                names = swapped;
+                family = swappedFamily;
+                given = swappedGiven;
+                reasons |= Bit(MatchReason.NamesSwapped);
+            }
+        }
+
+        weight += names;
+        reasons |= Bit(family switch { 0 => MatchReason.FamilyNameSame, 3 => MatchReason.FamilyNameDifferent, _ => MatchReason.FamilyNameSimilar });
+        reasons |= Bit(given switch { 0 => MatchReason.GivenNameSame, 3 => MatchReason.GivenNameDifferent, _ => MatchReason.GivenNameSimilar });
+
+        if (!string.IsNullOrEmpty(a.PatronymicKey) && !string.IsNullOrEmpty(b.PatronymicKey))
+        {
+            var agrees = JaroWinkler.Similarity(a.PatronymicKey, b.PatronymicKey) >= CloseSimilarity;
+            weight += weights[agrees ? PatronymicAgree : PatronymicDiffer];
+            reasons |= Bit(agrees ? MatchReason.PatronymicAgrees : MatchReason.PatronymicDiffers);
+        }
+
+        return weight;
+    }
+
+    /// <summary>0 equal, 1 day and month swapped, 2 exactly one of year, month, day differs, 3 otherwise.</summary>
+    internal static int CompareDates(DateOnly a, DateOnly b)
+    {
+        if (a == b)
+        {
+            return 0;
+        }
+
+        if (a.Year == b.Year && a.Day == b.Month && a.Month == b.Day)
+        {
+            return 1;
+        }
+
+        var same = (a.Year == b.Year ? 1 : 0) + (a.Month == b.Month ? 1 : 0) + (a.Day == b.Day ? 1 : 0);
+        return same == 2 ? 2 : 3;
+    }
+
+    /// <summary>0 same key, 1 Jaro–Winkler ≥ 0.94, 2 ≥ 0.88, 3 otherwise (also when either key is empty).</summary>
+    internal static int NameLevel(string a, string b)
+    {
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return 3;
+        }
+
+        if (string.Equals(a, b, StringComparison.Ordinal))
+        {
+            return 0;
+        }
+
+        var similarity = JaroWinkler.Similarity(a, b);
+        return similarity >= CloseSimilarity ? 1 : similarity >= NearSimilarity ? 2 : 3;
+    }
+
+    private static uint Bit(MatchReason reason) => 1u << (int)reason;
+
+    /// <summary>The weights as a Markdown table (m, u and the weight in bits), for the documentation and the benchmark.</summary>
+    public string WeightsTable()
+    {
+        var lines = new List<string> { "| Comparison | Level | m | u | Weight (bits) |", "|---|---|---|---|---|" };
+        lines.AddRange(Levels.Select(l => string.Create(CultureInfo.InvariantCulture,
+            $"| {l.Comparison} | {l.Level} | {l.M:0.######} | {l.U:0.#######} | {l.Weight:+0.00;−0.00} |")));
+        return string.Join('\n', lines);
+    }
+}
