@@ -6,8 +6,8 @@ namespace Caravan.Bench;
 
 /// <summary>
 /// Duplicate detection (issue 4) without a database: quality on a labelled synthetic set, then the time to deduplicate a
-/// million records from raw names. Options: --quality-size N (default 100,000), --size N (default 1,000,000), --seed S,
-/// --calibrate (print how often each comparison level occurs among true pairs and among pairs of different people).
+/// million records from raw names. Options: --quality-size N (default 100,000), --size N (default 1,000,000), --seed S, --upper and
+/// --lower (thresholds to try), --misses (print missed and wrongly certain pairs), --calibrate (print how often each comparison level occurs among true pairs and among pairs of different people).
 /// </summary>
 internal static class DedupBench
 {
@@ -22,7 +22,13 @@ internal static class DedupBench
         var qualitySize = Int("quality-size", 100_000);
         var size = Int("size", 1_000_000);
         var seed = Int("seed", 1);
-        var model = MatchModel.Default;
+        double Double(string name, double fallback)
+        {
+            var i = Array.IndexOf(args, "--" + name);
+            return i >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+        }
+
+        var model = MatchModel.Default.WithThresholds(Double("upper", MatchModel.Default.UpperThreshold), Double("lower", MatchModel.Default.LowerThreshold));
         Console.WriteLine($"# Caravan benchmark: dedup, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
         Console.WriteLine($"Thresholds: certain ≥ {model.UpperThreshold}, possible ≥ {model.LowerThreshold}");
@@ -101,7 +107,7 @@ internal static class DedupBench
         var trueCounts = new Dictionary<MatchReason, int>();
         foreach (var (a, b) in set.TruePairs)
         {
-            foreach (var r in model.Score(byId[a], byId[b]).Reasons)
+            foreach (var r in model.Score(byId[a], byId[b], null).Reasons)
             {
                 trueCounts[r] = trueCounts.GetValueOrDefault(r) + 1;
             }
@@ -142,7 +148,7 @@ internal static class DedupBench
         Console.WriteLine("Missed true pairs (first 25):");
         foreach (var (a, b) in set.TruePairs.Where(p => !found.Contains(p)).Take(25))
         {
-            Console.WriteLine($"  {model.Score(byId[a], byId[b]).Weight,6:0.0} {raw[a]} | {raw[b]}  [{string.Join(',', model.Score(byId[a], byId[b]).Reasons)}]");
+            Console.WriteLine($"  {model.Score(byId[a], byId[b], null).Weight,6:0.0} {raw[a]} | {raw[b]}  [{string.Join(',', model.Score(byId[a], byId[b], null).Reasons)}]");
         }
 
         Console.WriteLine("False Certain pairs (first 25):");

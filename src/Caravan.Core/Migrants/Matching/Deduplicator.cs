@@ -16,6 +16,9 @@ public static class Deduplicator
     /// </summary>
     public const int GiantBlockWindow = 500;
 
+    /// <summary>Batches smaller than this are scored without name frequencies.</summary>
+    public const int MinPopulationForFrequencies = 1_000;
+
     private const long NoKey = long.MinValue;
     private const int Passes = 5;
 
@@ -29,6 +32,10 @@ public static class Deduplicator
         ArgumentNullException.ThrowIfNull(persons);
         ArgumentNullException.ThrowIfNull(model);
         var people = persons as PersonFeatures[] ?? [.. persons];
+        // The batch itself is the population whose name frequencies temper agreement on common names; a small batch says
+        // nothing about how common a name is, so it is scored with the table's weights.
+        var frequencies = people.Length >= MinPopulationForFrequencies ? NameFrequencies.Count(people) : null;
+        var same = new MatchModel.SameKeyWeights[people.Length];
         var keys = new long[Passes][];
         for (var pass = 0; pass < Passes; pass++)
         {
@@ -38,6 +45,7 @@ public static class Deduplicator
         Parallel.For(0, people.Length, i =>
         {
             var p = people[i];
+            same[i] = model.ExactWeights(p, frequencies);
             var family = Prefix(p.FamilyKey);
             var given = Prefix(p.GivenKey);
             long year = p.BirthDate.Year, month = p.BirthDate.Month, day = p.BirthDate.Day;
@@ -86,7 +94,7 @@ public static class Deduplicator
                         }
 
                         local.Count++;
-                        var weight = model.Weigh(people[x], people[y], out var reasons);
+                        var weight = model.Weigh(people[x], people[y], same[x], out var reasons);
                         if (weight >= model.LowerThreshold)
                         {
                             local.List.Add(new Found(x, y, weight, reasons));
@@ -123,11 +131,19 @@ public static class Deduplicator
     }
 
     /// <summary>Scores one person against candidates the caller fetched by the blocking keys; Possible and Certain pairs, strongest first.</summary>
-    public static IReadOnlyList<CandidatePair> Match(PersonFeatures person, IEnumerable<PersonFeatures> candidates, MatchModel model)
+    public static IReadOnlyList<CandidatePair> Match(PersonFeatures person, IEnumerable<PersonFeatures> candidates, MatchModel model) =>
+        Match(person, candidates, model, null);
+
+    /// <summary>
+    /// As <see cref="Match(PersonFeatures, IEnumerable{PersonFeatures}, MatchModel)"/>, weighing name agreement by registry-wide
+    /// <paramref name="frequencies"/>; without them, agreement on a common name counts as much as on a rare one.
+    /// </summary>
+    public static IReadOnlyList<CandidatePair> Match(PersonFeatures person, IEnumerable<PersonFeatures> candidates, MatchModel model, NameFrequencies? frequencies)
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(model);
+        var same = model.ExactWeights(person, frequencies);
         var pairs = new List<CandidatePair>();
         foreach (var candidate in candidates)
         {
@@ -136,7 +152,7 @@ public static class Deduplicator
                 continue;
             }
 
-            var weight = model.Weigh(person, candidate, out var reasons);
+            var weight = model.Weigh(person, candidate, same, out var reasons);
             if (weight >= model.LowerThreshold)
             {
                 pairs.Add(new CandidatePair(person.Id, candidate.Id, model.ToResult(weight, reasons)));

@@ -22,10 +22,9 @@ public sealed class MatchModel
     public const double CloseSimilarity = 0.94, NearSimilarity = 0.88;
 
     private readonly double[] weights;
-    private readonly double bestNames;
 
     /// <summary>The documented model (docs/record-linkage.md), tuned on the synthetic set.</summary>
-    public static MatchModel Default { get; } = new(DefaultLevels(), upperThreshold: 27.0, lowerThreshold: 12.0);
+    public static MatchModel Default { get; } = new(DefaultLevels(), upperThreshold: 27.0, lowerThreshold: 16.0);
 
     /// <summary>Weight at or above which a pair is <see cref="MatchClass.Certain"/> (the auto-merge band).</summary>
     public double UpperThreshold { get; }
@@ -52,7 +51,6 @@ public sealed class MatchModel
 
         Levels = levels;
         weights = [.. levels.Select(l => l.Weight)];
-        bestNames = weights[FamilySame] + weights[GivenSame];
         UpperThreshold = upperThreshold;
         LowerThreshold = lowerThreshold;
     }
@@ -87,12 +85,30 @@ public sealed class MatchModel
     ];
 
     /// <summary>Scores a pair with the reasons behind the weight.</summary>
-    public MatchResult Score(PersonFeatures a, PersonFeatures b)
+    public MatchResult Score(PersonFeatures a, PersonFeatures b) => Score(a, b, null);
+
+    /// <summary>Scores a pair, weighing agreement on a name by how common it is in <paramref name="frequencies"/> (when given).</summary>
+    public MatchResult Score(PersonFeatures a, PersonFeatures b, NameFrequencies? frequencies)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var weight = Weigh(a, b, out var reasons);
+        var weight = Weigh(a, b, ExactWeights(a, frequencies), out var reasons);
         return ToResult(weight, reasons);
+    }
+
+    /// <summary>Weights of the same-key levels for <paramref name="person"/>'s own names: log2(m / max(u, share of the key)).</summary>
+    internal SameKeyWeights ExactWeights(PersonFeatures person, NameFrequencies? frequencies)
+    {
+        if (frequencies is null)
+        {
+            return new SameKeyWeights(weights[FamilySame], weights[GivenSame], weights[PatronymicAgree]);
+        }
+
+        double Adjusted(int level, double share) => Math.Log2(Levels[level].M / Math.Max(Levels[level].U, share));
+        return new SameKeyWeights(
+            Adjusted(FamilySame, frequencies.FamilyShare(person.FamilyKey)),
+            Adjusted(GivenSame, frequencies.GivenShare(person.GivenKey)),
+            person.PatronymicKey is { Length: > 0 } p ? Adjusted(PatronymicAgree, frequencies.PatronymicShare(p)) : weights[PatronymicAgree]);
     }
 
     public MatchClass Classify(double weight) =>
@@ -113,7 +129,7 @@ public sealed class MatchModel
     }
 
     /// <summary>The weight, with the reasons as a bit set indexed by <see cref="MatchReason"/>; allocation-free for the bulk path.</summary>
-    internal double Weigh(PersonFeatures a, PersonFeatures b, out uint reasons)
+    internal double Weigh(PersonFeatures a, PersonFeatures b, SameKeyWeights same, out uint reasons)
     {
         reasons = 0;
         var weight = 0.0;
@@ -137,13 +153,13 @@ public sealed class MatchModel
 
         var family = NameLevel(a.FamilyKey, b.FamilyKey);
         var given = NameLevel(a.GivenKey, b.GivenKey);
-        var names = weights[FamilySame + family] + weights[GivenSame + given];
-        if (names < bestNames)
+        var names = NameWeight(FamilySame, family, same.Family) + NameWeight(GivenSame, given, same.Given);
+        if (family != 0 || given != 0)
         {
             // People write their names in either order; the swapped reading counts only when it explains the pair better.
             var swappedFamily = NameLevel(a.FamilyKey, b.GivenKey);
             var swappedGiven = NameLevel(a.GivenKey, b.FamilyKey);
-            var swapped = weights[FamilySame + swappedFamily] + weights[GivenSame + swappedGiven];
+            var swapped = NameWeight(FamilySame, swappedFamily, same.Family) + NameWeight(GivenSame, swappedGiven, same.Given);
             if (swapped > names)
             {
                 names = swapped;
@@ -159,13 +175,16 @@ public sealed class MatchModel
 
         if (!string.IsNullOrEmpty(a.PatronymicKey) && !string.IsNullOrEmpty(b.PatronymicKey))
         {
-            var agrees = JaroWinkler.Similarity(a.PatronymicKey, b.PatronymicKey) >= CloseSimilarity;
-            weight += weights[agrees ? PatronymicAgree : PatronymicDiffer];
+            var equal = string.Equals(a.PatronymicKey, b.PatronymicKey, StringComparison.Ordinal);
+            var agrees = equal || JaroWinkler.Similarity(a.PatronymicKey, b.PatronymicKey) >= CloseSimilarity;
+            weight += equal ? same.Patronymic : weights[agrees ? PatronymicAgree : PatronymicDiffer];
             reasons |= Bit(agrees ? MatchReason.PatronymicAgrees : MatchReason.PatronymicDiffers);
         }
 
         return weight;
     }
+
+    private double NameWeight(int firstLevel, int level, double sameKeyWeight) => level == 0 ? sameKeyWeight : weights[firstLevel + level];
 
     /// <summary>0 equal, 1 day and month swapped, 2 exactly one of year, month, day differs, 3 otherwise.</summary>
     internal static int CompareDates(DateOnly a, DateOnly b)
@@ -202,6 +221,9 @@ public sealed class MatchModel
     }
 
     private static uint Bit(MatchReason reason) => 1u << (int)reason;
+
+    /// <summary>Same-key weights of one person's family name, given name and patronymic.</summary>
+    internal readonly record struct SameKeyWeights(double Family, double Given, double Patronymic);
 
     /// <summary>The weights as a Markdown table (m, u and the weight in bits), for the documentation and the benchmark.</summary>
     public string WeightsTable()

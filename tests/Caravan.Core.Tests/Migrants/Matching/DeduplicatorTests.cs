@@ -1,0 +1,75 @@
+using Caravan.Core.Migrants.Matching;
+
+namespace Caravan.Core.Tests.Migrants.Matching;
+
+public class DeduplicatorTests
+{
+    [Fact]
+    public void Quality_on_a_generated_set_meets_the_targets()
+    {
+        var set = SyntheticPersons.Generate(20_000, 0.1, seed: 11);
+        var features = SyntheticPersons.ToFeatures(set.Persons);
+
+        var quality = set.Evaluate(Deduplicator.FindPairs(features, MatchModel.Default));
+
+        quality.TruePairs.ShouldBe(2_000);
+        quality.PrecisionCertain.ShouldBeGreaterThanOrEqualTo(0.98);
+        quality.RecallAll.ShouldBeGreaterThanOrEqualTo(0.95);
+    }
+
+    [Fact]
+    public void Each_pair_is_reported_once_in_id_order()
+    {
+        var set = SyntheticPersons.Generate(5_000, 0.1, seed: 3);
+        var pairs = Deduplicator.FindPairs(SyntheticPersons.ToFeatures(set.Persons), MatchModel.Default);
+
+        pairs.ShouldNotBeEmpty();
+        pairs.ShouldAllBe(p => p.First.CompareTo(p.Second) < 0 && p.Result.Class != MatchClass.NonMatch);
+        pairs.Select(p => (p.First, p.Second)).Distinct().Count().ShouldBe(pairs.Count);
+    }
+
+    [Fact]
+    public void Blocking_passes_catch_a_typo_in_the_first_letters_a_swapped_date_and_a_wrong_year()
+    {
+        var original = new SyntheticPerson(Guid.NewGuid(), "Bakhtiyor", "Rahimov", "Alisherovich", new DateOnly(1987, 3, 11), MatchSex.Male, null);
+        var typoAndSwap = original with { Id = Guid.NewGuid(), FamilyName = "Рхаимов", BirthDate = new DateOnly(1987, 11, 3) };
+        var wrongYear = original with { Id = Guid.NewGuid(), BirthDate = new DateOnly(1997, 3, 11) };
+        var stranger = new SyntheticPerson(Guid.NewGuid(), "Madina", "Rahimova", null, new DateOnly(1987, 6, 30), MatchSex.Female, null);
+        var persons = new[] { original, typoAndSwap, wrongYear, stranger }.Select(SyntheticPersons.ToFeatures).ToList();
+
+        var pairs = Deduplicator.FindPairs(persons, MatchModel.Default).Select(p => SyntheticSet.PairKey(p.First, p.Second)).ToHashSet();
+
+        pairs.ShouldContain(SyntheticSet.PairKey(original.Id, typoAndSwap.Id));
+        pairs.ShouldContain(SyntheticSet.PairKey(original.Id, wrongYear.Id));
+        pairs.ShouldNotContain(SyntheticSet.PairKey(original.Id, stranger.Id));
+    }
+
+    [Fact]
+    public void Match_scores_one_person_against_fetched_candidates_strongest_first()
+    {
+        var person = SyntheticPersons.ToFeatures(new SyntheticPerson(Guid.NewGuid(), "Ҷамшед", "Раҳмонов", null, new DateOnly(1991, 8, 19), MatchSex.Male, "A1234567"));
+        var same = person with { Id = Guid.NewGuid(), GivenKey = NameKeys.Canonical("Dzhamshed"), FamilyKey = NameKeys.Canonical("Rakhmonov") };
+        var sameWithoutPassport = same with { Id = Guid.NewGuid(), PassportHash = null };
+        var other = person with { Id = Guid.NewGuid(), GivenKey = NameKeys.Canonical("Farhod"), BirthDate = new DateOnly(1993, 1, 2), PassportHash = null };
+
+        var pairs = Deduplicator.Match(person, [other, sameWithoutPassport, person, same], MatchModel.Default);
+
+        pairs.Select(p => p.Second).ShouldBe([same.Id, sameWithoutPassport.Id]);
+        pairs.ShouldAllBe(p => p.First == person.Id);
+        pairs[0].Result.Class.ShouldBe(MatchClass.Certain);
+    }
+
+    [Fact]
+    public void Generator_is_deterministic_and_labels_its_duplicates()
+    {
+        var a = SyntheticPersons.Generate(1_000, 0.1, seed: 9);
+        var b = SyntheticPersons.Generate(1_000, 0.1, seed: 9);
+
+        a.Persons.ShouldBe(b.Persons);
+        a.TruePairs.SetEquals(b.TruePairs).ShouldBeTrue();
+        a.TruePairs.Count.ShouldBe(100);
+        a.Persons.Count(p => p.PassportNumber is not null).ShouldBeInRange(550, 800);
+        a.Persons.ShouldContain(p => p.FamilyName.Any(c => c >= 'а' && c <= 'я'));
+        a.Persons.ShouldContain(p => p.FamilyName.All(c => c < 'Ѐ'));
+    }
+}
