@@ -3,10 +3,16 @@
 # and the bulk vacancy API against COPY. Starts a throwaway PostgreSQL like ./test.sh (durable settings,
 # unlike the test cluster) and prints Markdown tables; copy them into docs/performance.md.
 # Usage: bench/run.sh [search-pg|search-sqlite|lookup|bulk|all]   (default all; about 15 minutes on 2 cores)
+#        bench/run.sh dedup [--size N --quality-size N --seed S]   (issue 4 duplicate detection; no database, about 3 minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 what=${1:-all}
+# Duplicate detection is pure computation: it runs before, and without, the PostgreSQL below.
+if [ "$what" = dedup ]; then
+  shift
+  exec dotnet run -c Release --project bench/Caravan.Bench -- dedup "$@"
+fi
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 PGTMP=$(mktemp -d /tmp/caravan-bench-pg.XXXXXX)
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -25,5 +31,5 @@ case $what in
   lookup|all) bench lookup --provider postgres --vacancies 10000 --agencies 2000 --clients 16 --seconds 20 ;;&
   bulk|all) bench bulk --provider postgres --vacancies 10000 --agencies 2000 --bulk-rows 10000 --bulk-requests 5 ;;
   search-pg|search-sqlite|lookup) ;;
-  *) echo "usage: bench/run.sh [search-pg|search-sqlite|lookup|bulk|all]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [search-pg|search-sqlite|lookup|bulk|all|dedup]" >&2; exit 2 ;;
 esac
