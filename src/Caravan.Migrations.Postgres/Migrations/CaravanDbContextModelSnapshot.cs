@@ -845,6 +845,599 @@ namespace Caravan.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Migrants.Consent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateTime>("GivenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("given_at");
+
+                    b.Property<string>("GivenBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("given_by");
+
+                    b.Property<string>("NoticeLanguage")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("notice_language");
+
+                    b.Property<string>("NoticeText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notice_text");
+
+                    b.Property<string>("NoticeVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("notice_version");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("purpose");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consent");
+
+                    b.HasIndex("PersonId", "Purpose")
+                        .HasDatabaseName("ix_consent_person_id_purpose");
+
+                    b.ToTable("consent", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Migrants.Departure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("city");
+
+                    b.PrimitiveCollection<List<string>>("ContractFlags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("contract_flags");
+
+                    b.Property<int>("ContractMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("contract_months");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<DateOnly>("DepartureDate")
+                        .HasColumnType("date")
+                        .HasColumnName("departure_date");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("destination");
+
+                    b.Property<Guid?>("EmployerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employer_id");
+
+                    b.Property<string>("EmployerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("employer_name");
+
+                    b.Property<int>("HoursPerWeek")
+                        .HasColumnType("integer")
+                        .HasColumnName("hours_per_week");
+
+                    b.Property<bool>("Independent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("independent");
+
+                    b.Property<string>("Occupation")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("occupation");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<Guid?>("VacancyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vacancy_id");
+
+                    b.Property<decimal>("Wage")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("wage");
+
+                    b.HasKey("Id")
+                        .HasName("pk_departure");
+
+                    b.HasIndex("AgencyId")
+                        .HasDatabaseName("ix_departure_agency_id");
+
+                    b.HasIndex("PersonId", "DepartureDate")
+                        .HasDatabaseName("ix_departure_person_id_departure_date");
+
+                    b.ToTable("departure", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Migrants.DuplicateCandidate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Certain")
+                        .HasColumnType("boolean")
+                        .HasColumnName("certain");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<DateTime>("FoundAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("found_at");
+
+                    b.Property<Guid>("KeepId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("keep_id");
+
+                    b.Property<Guid>("OtherId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("other_id");
+
+                    b.PrimitiveCollection<List<string>>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("reasons");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("weight");
+
+                    b.HasKey("Id")
+                        .HasName("pk_duplicate_candidate");
+
+                    b.HasIndex("OtherId")
+                        .HasDatabaseName("ix_duplicate_candidate_other_id");
+
+                    b.HasIndex("KeepId", "OtherId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_duplicate_candidate_keep_id_other_id");
+
+                    b.HasIndex("Status", "FoundAt")
+                        .HasDatabaseName("ix_duplicate_candidate_status_found_at");
+
+                    b.ToTable("duplicate_candidate", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Migrants.Person", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<int?>("BirthYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("birth_year");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Citizenship")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("citizenship");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DocumentCipher")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("document_cipher");
+
+                    b.Property<string>("DocumentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("document_hash");
+
+                    b.Property<string>("DocumentHint")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("document_hint");
+
+                    b.Property<string>("Education")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("education");
+
+                    b.Property<string>("FamilyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("family_key");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("family_name");
+
+                    b.Property<string>("GivenKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("given_key");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("given_name");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into_id");
+
+                    b.PrimitiveCollection<List<string>>("Occupations")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("occupations");
+
+                    b.Property<string>("Patronymic")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("patronymic");
+
+                    b.Property<string>("PatronymicKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("patronymic_key");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone");
+
+                    b.PrimitiveCollection<List<string>>("PreferredDestinations")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("preferred_destinations");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTime?>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<Guid?>("RegisteredById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registered_by_id");
+
+                    b.Property<string>("Sex")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("sex");
+
+                    b.PrimitiveCollection<List<string>>("Skills")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("skills");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person");
+
+                    b.HasIndex("DocumentHash")
+                        .HasDatabaseName("ix_person_document_hash");
+
+                    b.HasIndex("GivenKey")
+                        .HasDatabaseName("ix_persons_given_key");
+
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_person_merged_into_id");
+
+                    b.HasIndex("Phone")
+                        .HasDatabaseName("ix_person_phone");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_person_reference");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_person_user_id");
+
+                    b.HasIndex("FamilyKey", "BirthYear")
+                        .HasDatabaseName("ix_persons_family_key_birth_year");
+
+                    b.ToTable("person", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Migrants.PersonAccess", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("action");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("actor_role");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organisation");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person_access_log");
+
+                    b.HasIndex("PersonId", "At")
+                        .HasDatabaseName("ix_person_access_log_person_id_at");
+
+                    b.ToTable("person_access_log", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Migrants.PersonChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ByRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("by_role");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("field");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("new_value");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("old_value");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("review_note");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<Guid?>("ReviewedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reviewed_by_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person_change");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_person_change_status");
+
+                    b.HasIndex("PersonId", "At")
+                        .HasDatabaseName("ix_person_change_person_id_at");
+
+                    b.ToTable("person_change", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Migrants.PersonReturn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CountryFrom")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country_from");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("DepartureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("departure_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<DateOnly>("ReturnDate")
+                        .HasColumnType("date")
+                        .HasColumnName("return_date");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person_return");
+
+                    b.HasIndex("DepartureId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_person_return_departure_id");
+
+                    b.HasIndex("PersonId", "ReturnDate")
+                        .HasDatabaseName("ix_person_return_person_id_return_date");
+
+                    b.ToTable("person_return", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Core.Reference.Country", b =>
                 {
                     b.Property<string>("Alpha2")
@@ -1081,6 +1674,71 @@ namespace Caravan.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_subdivisions_country_code");
 
                     b.ToTable("subdivision", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Statistics.Fact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgeBand")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("age_band");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Destination")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("destination");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("IscoGroup")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("isco_group");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RegionOfOrigin")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("region_of_origin");
+
+                    b.Property<string>("Sex")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("sex");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fact");
+
+                    b.HasIndex("Kind", "Date")
+                        .HasDatabaseName("ix_fact_kind_date");
+
+                    b.ToTable("fact", (string)null);
                 });
 
             modelBuilder.Entity("Caravan.Core.Vacancies.Vacancy", b =>
@@ -1543,6 +2201,168 @@ namespace Caravan.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_licence_event_agency_agency_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Migrants.Consent", b =>
+                {
+                    b.HasOne("Caravan.Core.Migrants.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_consent_person_person_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Migrants.Departure", b =>
+                {
+                    b.HasOne("Caravan.Core.Migrants.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_departure_person_person_id");
+
+                    b.OwnsMany("Caravan.Core.Migrants.DepartureCost", "Costs", b1 =>
+                        {
+                            b1.Property<Guid>("DepartureId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<string>("Currency")
+                                .IsRequired();
+
+                            b1.Property<string>("Item")
+                                .IsRequired();
+
+                            b1.HasKey("DepartureId", "__synthesizedOrdinal");
+
+                            b1.ToTable("departure");
+
+                            b1
+                                .ToJson("costs")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DepartureId")
+                                .HasConstraintName("fk_departure_departure_departure_id");
+                        });
+
+                    b.Navigation("Costs");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Migrants.DuplicateCandidate", b =>
+                {
+                    b.HasOne("Caravan.Core.Migrants.Person", null)
+                        .WithMany()
+                        .HasForeignKey("KeepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_duplicate_candidate_person_keep_id");
+
+                    b.HasOne("Caravan.Core.Migrants.Person", null)
+                        .WithMany()
+                        .HasForeignKey("OtherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_duplicate_candidate_person_other_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Migrants.Person", b =>
+                {
+                    b.OwnsMany("Caravan.Core.Migrants.PersonLanguage", "Languages", b1 =>
+                        {
+                            b1.Property<Guid>("PersonId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.Property<string>("Level")
+                                .IsRequired();
+
+                            b1.HasKey("PersonId", "__synthesizedOrdinal");
+
+                            b1.ToTable("person");
+
+                            b1
+                                .ToJson("languages")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PersonId")
+                                .HasConstraintName("fk_person_person_person_id");
+                        });
+
+                    b.OwnsMany("Caravan.Core.Migrants.WorkHistoryEntry", "WorkHistory", b1 =>
+                        {
+                            b1.Property<Guid>("PersonId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Country")
+                                .IsRequired();
+
+                            b1.Property<string>("Employer");
+
+                            b1.Property<int>("FromYear");
+
+                            b1.Property<string>("Occupation");
+
+                            b1.Property<int?>("ToYear");
+
+                            b1.HasKey("PersonId", "__synthesizedOrdinal");
+
+                            b1.ToTable("person");
+
+                            b1
+                                .ToJson("work_history")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PersonId")
+                                .HasConstraintName("fk_person_person_person_id");
+                        });
+
+                    b.Navigation("Languages");
+
+                    b.Navigation("WorkHistory");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Migrants.PersonAccess", b =>
+                {
+                    b.HasOne("Caravan.Core.Migrants.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_access_log_person_person_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Migrants.PersonChange", b =>
+                {
+                    b.HasOne("Caravan.Core.Migrants.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_change_person_person_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Migrants.PersonReturn", b =>
+                {
+                    b.HasOne("Caravan.Core.Migrants.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_return_person_person_id");
                 });
 
             modelBuilder.Entity("Caravan.Core.Reference.CountryName", b =>

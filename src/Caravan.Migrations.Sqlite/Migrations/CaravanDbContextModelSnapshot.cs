@@ -839,6 +839,599 @@ namespace Caravan.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Migrants.Consent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateTime>("GivenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("given_at");
+
+                    b.Property<string>("GivenBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("given_by");
+
+                    b.Property<string>("NoticeLanguage")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notice_language");
+
+                    b.Property<string>("NoticeText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notice_text");
+
+                    b.Property<string>("NoticeVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notice_version");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consent");
+
+                    b.HasIndex("PersonId", "Purpose")
+                        .HasDatabaseName("ix_consent_person_id_purpose");
+
+                    b.ToTable("consent", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Migrants.Departure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city");
+
+                    b.PrimitiveCollection<string>("ContractFlags")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_flags");
+
+                    b.Property<int>("ContractMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contract_months");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<DateOnly>("DepartureDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("departure_date");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("destination");
+
+                    b.Property<Guid?>("EmployerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_id");
+
+                    b.Property<string>("EmployerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_name");
+
+                    b.Property<int>("HoursPerWeek")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hours_per_week");
+
+                    b.Property<bool>("Independent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("independent");
+
+                    b.Property<string>("Occupation")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occupation");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<Guid?>("VacancyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("vacancy_id");
+
+                    b.Property<decimal>("Wage")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("wage");
+
+                    b.HasKey("Id")
+                        .HasName("pk_departure");
+
+                    b.HasIndex("AgencyId")
+                        .HasDatabaseName("ix_departure_agency_id");
+
+                    b.HasIndex("PersonId", "DepartureDate")
+                        .HasDatabaseName("ix_departure_person_id_departure_date");
+
+                    b.ToTable("departure", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Migrants.DuplicateCandidate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Certain")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("certain");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<DateTime>("FoundAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("found_at");
+
+                    b.Property<Guid>("KeepId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("keep_id");
+
+                    b.Property<Guid>("OtherId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("other_id");
+
+                    b.PrimitiveCollection<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reasons");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("REAL")
+                        .HasColumnName("weight");
+
+                    b.HasKey("Id")
+                        .HasName("pk_duplicate_candidate");
+
+                    b.HasIndex("OtherId")
+                        .HasDatabaseName("ix_duplicate_candidate_other_id");
+
+                    b.HasIndex("KeepId", "OtherId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_duplicate_candidate_keep_id_other_id");
+
+                    b.HasIndex("Status", "FoundAt")
+                        .HasDatabaseName("ix_duplicate_candidate_status_found_at");
+
+                    b.ToTable("duplicate_candidate", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Migrants.Person", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("birth_date");
+
+                    b.Property<int?>("BirthYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("birth_year");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Citizenship")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("citizenship");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DocumentCipher")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_cipher");
+
+                    b.Property<string>("DocumentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_hash");
+
+                    b.Property<string>("DocumentHint")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_hint");
+
+                    b.Property<string>("Education")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("education");
+
+                    b.Property<string>("FamilyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("family_key");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("family_name");
+
+                    b.Property<string>("GivenKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("given_key");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("given_name");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merged_into_id");
+
+                    b.PrimitiveCollection<string>("Occupations")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occupations");
+
+                    b.Property<string>("Patronymic")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patronymic");
+
+                    b.Property<string>("PatronymicKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patronymic_key");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.PrimitiveCollection<string>("PreferredDestinations")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("preferred_destinations");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTime?>("RegisteredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_at");
+
+                    b.Property<Guid?>("RegisteredById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_by_id");
+
+                    b.Property<string>("Sex")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sex");
+
+                    b.PrimitiveCollection<string>("Skills")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("skills");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person");
+
+                    b.HasIndex("DocumentHash")
+                        .HasDatabaseName("ix_person_document_hash");
+
+                    b.HasIndex("GivenKey")
+                        .HasDatabaseName("ix_persons_given_key");
+
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_person_merged_into_id");
+
+                    b.HasIndex("Phone")
+                        .HasDatabaseName("ix_person_phone");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_person_reference");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_person_user_id");
+
+                    b.HasIndex("FamilyKey", "BirthYear")
+                        .HasDatabaseName("ix_persons_family_key_birth_year");
+
+                    b.ToTable("person", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Migrants.PersonAccess", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_name");
+
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_role");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person_access_log");
+
+                    b.HasIndex("PersonId", "At")
+                        .HasDatabaseName("ix_person_access_log_person_id_at");
+
+                    b.ToTable("person_access_log", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Migrants.PersonChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ByRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by_role");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("field");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("new_value");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("old_value");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_note");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<Guid?>("ReviewedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_by_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person_change");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_person_change_status");
+
+                    b.HasIndex("PersonId", "At")
+                        .HasDatabaseName("ix_person_change_person_id_at");
+
+                    b.ToTable("person_change", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Migrants.PersonReturn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CountryFrom")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country_from");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("DepartureId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("departure_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<DateOnly>("ReturnDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("return_date");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person_return");
+
+                    b.HasIndex("DepartureId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_person_return_departure_id");
+
+                    b.HasIndex("PersonId", "ReturnDate")
+                        .HasDatabaseName("ix_person_return_person_id_return_date");
+
+                    b.ToTable("person_return", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Core.Reference.Country", b =>
                 {
                     b.Property<string>("Alpha2")
@@ -1075,6 +1668,71 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_subdivisions_country_code");
 
                     b.ToTable("subdivision", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Statistics.Fact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgeBand")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("age_band");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Destination")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("destination");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("IscoGroup")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("isco_group");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RegionOfOrigin")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_of_origin");
+
+                    b.Property<string>("Sex")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sex");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fact");
+
+                    b.HasIndex("Kind", "Date")
+                        .HasDatabaseName("ix_fact_kind_date");
+
+                    b.ToTable("fact", (string)null);
                 });
 
             modelBuilder.Entity("Caravan.Core.Vacancies.Vacancy", b =>
@@ -1533,6 +2191,168 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_licence_event_agency_agency_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Migrants.Consent", b =>
+                {
+                    b.HasOne("Caravan.Core.Migrants.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_consent_person_person_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Migrants.Departure", b =>
+                {
+                    b.HasOne("Caravan.Core.Migrants.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_departure_person_person_id");
+
+                    b.OwnsMany("Caravan.Core.Migrants.DepartureCost", "Costs", b1 =>
+                        {
+                            b1.Property<Guid>("DepartureId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<string>("Currency")
+                                .IsRequired();
+
+                            b1.Property<string>("Item")
+                                .IsRequired();
+
+                            b1.HasKey("DepartureId", "__synthesizedOrdinal");
+
+                            b1.ToTable("departure");
+
+                            b1
+                                .ToJson("costs")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DepartureId")
+                                .HasConstraintName("fk_departure_departure_departure_id");
+                        });
+
+                    b.Navigation("Costs");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Migrants.DuplicateCandidate", b =>
+                {
+                    b.HasOne("Caravan.Core.Migrants.Person", null)
+                        .WithMany()
+                        .HasForeignKey("KeepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_duplicate_candidate_person_keep_id");
+
+                    b.HasOne("Caravan.Core.Migrants.Person", null)
+                        .WithMany()
+                        .HasForeignKey("OtherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_duplicate_candidate_person_other_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Migrants.Person", b =>
+                {
+                    b.OwnsMany("Caravan.Core.Migrants.PersonLanguage", "Languages", b1 =>
+                        {
+                            b1.Property<Guid>("PersonId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.Property<string>("Level")
+                                .IsRequired();
+
+                            b1.HasKey("PersonId", "__synthesizedOrdinal");
+
+                            b1.ToTable("person");
+
+                            b1
+                                .ToJson("languages")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PersonId")
+                                .HasConstraintName("fk_person_person_person_id");
+                        });
+
+                    b.OwnsMany("Caravan.Core.Migrants.WorkHistoryEntry", "WorkHistory", b1 =>
+                        {
+                            b1.Property<Guid>("PersonId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Country")
+                                .IsRequired();
+
+                            b1.Property<string>("Employer");
+
+                            b1.Property<int>("FromYear");
+
+                            b1.Property<string>("Occupation");
+
+                            b1.Property<int?>("ToYear");
+
+                            b1.HasKey("PersonId", "__synthesizedOrdinal");
+
+                            b1.ToTable("person");
+
+                            b1
+                                .ToJson("work_history")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PersonId")
+                                .HasConstraintName("fk_person_person_person_id");
+                        });
+
+                    b.Navigation("Languages");
+
+                    b.Navigation("WorkHistory");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Migrants.PersonAccess", b =>
+                {
+                    b.HasOne("Caravan.Core.Migrants.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_access_log_person_person_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Migrants.PersonChange", b =>
+                {
+                    b.HasOne("Caravan.Core.Migrants.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_change_person_person_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Migrants.PersonReturn", b =>
+                {
+                    b.HasOne("Caravan.Core.Migrants.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_return_person_person_id");
                 });
 
             modelBuilder.Entity("Caravan.Core.Reference.CountryName", b =>

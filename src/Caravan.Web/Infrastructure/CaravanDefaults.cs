@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Caravan.Core.Audit;
@@ -67,6 +68,15 @@ public static class CaravanDefaults
             var path = sp.GetRequiredService<IOptions<DocumentStoreOptions>>().Value.Path;
             return new FileSystemDocumentStore(Path.IsPathRooted(path) ? path : Path.Combine(builder.Environment.ContentRootPath, path));
         });
+        // The key ring encrypts Sensitive fields at rest; it lives outside the database (back it up separately,
+        // see docs/operations.md) so that a copy of the database alone reveals no document numbers.
+        var keysPath = config.GetValue("DataProtection:KeysPath", "data/keys")!;
+        keysPath = Path.IsPathRooted(keysPath) ? keysPath : Path.Combine(builder.Environment.ContentRootPath, keysPath);
+        services.AddDataProtection().SetApplicationName("Caravan").PersistKeysToFileSystem(new DirectoryInfo(keysPath));
+        services.AddSingleton(sp => new SensitiveData(sp.GetRequiredService<IDataProtectionProvider>(), SensitiveData.LoadOrCreateLookupKey(keysPath)));
+        services.AddScoped<Caravan.Core.Migrants.RegistryCommands>();
+        services.AddScoped<Caravan.Core.Migrants.RegistryQueries>();
+        services.AddScoped<Caravan.Core.Migrants.JourneyCommands>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DatabaseInitializer>();

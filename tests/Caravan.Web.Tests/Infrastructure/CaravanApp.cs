@@ -31,6 +31,7 @@ public sealed class CaravanApp : WebApplicationFactory<Program>
             // Tests run jobs directly, when they choose; a scheduler polling in every test host only adds noise.
             ["Jobs:Enabled"] = "false",
             ["Documents:Path"] = Path.Combine(Path.GetTempPath(), "caravan-tests", "documents"),
+            ["DataProtection:KeysPath"] = Path.Combine(Path.GetTempPath(), "caravan-tests", "keys"),
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace Caravan.Core.Data;
+
+/// <summary>
+/// Encryption at rest for Sensitive fields (GUIDE §5), through ASP.NET Core Data Protection rather than our own
+/// cryptography, and a keyed hash (HMAC-SHA256) so that an exact value can be found without decrypting every row.
+/// The hash key lives with the key ring, outside the database, so a stolen database alone cannot test guesses.
+/// </summary>
+public sealed class SensitiveData
+{
+    private const string Purpose = "Caravan.Sensitive.v1";
+    private readonly IDataProtector protector;
+    private readonly byte[] lookupKey;
+
+    public SensitiveData(IDataProtectionProvider provider, byte[] lookupKey)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentNullException.ThrowIfNull(lookupKey);
+        if (lookupKey.Length < 32)
+        {
+            throw new ArgumentException("The lookup key must be at least 256 bits.", nameof(lookupKey));
+        }
+
+        protector = provider.CreateProtector(Purpose);
+        this.lookupKey = lookupKey;
+    }
+
+    public string Protect(string value) => protector.Protect(value);
+
+    public string Unprotect(string cipher) => protector.Unprotect(cipher);
+
+    /// <summary>Keyed hash of a document number, after folding the ways people type it (spaces, dashes, case).</summary>
+    public string LookupHash(string documentNumber)
+    {
+        var normalised = NormaliseDocumentNumber(documentNumber);
+        return Convert.ToHexStringLower(HMACSHA256.HashData(lookupKey, Encoding.UTF8.GetBytes(normalised)));
+    }
+
+    public static string NormaliseDocumentNumber(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var builder = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(char.ToUpperInvariant(c));
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>What may be shown without a logged read: the last two characters only.</summary>
+    public static string Mask(string documentNumber)
+    {
+        var normalised = NormaliseDocumentNumber(documentNumber);
+        return normalised.Length <= 2 ? "••" : new string('•', normalised.Length - 2) + normalised[^2..];
+    }
+
+    /// <summary>Reads the node's lookup key from a file next to the key ring, creating it on first start.</summary>
+    public static byte[] LoadOrCreateLookupKey(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, "lookup-hash.key");
+        if (File.Exists(path))
+        {
+            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+        }
+
+        var key = RandomNumberGenerator.GetBytes(32);
+        try
+        {
+            using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+            using var writer = new StreamWriter(stream);
+            writer.Write(Convert.ToBase64String(key));
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process of the same node created it first; use theirs so hashes agree.
+            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+        }
+
+        return key;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using Caravan.Core.Identity;
+using Caravan.Core.Migrants;
+using Caravan.Core.Reference;
+using Caravan.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Caravan.Web.Pages.Migrants.Officer;
+
+/// <summary>An officer records a departure for a person, with the same form and checks as the migrant's own page.</summary>
+[Authorize(Roles = Roles.Officer)]
+public sealed class DepartureModel(RegistryCommands registry, JourneyCommands journeys, Catalogue catalogue) : PageModel
+{
+    [BindProperty]
+    public DepartureForm Form { get; set; } = new();
+
+    public DepartureFormView View { get; private set; } = null!;
+
+    public Person Person { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(reference, cancellationToken) is { } other)
+        {
+            return other;
+        }
+
+        Form.Pad();
+        await LoadViewAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string reference, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(reference, cancellationToken) is { } other)
+        {
+            return other;
+        }
+
+        var countries = await catalogue.CountryNamesAsync("en", cancellationToken);
+        var input = await Form.ReadAsync(journeys, ModelState, "Form.", countries.Keys.ToHashSet(), await catalogue.CurrencyCodesAsync(cancellationToken),
+            await catalogue.IscoUnitCodesAsync(cancellationToken), cancellationToken);
+        if (input is null)
+        {
+            Form.Pad();
+            await LoadViewAsync(cancellationToken);
+            return Page();
+        }
+
+        await journeys.RecordDepartureAsync(Person, input, RecordedBy.Officer, User.GetUserId(), cancellationToken);
+        return Redirect($"/officer/persons/{Person.Reference}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(string reference, CancellationToken cancellationToken)
+    {
+        var person = await registry.ByReferenceAsync(reference, cancellationToken);
+        if (person is null || person.Status != PersonStatus.Active)
+        {
+            return NotFound();
+        }
+
+        Person = person;
+        return null;
+    }
+
+    private async Task LoadViewAsync(CancellationToken cancellationToken)
+    {
+        var language = CultureInfo.CurrentUICulture.Name;
+        var countries = await catalogue.CountryNamesAsync(language, cancellationToken);
+        var titles = await catalogue.IscoTitlesAsync(language, cancellationToken);
+        var units = await catalogue.IscoUnitCodesAsync(cancellationToken);
+        View = new DepartureFormView(
+            Form,
+            countries.OrderBy(c => c.Value),
+            units.Order(StringComparer.Ordinal).Select(o => new KeyValuePair<string, string>(o, $"{o} {titles.GetValueOrDefault(o, o)}")),
+            (await catalogue.CurrencyCodesAsync(cancellationToken)).Order(StringComparer.Ordinal));
+    }
+}

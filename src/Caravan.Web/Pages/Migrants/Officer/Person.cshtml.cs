@@ -1,0 +1,96 @@
+using Caravan.Core.Identity;
+using Caravan.Core.Migrants;
+using Caravan.Core.Node;
+using Caravan.Core.Reference;
+using Caravan.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace Caravan.Web.Pages.Migrants.Officer;
+
+/// <summary>
+/// A person's record for officers. The document number stays masked until the officer gives a reason to see it;
+/// that read is written to the person's access log before the number is shown.
+/// </summary>
+[Authorize(Roles = Roles.Officer + "," + Roles.ConsularOfficer)]
+public sealed class PersonModel(RegistryCommands registry, JourneyCommands journeys, Catalogue catalogue, IOptions<NodeOptions> node) : PageModel
+{
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public PersonSummary Summary { get; private set; } = null!;
+
+    public Person? MergedInto { get; private set; }
+
+    public IReadOnlyList<PersonChange> History { get; private set; } = [];
+
+    public IReadOnlyList<Consent> Consents { get; private set; } = [];
+
+    public IReadOnlyList<JourneyEntry> Timeline { get; private set; } = [];
+
+    public bool Abroad { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken) =>
+        await LoadAsync(reference, null, cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostRevealAsync(string reference, CancellationToken cancellationToken)
+    {
+        var person = await registry.ByReferenceAsync(reference, cancellationToken);
+        if (person is null)
+        {
+            return NotFound();
+        }
+
+        if (Reason is null || !AccessReasons.All.Contains(Reason))
+        {
+            ModelState.AddModelError(nameof(Reason), "Persons.ReasonRequired");
+            return await LoadAsync(reference, null, cancellationToken) ?? Page();
+        }
+
+        var number = await registry.RevealDocumentAsync(person, RegistryActors.From(User, node.Value), Reason, cancellationToken);
+        return await LoadAsync(reference, number, cancellationToken) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostSplitAsync(string reference, CancellationToken cancellationToken)
+    {
+        // Consular officers may read the record but only the registry's officers undo a merge.
+        if (!User.IsInRole(Roles.Officer))
+        {
+            return Forbid();
+        }
+
+        var person = await registry.ByReferenceAsync(reference, cancellationToken);
+        if (person is null)
+        {
+            return NotFound();
+        }
+
+        if (!await registry.SplitAsync(person, RegistryActors.From(User, node.Value), cancellationToken))
+        {
+            return BadRequest();
+        }
+
+        TempData["Persons.Split"] = true;
+        return Redirect($"/officer/persons/{person.Reference}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(string reference, string? documentShown, CancellationToken cancellationToken)
+    {
+        var person = await registry.ByReferenceAsync(reference, cancellationToken);
+        if (person is null)
+        {
+            return NotFound();
+        }
+
+        Summary = await PersonSummary.LoadAsync(catalogue, person, node.Value.Country, null, documentShown, cancellationToken);
+        MergedInto = person.MergedIntoId is { } into ? await registry.ByIdAsync(into, cancellationToken) : null;
+        var ids = await registry.RecordIdsAsync(person.Id, cancellationToken);
+        History = await registry.HistoryAsync(person.Id, cancellationToken);
+        Consents = await registry.ConsentsAsync(person.Id, cancellationToken);
+        Timeline = await journeys.TimelineAsync(ids, cancellationToken);
+        Abroad = await journeys.OpenDepartureAsync(ids, cancellationToken) is not null;
+        return null;
+    }
+}
