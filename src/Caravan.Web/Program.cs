@@ -11,6 +11,13 @@ if (args.Contains("migrate", StringComparer.Ordinal))
     return;
 }
 
+if (args.Contains(ImportCommand.Name, StringComparer.Ordinal))
+{
+    await app.PrepareDatabaseOnStartAsync();
+    Environment.ExitCode = await ImportCommand.RunAsync(app, args);
+    return;
+}
+
 await app.PrepareDatabaseOnStartAsync();
 app.UseCaravanDefaults();
 app.MapCaravanEndpoints();

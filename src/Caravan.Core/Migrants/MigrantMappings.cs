@@ -37,6 +37,7 @@ internal sealed class PersonMapping : IEntityTypeConfiguration<Person>
         builder.HasIndex(p => p.UserId);
         builder.HasIndex(p => p.Phone);
         builder.HasIndex(p => p.MergedIntoId);
+        builder.HasIndex(p => p.ImportId);
     }
 }
 

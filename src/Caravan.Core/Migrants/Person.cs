@@ -115,6 +115,9 @@ public sealed class Person
 
     public Guid? MergedIntoId { get; set; }
 
+    /// <summary>For imported persons: the import that wrote the row (its audit entry says who, when and from which file).</summary>
+    public Guid? ImportId { get; set; }
+
     /// <summary>For assisted registration: the officer who registered the person.</summary>
     public Guid? RegisteredById { get; set; }
 

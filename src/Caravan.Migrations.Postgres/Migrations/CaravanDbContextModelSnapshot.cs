@@ -1076,6 +1076,139 @@ namespace Caravan.Migrations.Postgres.Migrations
                     b.ToTable("duplicate_candidate", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Migrants.Import.RegistryImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("BytesDone")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bytes_done");
+
+                    b.Property<long>("BytesTotal")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bytes_total");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("FailureArgument")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("failure_argument");
+
+                    b.Property<string>("FailureKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("failure_key");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<long>("LastRow")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_row");
+
+                    b.Property<DateTime?>("LoadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("loaded_at");
+
+                    b.Property<long>("PairsForReview")
+                        .HasColumnType("bigint")
+                        .HasColumnName("pairs_for_review");
+
+                    b.Property<long>("PairsMerged")
+                        .HasColumnType("bigint")
+                        .HasColumnName("pairs_merged");
+
+                    b.Property<long>("RowsFailed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rows_failed");
+
+                    b.Property<long>("RowsImported")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rows_imported");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StorageKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("storage_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_registry_import");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_registry_import_created_at");
+
+                    b.ToTable("registry_import", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Migrants.Import.RegistryImportError", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Column")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("column");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_id");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("key");
+
+                    b.Property<long>("Row")
+                        .HasColumnType("bigint")
+                        .HasColumnName("row");
+
+                    b.HasKey("Id")
+                        .HasName("pk_registry_import_error");
+
+                    b.HasIndex("ImportId", "Row")
+                        .HasDatabaseName("ix_registry_import_error_import_id_row");
+
+                    b.ToTable("registry_import_error", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Core.Migrants.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1149,6 +1282,10 @@ namespace Caravan.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("given_name");
+
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_id");
 
                     b.Property<Guid?>("MergedIntoId")
                         .HasColumnType("uuid")
@@ -1230,6 +1367,9 @@ namespace Caravan.Migrations.Postgres.Migrations
 
                     b.HasIndex("GivenKey")
                         .HasDatabaseName("ix_persons_given_key");
+
+                    b.HasIndex("ImportId")
+                        .HasDatabaseName("ix_person_import_id");
 
                     b.HasIndex("MergedIntoId")
                         .HasDatabaseName("ix_person_merged_into_id");
@@ -2269,6 +2409,16 @@ namespace Caravan.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_duplicate_candidate_person_other_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Migrants.Import.RegistryImportError", b =>
+                {
+                    b.HasOne("Caravan.Core.Migrants.Import.RegistryImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_registry_import_error_registry_import_import_id");
                 });
 
             modelBuilder.Entity("Caravan.Core.Migrants.Person", b =>

@@ -1070,6 +1070,139 @@ namespace Caravan.Migrations.Sqlite.Migrations
                     b.ToTable("duplicate_candidate", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Migrants.Import.RegistryImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("BytesDone")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bytes_done");
+
+                    b.Property<long>("BytesTotal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bytes_total");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("FailureArgument")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure_argument");
+
+                    b.Property<string>("FailureKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure_key");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<long>("LastRow")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_row");
+
+                    b.Property<DateTime?>("LoadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("loaded_at");
+
+                    b.Property<long>("PairsForReview")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pairs_for_review");
+
+                    b.Property<long>("PairsMerged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pairs_merged");
+
+                    b.Property<long>("RowsFailed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows_failed");
+
+                    b.Property<long>("RowsImported")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows_imported");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StorageKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("storage_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_registry_import");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_registry_import_created_at");
+
+                    b.ToTable("registry_import", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Migrants.Import.RegistryImportError", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Column")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("column");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("import_id");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<long>("Row")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row");
+
+                    b.HasKey("Id")
+                        .HasName("pk_registry_import_error");
+
+                    b.HasIndex("ImportId", "Row")
+                        .HasDatabaseName("ix_registry_import_error_import_id_row");
+
+                    b.ToTable("registry_import_error", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Core.Migrants.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1143,6 +1276,10 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("given_name");
+
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("import_id");
 
                     b.Property<Guid?>("MergedIntoId")
                         .HasColumnType("TEXT")
@@ -1224,6 +1361,9 @@ namespace Caravan.Migrations.Sqlite.Migrations
 
                     b.HasIndex("GivenKey")
                         .HasDatabaseName("ix_persons_given_key");
+
+                    b.HasIndex("ImportId")
+                        .HasDatabaseName("ix_person_import_id");
 
                     b.HasIndex("MergedIntoId")
                         .HasDatabaseName("ix_person_merged_into_id");
@@ -2259,6 +2399,16 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_duplicate_candidate_person_other_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Migrants.Import.RegistryImportError", b =>
+                {
+                    b.HasOne("Caravan.Core.Migrants.Import.RegistryImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_registry_import_error_registry_import_import_id");
                 });
 
             modelBuilder.Entity("Caravan.Core.Migrants.Person", b =>

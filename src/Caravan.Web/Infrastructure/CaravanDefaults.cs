@@ -77,6 +77,7 @@ public static class CaravanDefaults
         services.AddScoped<Caravan.Core.Migrants.RegistryCommands>();
         services.AddScoped<Caravan.Core.Migrants.RegistryQueries>();
         services.AddScoped<Caravan.Core.Migrants.JourneyCommands>();
+        services.AddScoped<Caravan.Core.Migrants.Import.PersonImporter>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DatabaseInitializer>();

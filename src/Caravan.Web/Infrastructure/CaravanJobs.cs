@@ -26,10 +26,14 @@ public static class CaravanJobs
         services.AddScoped<LicenceExpiryJob>();
         services.AddScoped<ScorecardJob>();
         services.AddScoped<DatabaseMaintenanceJob>();
+        services.AddScoped<Caravan.Core.Migrants.Import.PersonImportJob>();
         if (!options.Enabled)
         {
+            services.AddSingleton<IImportStarter, ManualImportStarter>();
             return services;
         }
+
+        services.AddSingleton<IImportStarter, HangfireImportStarter>();
 
         services.AddHangfire(c =>
         {

@@ -41,4 +41,6 @@ public static class Formats
     }
 
     public static string Number(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
+
+    public static string Number(long value) => value.ToString("N0", CultureInfo.CurrentCulture);
 }
