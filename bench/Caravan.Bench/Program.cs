@@ -11,6 +11,13 @@ if (args.FirstOrDefault() == "dedup")
     return;
 }
 
+// Registry import and person search run in process against the database, without the server.
+if (args.FirstOrDefault() == "import")
+{
+    await ImportBench.RunAsync(args);
+    return;
+}
+
 // Caravan's performance scenarios (issue 3, §6). Each builds its own database, starts the real server in Release as a
 // separate process, drives it over HTTP and prints a Markdown table with a baseline measured in the same run.
 var options = BenchOptions.Parse(args);

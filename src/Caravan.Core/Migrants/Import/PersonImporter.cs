@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Threading.Channels;
 using Caravan.Core.Data;
 using Caravan.Core.Identity;
 using Caravan.Core.Migrants.Matching;
@@ -117,57 +118,107 @@ public sealed class PersonImporter(CaravanDbContext db, SensitiveData sensitive,
             return;
         }
 
-        var index = Columns.ToDictionary(c => c, header.IndexOf, StringComparer.Ordinal);
-        var batch = new List<(long Row, string?[] Fields)>(BatchSize);
-        long row = 0;
-        while (await csv.ReadAsync())
+        var at = Columns.Select(c => header.IndexOf(c)).ToArray();
+        // Reading and the CPU work on the next batch overlap the database's work on this one; only the writer touches the DbContext.
+        var channel = Channel.CreateBounded<ReadyBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(() => ReadAsync(csv, at, () =>
         {
-            row++;
-            if (row <= import.LastRow)
+            var bad = badData;
+            badData = false;
+            return bad;
+        }, import.Id, import.LastRow, reference, file, channel.Writer, stop.Token), CancellationToken.None);
+        try
+        {
+            while (await channel.Reader.WaitToReadAsync(CancellationToken.None))
             {
-                continue;
-            }
-
-            var fields = new string?[Columns.Count];
-            for (var c = 0; c < Columns.Count; c++)
-            {
-                var at = index[Columns[c]];
-                fields[c] = at < 0 ? null : csv.GetField(at);
-            }
-
-            if (badData)
-            {
-                // A stray quote makes the row's fields unreliable: report it instead of guessing.
-                fields[0] = "\u0000";
-                badData = false;
-            }
-
-            batch.Add((row, fields));
-            if (batch.Count == BatchSize)
-            {
-                await WriteBatchAsync(import, batch, reference, file, cancellationToken);
-                batch.Clear();
-                progress?.Report(Progress(import, file, row - resumedAt, clock.Elapsed));
+                while (channel.Reader.TryRead(out var batch))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    await WriteBatchAsync(import, batch, cancellationToken);
+                    if (batch.Full)
+                    {
+                        progress?.Report(Progress(import, batch.Position ?? import.BytesDone, batch.LastRow - resumedAt, clock.Elapsed));
+                    }
+                }
             }
         }
-
-        if (batch.Count > 0)
+        finally
         {
-            await WriteBatchAsync(import, batch, reference, file, cancellationToken);
+            stop.Cancel();
+            await producer;
         }
 
+        var row = await producer;
         import.BytesDone = import.BytesTotal;
         import.LoadedAt = Now;
         import.Status = ImportStatus.Matching;
         await db.SaveChangesAsync(cancellationToken);
-        progress?.Report(Progress(import, file, row - resumedAt, clock.Elapsed));
+        progress?.Report(Progress(import, SafePosition(file, import.BytesDone), row - resumedAt, clock.Elapsed));
     }
 
-    private static ImportProgress Progress(RegistryImport import, Stream file, long rowsThisRun, TimeSpan elapsed) =>
-        new(import.LastRow, import.RowsImported, import.RowsFailed, SafePosition(file, import.BytesDone), import.BytesTotal,
+    /// <summary>A batch checked and encrypted, waiting for the writer; Position is how far the file had been read at its last row.</summary>
+    private sealed record ReadyBatch(long LastRow, int Count, long? Position, bool Full, Prepared?[] Rows, int FailedRows, List<RegistryImportError> Errors);
+
+    /// <summary>Reads rows and prepares them a batch at a time; returns the number of the last row read. Errors end the channel.</summary>
+    private async Task<long> ReadAsync(CsvReader csv, int[] at, Func<bool> takeBadData, Guid importId, long skip, ImportReferenceData reference, Stream file,
+        ChannelWriter<ReadyBatch> output, CancellationToken cancellationToken)
+    {
+        long row = 0;
+        try
+        {
+            var batch = new List<(long Row, string?[] Fields)>(BatchSize);
+            while (await csv.ReadAsync())
+            {
+                row++;
+                if (row <= skip)
+                {
+                    continue;
+                }
+
+                var fields = new string?[at.Length];
+                for (var c = 0; c < at.Length; c++)
+                {
+                    fields[c] = at[c] < 0 ? null : csv.GetField(at[c]);
+                }
+
+                if (takeBadData())
+                {
+                    // A stray quote makes the row's fields unreliable: report it instead of guessing.
+                    fields[0] = "\u0000";
+                }
+
+                batch.Add((row, fields));
+                if (batch.Count == BatchSize)
+                {
+                    await output.WriteAsync(Prepare(importId, batch, reference, Position(file), full: true, cancellationToken), cancellationToken);
+                    batch = new List<(long Row, string?[] Fields)>(BatchSize);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await output.WriteAsync(Prepare(importId, batch, reference, Position(file), full: false, cancellationToken), cancellationToken);
+            }
+
+            output.Complete();
+        }
+        catch (Exception e)
+        {
+            // The writer sees the reader's failure (or the cancellation) as its own.
+            output.Complete(e);
+        }
+
+        return row;
+    }
+
+    private static ImportProgress Progress(RegistryImport import, long position, long rowsThisRun, TimeSpan elapsed) =>
+        new(import.LastRow, import.RowsImported, import.RowsFailed, position, import.BytesTotal,
             elapsed.TotalSeconds > 0 ? rowsThisRun / elapsed.TotalSeconds : 0);
 
     private static long SafePosition(Stream file, long fallback) => file.CanSeek ? file.Position : fallback;
+
+    private static long? Position(Stream file) => file.CanSeek ? file.Position : null;
 
     private async Task FailAsync(RegistryImport import, string key, string? argument, CancellationToken cancellationToken)
     {
@@ -178,60 +229,89 @@ public sealed class PersonImporter(CaravanDbContext db, SensitiveData sensitive,
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>A checked row, ready to write.</summary>
+    /// <summary>A checked row, ready to write; its reference number is reserved by the writer, as the batch's first plus Index.</summary>
     private sealed record Prepared(
-        Guid Id, string Reference, string? Phone, string Given, string Family, string? Patronymic, string GivenKey, string FamilyKey,
+        int Index, Guid Id, string? Phone, string Given, string Family, string? Patronymic, string GivenKey, string FamilyKey,
         string? PatronymicKey, DateOnly BirthDate, Sex Sex, string Citizenship, string? Region, string? Cipher, string? Hash, string? Hint);
 
-    private async Task WriteBatchAsync(RegistryImport import, List<(long Row, string?[] Fields)> batch, ImportReferenceData reference, Stream file, CancellationToken cancellationToken)
+    private ReadyBatch Prepare(Guid importId, List<(long Row, string?[] Fields)> batch, ImportReferenceData reference, long? position, bool full, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(Now);
         var prepared = new Prepared?[batch.Count];
-        var errors = new List<RegistryImportError>[batch.Count];
-        var first = await db.ReserveAsync(RegistryCommands.SequenceName, batch.Count, RegistryCommands.SequenceStart, cancellationToken);
+        var errors = new List<RegistryImportError>?[batch.Count];
         // Keys, hashes and encryption are the CPU-heavy part; rows are independent, so both cores share them.
         Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var (row, f) = batch[i];
-            var rowErrors = new List<RegistryImportError>();
-            prepared[i] = Check(import.Id, row, f, reference, today, rowErrors, first + i);
-            errors[i] = rowErrors;
+            prepared[i] = Check(importId, row, f, reference, today, ref errors[i], i);
         });
 
-        var valid = prepared.Where(p => p is not null).Select(p => p!).ToList();
-        var failedRows = errors.Count(e => e.Count > 0);
+        var failedRows = 0;
+        var allErrors = new List<RegistryImportError>();
+        foreach (var rowErrors in errors)
+        {
+            if (rowErrors is not null)
+            {
+                failedRows++;
+                allErrors.AddRange(rowErrors);
+            }
+        }
+
+        return new ReadyBatch(batch[^1].Row, batch.Count, position, full, prepared, failedRows, allErrors);
+    }
+
+    private async Task WriteBatchAsync(RegistryImport import, ReadyBatch batch, CancellationToken cancellationToken)
+    {
+        var first = await db.ReserveAsync(RegistryCommands.SequenceName, batch.Count, RegistryCommands.SequenceStart, cancellationToken);
+        var valid = new List<Prepared>(batch.Count - batch.FailedRows);
+        foreach (var p in batch.Rows)
+        {
+            if (p is not null)
+            {
+                valid.Add(p);
+            }
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = Now;
         if (db.Database.IsNpgsql())
         {
-            await CopyPersonsAsync((NpgsqlConnection)db.Database.GetDbConnection(), valid, import.Id, now, cancellationToken);
+            await CopyPersonsAsync((NpgsqlConnection)db.Database.GetDbConnection(), valid, first, import.Id, now, cancellationToken);
         }
         else
         {
-            await InsertPersonsAsync((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)transaction.GetDbTransaction(), valid, import.Id, now, cancellationToken);
+            InsertPersons((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)transaction.GetDbTransaction(), valid, first, import.Id, now, cancellationToken);
         }
 
-        var room = MaxStoredErrors - await db.Set<RegistryImportError>().CountAsync(e => e.ImportId == import.Id, cancellationToken);
-        if (room > 0)
+        if (batch.Errors.Count > 0)
         {
-            db.AddRange(errors.SelectMany(e => e).Take(room));
+            var room = MaxStoredErrors - await db.Set<RegistryImportError>().CountAsync(e => e.ImportId == import.Id, cancellationToken);
+            if (room > 0)
+            {
+                db.AddRange(batch.Errors.Take(room));
+            }
         }
 
-        import.LastRow = batch[^1].Row;
+        import.LastRow = batch.LastRow;
         import.RowsImported += valid.Count;
-        import.RowsFailed += failedRows;
-        import.BytesDone = SafePosition(file, import.BytesDone);
+        import.RowsFailed += batch.FailedRows;
+        import.BytesDone = batch.Position ?? import.BytesDone;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private Prepared? Check(Guid importId, long row, string?[] f, ImportReferenceData reference, DateOnly today, List<RegistryImportError> errors, long number)
+    private static string ReferenceOf(long first, Prepared p) => ReferenceCode.Create(RegistryCommands.ReferencePrefix, first + p.Index);
+
+    private Prepared? Check(Guid importId, long row, string?[] f, ImportReferenceData reference, DateOnly today, ref List<RegistryImportError>? rowErrors, int index)
     {
-        void Error(string column, string key) => errors.Add(new RegistryImportError { ImportId = importId, Row = row, Column = column, Key = key });
+        // Most rows are valid, so the list of their errors is only made for the others.
+        List<RegistryImportError>? errors = null;
+        void Error(string column, string key) => (errors ??= []).Add(new RegistryImportError { ImportId = importId, Row = row, Column = column, Key = key });
 
         if (f[0] == "\u0000")
         {
             Error("*", "Import.BadQuotes");
+            rowErrors = errors;
             return null;
         }
 
@@ -292,8 +372,9 @@ public sealed class PersonImporter(CaravanDbContext db, SensitiveData sensitive,
             Error("phone", "Validation.PhoneFormat");
         }
 
-        if (errors.Count > 0)
+        if (errors is not null)
         {
+            rowErrors = errors;
             return null;
         }
 
@@ -307,12 +388,12 @@ public sealed class PersonImporter(CaravanDbContext db, SensitiveData sensitive,
         }
 
         return new Prepared(
-            Guid.CreateVersion7(), ReferenceCode.Create(RegistryCommands.ReferencePrefix, number), phone, given!.Trim(), family!.Trim(), patronymic?.Trim(),
+            index, Guid.CreateVersion7(), phone, given!.Trim(), family!.Trim(), patronymic?.Trim(),
             NameKeys.Canonical(given), NameKeys.Canonical(family), patronymic is null ? null : NameKeys.CanonicalPatronymic(patronymic),
             born!.Value, sex!.Value, citizenship!, region, cipher, hash, hint);
     }
 
-    private static async Task CopyPersonsAsync(NpgsqlConnection connection, List<Prepared> rows, Guid importId, DateTime now, CancellationToken cancellationToken)
+    private static async Task CopyPersonsAsync(NpgsqlConnection connection, List<Prepared> rows, long first, Guid importId, DateTime now, CancellationToken cancellationToken)
     {
         await using var writer = await connection.BeginBinaryImportAsync($"COPY person ({PersonColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         string[] empty = [];
@@ -321,7 +402,7 @@ public sealed class PersonImporter(CaravanDbContext db, SensitiveData sensitive,
             // Synchronous writes: they only fill a buffer, and awaiting each value costs more than the write.
             writer.StartRow();
             writer.Write(p.Id, NpgsqlDbType.Uuid);
-            writer.Write(p.Reference);
+            writer.Write(ReferenceOf(first, p));
             writer.Write(nameof(PersonStatus.Active));
             writer.Write(nameof(RegistrationChannel.Import));
             WriteNullable(writer, p.Phone);
@@ -365,48 +446,51 @@ public sealed class PersonImporter(CaravanDbContext db, SensitiveData sensitive,
         }
     }
 
-    private static async Task InsertPersonsAsync(SqliteConnection connection, SqliteTransaction transaction, List<Prepared> rows, Guid importId, DateTime now, CancellationToken cancellationToken)
+    private static void InsertPersons(SqliteConnection connection, SqliteTransaction transaction, List<Prepared> rows, long first, Guid importId, DateTime now, CancellationToken cancellationToken)
     {
         var names = PersonColumns.Split(", ");
-        await using var command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"INSERT INTO person ({PersonColumns}) VALUES ({string.Join(", ", names.Select(n => "$" + n))})";
-        var parameters = names.ToDictionary(n => n, n => command.Parameters.Add("$" + n, SqliteType.Text));
+        // In column order, so each row sets them by position rather than looking them up by name.
+        var parameters = names.Select(n => command.Parameters.Add("$" + n, SqliteType.Text)).ToArray();
         command.Prepare();
         // Stored exactly as EF Core's SQLite provider stores them, so EF reads these rows like its own.
         var stamp = now.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
         var import = importId.ToString().ToUpperInvariant();
+        Set(parameters[2], nameof(PersonStatus.Active));
+        Set(parameters[3], nameof(RegistrationChannel.Import));
+        for (var i = 19; i <= 23; i++)
+        {
+            Set(parameters[i], "[]");
+        }
+
+        Set(parameters[24], stamp);
+        Set(parameters[25], stamp);
+        Set(parameters[26], stamp);
+        Set(parameters[27], import);
         foreach (var p in rows)
         {
-            Set(parameters["id"], p.Id.ToString().ToUpperInvariant());
-            Set(parameters["reference"], p.Reference);
-            Set(parameters["status"], nameof(PersonStatus.Active));
-            Set(parameters["channel"], nameof(RegistrationChannel.Import));
-            Set(parameters["phone"], p.Phone);
-            Set(parameters["given_name"], p.Given);
-            Set(parameters["family_name"], p.Family);
-            Set(parameters["patronymic"], p.Patronymic);
-            Set(parameters["given_key"], p.GivenKey);
-            Set(parameters["family_key"], p.FamilyKey);
-            Set(parameters["patronymic_key"], p.PatronymicKey);
-            Set(parameters["birth_date"], p.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            parameters["birth_year"].Value = p.BirthDate.Year;
-            Set(parameters["sex"], p.Sex.ToString());
-            Set(parameters["citizenship"], p.Citizenship);
-            Set(parameters["region_code"], p.Region);
-            Set(parameters["document_cipher"], p.Cipher);
-            Set(parameters["document_hash"], p.Hash);
-            Set(parameters["document_hint"], p.Hint);
-            Set(parameters["occupations"], "[]");
-            Set(parameters["skills"], "[]");
-            Set(parameters["preferred_destinations"], "[]");
-            Set(parameters["languages"], "[]");
-            Set(parameters["work_history"], "[]");
-            Set(parameters["created_at"], stamp);
-            Set(parameters["registered_at"], stamp);
-            Set(parameters["updated_at"], stamp);
-            Set(parameters["import_id"], import);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            Set(parameters[0], p.Id.ToString().ToUpperInvariant());
+            Set(parameters[1], ReferenceOf(first, p));
+            Set(parameters[4], p.Phone);
+            Set(parameters[5], p.Given);
+            Set(parameters[6], p.Family);
+            Set(parameters[7], p.Patronymic);
+            Set(parameters[8], p.GivenKey);
+            Set(parameters[9], p.FamilyKey);
+            Set(parameters[10], p.PatronymicKey);
+            Set(parameters[11], p.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            parameters[12].Value = p.BirthDate.Year;
+            Set(parameters[13], p.Sex.ToString());
+            Set(parameters[14], p.Citizenship);
+            Set(parameters[15], p.Region);
+            Set(parameters[16], p.Cipher);
+            Set(parameters[17], p.Hash);
+            Set(parameters[18], p.Hint);
+            // SQLite works synchronously; the async call only adds a state machine per row.
+            command.ExecuteNonQuery();
         }
     }
 
