@@ -50,13 +50,14 @@ public sealed class ScorecardOptions
 /// </summary>
 public interface IAgencyCaseCounts
 {
-    Task<IReadOnlyDictionary<Guid, (int Placed, int Cases)>> CountAsync(DateOnly periodStart, DateOnly periodEnd, CancellationToken cancellationToken);
+    /// <summary>Per agency: workers placed in the period, and cases against it (null while cases are not recorded).</summary>
+    Task<IReadOnlyDictionary<Guid, (int Placed, int? Cases)>> CountAsync(DateOnly periodStart, DateOnly periodEnd, CancellationToken cancellationToken);
 }
 
 public sealed class NoCaseCountsYet : IAgencyCaseCounts
 {
-    public Task<IReadOnlyDictionary<Guid, (int Placed, int Cases)>> CountAsync(DateOnly periodStart, DateOnly periodEnd, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<Guid, (int Placed, int Cases)>>(new Dictionary<Guid, (int, int)>());
+    public Task<IReadOnlyDictionary<Guid, (int Placed, int? Cases)>> CountAsync(DateOnly periodStart, DateOnly periodEnd, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<Guid, (int Placed, int? Cases)>>(new Dictionary<Guid, (int, int?)>());
 }
 
 internal sealed class AgencyScorecardMapping : IEntityTypeConfiguration<AgencyScorecard>
@@ -120,7 +121,7 @@ public sealed partial class ScorecardJob(CaravanDbContext db, TimeProvider time,
             if (caseCounts.TryGetValue(agencyId, out var c))
             {
                 card.PositionsFilled = c.Placed;
-                card.CasesPer1000Placed = c.Placed == 0 ? null : decimal.Round(c.Cases * 1000m / c.Placed, 1);
+                card.CasesPer1000Placed = c.Placed == 0 || c.Cases is not { } cases ? null : decimal.Round(cases * 1000m / c.Placed, 1);
             }
         }
 

@@ -148,5 +148,9 @@ public static class AccessReasons
     public const string CaseWork = nameof(CaseWork);
     public const string PersonRequest = nameof(PersonRequest);
 
+    /// <summary>An agency opening the profile to record a placement, under the person's consent to share it.</summary>
+    public const string Placement = nameof(Placement);
+
+    /// <summary>The reasons an officer may give; <see cref="Placement"/> is the agency's, set by the system.</summary>
     public static readonly IReadOnlyList<string> All = [IdentityCheck, DuplicateReview, ChangeReview, CaseWork, PersonRequest];
 }

@@ -94,7 +94,7 @@ public static class CaravanDefaults
         services.AddScoped<RateTable>();
         services.AddScoped<Caravan.Core.Agencies.EmployerCommands>();
         services.AddScoped<Caravan.Core.Agencies.InspectionCommands>();
-        services.AddScoped<Caravan.Core.Agencies.IAgencyCaseCounts, Caravan.Core.Agencies.NoCaseCountsYet>();
+        services.AddScoped<Caravan.Core.Agencies.IAgencyCaseCounts, Caravan.Core.Migrants.PlacementCounts>();
         services.AddOptions<Caravan.Core.Agencies.ScorecardOptions>().Bind(config.GetSection(Caravan.Core.Agencies.ScorecardOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DevelopmentSmsSender>();

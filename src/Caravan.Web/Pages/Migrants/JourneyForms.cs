@@ -154,6 +154,7 @@ public sealed class ReturnForm
     }
 }
 
-public sealed record DepartureFormView(DepartureForm Form, IEnumerable<KeyValuePair<string, string>> Countries, IEnumerable<KeyValuePair<string, string>> Occupations, IEnumerable<string> Currencies);
+/// <summary>FixedAgency: an agency records its own placement, so how the job was found and which agency are not asked.</summary>
+public sealed record DepartureFormView(DepartureForm Form, IEnumerable<KeyValuePair<string, string>> Countries, IEnumerable<KeyValuePair<string, string>> Occupations, IEnumerable<string> Currencies, bool FixedAgency = false);
 
 public sealed record ReturnFormView(ReturnForm Form, IEnumerable<KeyValuePair<string, string>> Countries);
