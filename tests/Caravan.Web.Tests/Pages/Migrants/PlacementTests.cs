@@ -51,11 +51,18 @@ public class PlacementTests(AppFixture fixture) : IClassFixture<AppFixture>
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var saved = await staff.PostFormAsync(page, new Dictionary<string, string>(find)
         {
-            ["Form.Destination"] = "KR", ["Form.City"] = "Ansan", ["Form.Wage"] = "2000000", ["Form.Currency"] = "KRW",
-            ["Form.HoursPerWeek"] = "40", ["Form.ContractMonths"] = "24",
-            ["Form.DateDay"] = S(today.Day), ["Form.DateMonth"] = S(today.Month), ["Form.DateYear"] = S(today.Year),
+            ["Form.Destination"] = "KR",
+            ["Form.City"] = "Ansan",
+            ["Form.Wage"] = "2000000",
+            ["Form.Currency"] = "KRW",
+            ["Form.HoursPerWeek"] = "40",
+            ["Form.ContractMonths"] = "24",
+            ["Form.DateDay"] = S(today.Day),
+            ["Form.DateMonth"] = S(today.Month),
+            ["Form.DateYear"] = S(today.Year),
             // A tampered form cannot record the placement for another agency.
-            ["Form.Independent"] = "yes", ["Form.AgencyLicence"] = "LIC-0000000",
+            ["Form.Independent"] = "yes",
+            ["Form.AgencyLicence"] = "LIC-0000000",
         }, page + "?handler=Save");
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var departure = await app.WithDbAsync(ctx => ctx.Set<Departure>().SingleAsync(d => ctx.Set<Person>().Any(p => p.Id == d.PersonId && p.Reference == reference)));
