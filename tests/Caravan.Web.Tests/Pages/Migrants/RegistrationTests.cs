@@ -146,7 +146,17 @@ public class RegistrationTests(AppFixture fixture) : IClassFixture<AppFixture>
         var shown = await officer.PostFormAsync(page, new Dictionary<string, string> { ["Reason"] = AccessReasons.IdentityCheck }, page + "?handler=Reveal");
         (await shown.TextAsync()).ShouldContain("AB7654321");
 
+        var export = await officer.PostFormAsync(page, new Dictionary<string, string> { ["Reason"] = AccessReasons.PersonRequest }, page + "?handler=Export");
+        export.StatusCode.ShouldBe(HttpStatusCode.OK);
+        export.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
+        export.Content.Headers.ContentDisposition!.FileName!.Trim('"').ShouldBe(reference + ".json");
+        var json = await export.Content.ReadAsStringAsync();
+        json.ShouldContain("Shahnoza");
+        json.ShouldNotContain("7654321");
+
         var log = await (await migrant.GetAsync("/me/access-log")).TextAsync();
+        log.ShouldContain("An export of your record");
+        log.ShouldContain("You asked for it");
         log.ShouldContain("Your passport or ID number");
         log.ShouldContain("Checking your identity");
         log.ShouldContain("Officer");

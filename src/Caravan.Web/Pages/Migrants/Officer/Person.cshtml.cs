@@ -17,6 +17,8 @@ namespace Caravan.Web.Pages.Migrants.Officer;
 [Authorize(Roles = Roles.Officer + "," + Roles.ConsularOfficer)]
 public sealed class PersonModel(RegistryCommands registry, JourneyCommands journeys, Catalogue catalogue, IOptions<NodeOptions> node) : PageModel
 {
+    private static readonly System.Text.Json.JsonSerializerOptions ExportJson = new() { WriteIndented = true };
+
     [BindProperty]
     public string? Reason { get; set; }
 
@@ -51,6 +53,55 @@ public sealed class PersonModel(RegistryCommands registry, JourneyCommands journ
 
         var number = await registry.RevealDocumentAsync(person, RegistryActors.From(User, node.Value), Reason, cancellationToken);
         return await LoadAsync(reference, number, cancellationToken) ?? Page();
+    }
+
+    /// <summary>
+    /// The whole record as JSON, for a lawful request or a hand-over. An export is a read like any other: it is written
+    /// to the person's access log first, with the reason, and it never includes the document number in clear.
+    /// </summary>
+    public async Task<IActionResult> OnPostExportAsync(string reference, CancellationToken cancellationToken)
+    {
+        var person = await registry.ByReferenceAsync(reference, cancellationToken);
+        if (person is null)
+        {
+            return NotFound();
+        }
+
+        if (Reason is null || !AccessReasons.All.Contains(Reason))
+        {
+            ModelState.AddModelError(nameof(Reason), "Persons.ReasonRequired");
+            return await LoadAsync(reference, null, cancellationToken) ?? Page();
+        }
+
+        await registry.LogAccessAsync(person.Id, AccessAction.Export, RegistryActors.From(User, node.Value), Reason, cancellationToken);
+        var ids = await registry.RecordIdsAsync(person.Id, cancellationToken);
+        var export = new
+        {
+            person.Reference,
+            person.GivenName,
+            person.FamilyName,
+            person.Patronymic,
+            person.BirthDate,
+            Sex = person.Sex?.ToString(),
+            person.Citizenship,
+            person.RegionCode,
+            Document = person.DocumentHint,
+            Education = person.Education?.ToString(),
+            person.Occupations,
+            person.Skills,
+            Languages = person.Languages.Select(l => new { l.Code, l.Level }),
+            WorkHistory = person.WorkHistory.Select(w => new { w.Country, w.Occupation, w.Employer, w.FromYear, w.ToYear }),
+            person.PreferredDestinations,
+            Journeys = (await journeys.TimelineAsync(ids, cancellationToken)).Select(j => new
+            {
+                Departure = j.Departure is { } d ? new { d.DepartureDate, d.Destination, d.City, d.Wage, d.Currency, d.HoursPerWeek, d.ContractMonths, d.Independent, Costs = d.Costs.Select(c => new { c.Item, c.Amount, c.Currency }), d.ContractFlags } : null,
+                Return = j.Return is { } r ? new { r.ReturnDate, r.CountryFrom, Reason = r.Reason.ToString() } : null,
+            }),
+            Consents = (await registry.ConsentsAsync(person.Id, cancellationToken)).Select(c => new { Purpose = c.Purpose.ToString(), c.GivenAt, c.WithdrawnAt, c.NoticeVersion }),
+        };
+        // The file name carries the reference only: no name reaches a download folder listing or a proxy log.
+        return File(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(export, ExportJson),
+            "application/json", $"{person.Reference}.json");
     }
 
     public async Task<IActionResult> OnPostSplitAsync(string reference, CancellationToken cancellationToken)
