@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Caravan.Core.Data;
+using Caravan.Core.Migrants;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace Caravan.BrowserTests.Journeys;
+
+/// <summary>
+/// Issue 4's "Done when", in the browser at phone width: a migrant registers by phone, fills in a profile, records a
+/// departure and a return, sees the timeline and an access log showing an officer's view of the passport; an officer
+/// registers a Cyrillic-spelled person and merges the proposed Latin-spelled duplicate. axe-core on every page.
+/// </summary>
+[Collection(nameof(BrowserJourneys))]
+public class MigrantJourneyTests(BrowserFixture fixture)
+{
+    private static string S(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    [Theory]
+    [InlineData("uz", "+998901150001", "Dilshod", "Yoʻldoshev", "FA5550001")]
+    [InlineData("ru", "+998901150002", "Алишер", "Хасанов", "FA5550002")]
+    [InlineData("tg", "+998901150003", "Ҷамшед", "Раҳмонов", "FA5550003")]
+    public async Task A_migrant_registers_travels_returns_and_sees_who_saw_the_passport(string culture, string phone, string given, string family, string passport)
+    {
+        var page = await fixture.NewPageAsync();
+        await SignInByPhoneAsync(page, culture, phone);
+        await page.GotoAsync("/register");
+        await page.InspectAsync($"register-start-{culture}");
+        await page.ClickAsync("main form[action*='Start'] button");
+        await page.WaitForURLAsync(new Regex("/register/name$"));
+
+        // A bad answer is explained on the page, in the page's language, and nothing is lost.
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForSelectorAsync(".govuk-error-summary");
+        await page.InspectAsync($"register-name-error-{culture}");
+        await page.FillAsync("#GivenName", given);
+        await page.FillAsync("#FamilyName", family);
+        await page.ClickAsync("main form button[type=submit]");
+
+        await page.WaitForURLAsync(new Regex("/register/details$"));
+        await page.InspectAsync($"register-details-{culture}");
+        await page.FillAsync("#Birth-day", "12");
+        await page.FillAsync("#Birth-month", "5");
+        await page.FillAsync("#Birth-year", "1995");
+        await page.CheckAsync("#sex-Male");
+        await page.SelectOptionAsync("#Citizenship", "UZ");
+        await page.SelectOptionAsync("#RegionCode", "UZ-SA");
+        await page.ClickAsync("main form button[type=submit]:not([formaction])");
+
+        await page.WaitForURLAsync(new Regex("/register/document$"));
+        await page.InspectAsync($"register-document-{culture}");
+        await page.FillAsync("#DocumentNumber", passport);
+        await page.ClickAsync("main form button[type=submit]");
+
+        await page.WaitForURLAsync(new Regex("/register/work$"));
+        await page.SelectOptionAsync("#Education", "UpperSecondary");
+        await page.FillAsync("#Find", "welder");
+        await page.ClickAsync("button[formaction='/register/work?handler=Find']");
+        await page.WaitForURLAsync(new Regex("handler=Find$"));
+        await page.CheckAsync("#occupation-7212");
+        await page.InspectAsync($"register-work-{culture}");
+        await page.FillAsync("#Skills", "TIG");
+        await page.ClickAsync("main form button[type=submit]:not([formaction])");
+
+        await page.WaitForURLAsync(new Regex("/register/languages$"));
+        await page.InspectAsync($"register-languages-{culture}");
+        await page.SelectOptionAsync("select[name='Languages[0].Code']", culture == "tg" ? "tg" : "uz");
+        await page.SelectOptionAsync("select[name='Languages[0].Level']", "Native");
+        await page.SelectOptionAsync("select[name='Languages[1].Code']", "ru");
+        await page.SelectOptionAsync("select[name='Languages[1].Level']", "B1");
+        await page.ClickAsync("main form button[type=submit]");
+
+        await page.WaitForURLAsync(new Regex("/register/destinations$"));
+        await page.InspectAsync($"register-destinations-{culture}");
+        await page.CheckAsync("#destination-KR");
+        await page.ClickAsync("main form button[type=submit]");
+
+        await page.WaitForURLAsync(new Regex("/register/consent$"));
+        await page.InspectAsync($"register-consent-{culture}");
+        await page.CheckAsync("#purpose-Statistics");
+        await page.ClickAsync("main form button[type=submit]");
+
+        await page.WaitForURLAsync(new Regex("/register/check$"));
+        await page.InspectAsync($"register-check-{culture}");
+        (await page.InnerTextAsync("main")).ShouldContain(family);
+        await page.ClickAsync("main form button[type=submit]");
+
+        await page.WaitForURLAsync(new Regex("/me$"));
+        await page.InspectAsync($"me-registered-{culture}");
+        var reference = (await page.InnerTextAsync(".govuk-panel__body strong")).Trim();
+        reference.ShouldStartWith("PER-");
+        (await page.GetAttributeAsync("html", "lang")).ShouldBe(culture);
+
+        // A departure for work, with a cost the worker paid, then a return.
+        var left = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-90);
+        await page.GotoAsync("/me/departure");
+        await page.InspectAsync($"departure-{culture}");
+        await page.CheckAsync("#independent-yes");
+        await page.SelectOptionAsync("#Form-Destination", "KR");
+        await page.FillAsync("#Form-City", "Incheon");
+        await page.FillAsync("#Form-Wage", "2100000");
+        await page.SelectOptionAsync("#Form-Currency", "KRW");
+        await page.FillAsync("#Form-HoursPerWeek", "48");
+        await page.FillAsync("#Form-ContractMonths", "36");
+        await page.FillAsync("[id='Form-Costs[0]-Item']", "Visa");
+        await page.FillAsync("[id='Form-Costs[0]-Amount']", "60");
+        await page.SelectOptionAsync("[id='Form-Costs[0]-Currency']", "USD");
+        await page.FillAsync("#Form-Date-day", S(left.Day));
+        await page.FillAsync("#Form-Date-month", S(left.Month));
+        await page.FillAsync("#Form-Date-year", S(left.Year));
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/me$"));
+        (await page.InnerTextAsync("main")).ShouldContain("Incheon");
+
+        var back = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2);
+        await page.GotoAsync("/me/return");
+        await page.InspectAsync($"return-{culture}");
+        await page.FillAsync("#Form-Date-day", S(back.Day));
+        await page.FillAsync("#Form-Date-month", S(back.Month));
+        await page.FillAsync("#Form-Date-year", S(back.Year));
+        await page.CheckAsync("#reason-ContractEnded");
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/me$"));
+        (await page.Locator(".caravan-timeline > li").CountAsync()).ShouldBe(2);
+        await page.InspectAsync($"me-timeline-{culture}");
+
+        // An officer looks at the passport number, giving a reason.
+        var officer = await SignInStaffAsync(DemoAccounts.OfficerEmail, culture);
+        await officer.GotoAsync("/officer/persons");
+        await officer.FillAsync("#Query", family);
+        await officer.ClickAsync("main form button[type=submit]");
+        await officer.ClickAsync($"a[href='/officer/persons/{reference}']");
+        await officer.WaitForURLAsync(new Regex(reference + "$"));
+        (await officer.InnerTextAsync("main")).ShouldNotContain(passport);
+        await officer.InspectAsync($"officer-person-{culture}");
+        await officer.SelectOptionAsync("#Reason", AccessReasons.IdentityCheck);
+        await officer.ClickAsync("main form[action*='Reveal'] button");
+        (await officer.InnerTextAsync("main")).ShouldContain(passport);
+
+        await page.GotoAsync("/me/access-log");
+        await page.InspectAsync($"access-log-{culture}");
+        (await page.Locator("table tbody tr").CountAsync()).ShouldBe(1);
+        var officerName = await fixture.App.WithDbAsync(db => db.Users.Where(u => u.Email == DemoAccounts.OfficerEmail).Select(u => u.DisplayName).SingleAsync());
+        (await page.InnerTextAsync("table")).ShouldContain(officerName!);
+        await page.GotoAsync("/me/consents");
+        await page.InspectAsync($"consents-{culture}");
+    }
+
+    [Fact]
+    public async Task An_officer_registers_a_Cyrillic_spelling_and_merges_the_Latin_record_it_duplicates()
+    {
+        const string culture = "ru";
+        var officer = await SignInStaffAsync(DemoAccounts.OfficerEmail, culture);
+        await RegisterAssistedAsync(officer, "Bahodir", "Xolmatov", "UZ-FA");
+        await officer.WaitForURLAsync(new Regex("/officer/persons/PER-"));
+        var latin = officer.Url.Split('/')[^1];
+
+        await RegisterAssistedAsync(officer, "Баҳодир", "Холматов", "UZ-FA");
+        await officer.WaitForURLAsync(new Regex("/officer/persons/duplicates/"));
+        await officer.InspectAsync("duplicate-compare-ru");
+        (await officer.InnerTextAsync("main")).ShouldContain("Xolmatov");
+        await officer.ClickAsync("main form[action*='Merge'] button");
+        await officer.WaitForURLAsync(new Regex($"/officer/persons/{latin}$"));
+        await officer.InspectAsync("duplicate-merged-ru");
+        var cyrillic = await fixture.App.WithDbAsync(db => db.Set<Person>().SingleAsync(p => p.FamilyName == "Холматов"));
+        cyrillic.Status.ShouldBe(PersonStatus.Merged);
+
+        await officer.GotoAsync("/officer/persons/duplicates");
+        await officer.InspectAsync("duplicates-queue-ru");
+        await officer.GotoAsync("/officer/persons/imports");
+        await officer.InspectAsync("imports-ru");
+        await officer.GotoAsync("/officer/persons/changes");
+        await officer.InspectAsync("changes-ru");
+    }
+
+    private static async Task RegisterAssistedAsync(IPage officer, string given, string family, string region)
+    {
+        await officer.GotoAsync("/officer/persons/new");
+        await officer.InspectAsync("officer-register-ru");
+        await officer.FillAsync("#GivenName", given);
+        await officer.FillAsync("#FamilyName", family);
+        await officer.FillAsync("#Birth-day", "3");
+        await officer.FillAsync("#Birth-month", "10");
+        await officer.FillAsync("#Birth-year", "1987");
+        await officer.CheckAsync("#sex-Male");
+        await officer.SelectOptionAsync("#RegionCode", region);
+        await officer.FillAsync("#ConsentGivenBy", "The person, at the Fergana centre");
+        await officer.CheckAsync("#registration-consent");
+        await officer.ClickAsync("main form button[type=submit]");
+    }
+
+    private static async Task SignInByPhoneAsync(IPage page, string culture, string phone)
+    {
+        await page.GotoAsync("/account/phone?culture=" + culture);
+        await page.FillAsync("#Phone", phone);
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/account/code$"));
+        var dev = await page.Context.NewPageAsync();
+        await dev.GotoAsync("/dev/codes");
+        var code = Regex.Match(await dev.Locator($"td[data-phone='{phone}'] + td").First.InnerTextAsync(), @"\d{6}").Value;
+        await dev.CloseAsync();
+        await page.FillAsync("#Code", code);
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/dashboard/migrant$"));
+        await page.InspectAsync("dashboard-migrant-unregistered-" + culture);
+    }
+
+    private async Task<IPage> SignInStaffAsync(string email, string culture)
+    {
+        var page = await fixture.NewPageAsync(width: 1024);
+        await page.GotoAsync("/account/sign-in?culture=" + culture);
+        await page.FillAsync("#Email", email);
+        await page.FillAsync("#Password", new DemoOptions().StaffPassword);
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/dashboard"));
+        return page;
+    }
+}
