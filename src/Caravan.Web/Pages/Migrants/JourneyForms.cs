@@ -1,5 +1,6 @@
 using System.Globalization;
 using Caravan.Core.Migrants;
+using Caravan.Core.Reference;
 using Caravan.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
@@ -44,6 +45,15 @@ public sealed class DepartureForm
         {
             Costs.Add(new CostRow());
         }
+    }
+
+    /// <summary>Reads the form against the reference tables (countries, currencies, ISCO unit groups).</summary>
+    public async Task<DepartureInput?> ReadAsync(JourneyCommands journeys, Catalogue catalogue, ModelStateDictionary state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var countries = await catalogue.CountryNamesAsync("en", cancellationToken);
+        return await ReadAsync(journeys, state, "Form.", countries.Keys.ToHashSet(), await catalogue.CurrencyCodesAsync(cancellationToken),
+            await catalogue.IscoUnitCodesAsync(cancellationToken), cancellationToken);
     }
 
     /// <summary>Reads the form into a departure; unreadable numbers become errors here, the rest is checked by JourneyCommands.</summary>
@@ -127,6 +137,13 @@ public sealed class ReturnForm
 
     public string? CountryFrom { get; set; }
 
+    public async Task<(DateOnly Date, ReturnReason Reason, string Country)?> ReadAsync(Catalogue catalogue, ModelStateDictionary state, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var countries = await catalogue.CountryNamesAsync("en", cancellationToken);
+        return Read(state, "Form.", countries.Keys.ToHashSet(), today);
+    }
+
     public (DateOnly Date, ReturnReason Reason, string Country)? Read(ModelStateDictionary state, string prefix, ISet<string> countries, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -155,6 +172,34 @@ public sealed class ReturnForm
 }
 
 /// <summary>FixedAgency: an agency records its own placement, so how the job was found and which agency are not asked.</summary>
-public sealed record DepartureFormView(DepartureForm Form, IEnumerable<KeyValuePair<string, string>> Countries, IEnumerable<KeyValuePair<string, string>> Occupations, IEnumerable<string> Currencies, bool FixedAgency = false);
+public sealed record DepartureFormView(DepartureForm Form, IEnumerable<KeyValuePair<string, string>> Countries, IEnumerable<KeyValuePair<string, string>> Occupations, IEnumerable<string> Currencies, bool FixedAgency = false)
+{
+    /// <summary>
+    /// The lists in the reader's language. Occupations: the person's own (migrant, agency) or every unit group
+    /// (officer); destinations: any country, or those agencies serve.
+    /// </summary>
+    public static async Task<DepartureFormView> CreateAsync(Catalogue catalogue, DepartureForm form, IReadOnlyCollection<string>? occupations, IReadOnlyCollection<string>? destinations, bool fixedAgency, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var language = CultureInfo.CurrentUICulture.Name;
+        var countries = await catalogue.CountryNamesAsync(language, cancellationToken);
+        var titles = await catalogue.IscoTitlesAsync(language, cancellationToken);
+        var units = occupations ?? [.. (await catalogue.IscoUnitCodesAsync(cancellationToken)).Order(StringComparer.Ordinal)];
+        return new DepartureFormView(
+            form,
+            countries.Where(c => destinations is null || destinations.Contains(c.Key)).OrderBy(c => c.Value),
+            units.Select(o => new KeyValuePair<string, string>(o, occupations is null ? $"{o} {titles.GetValueOrDefault(o, o)}" : titles.GetValueOrDefault(o, o))),
+            (await catalogue.CurrencyCodesAsync(cancellationToken)).Order(StringComparer.Ordinal),
+            fixedAgency);
+    }
+}
 
-public sealed record ReturnFormView(ReturnForm Form, IEnumerable<KeyValuePair<string, string>> Countries);
+public sealed record ReturnFormView(ReturnForm Form, IEnumerable<KeyValuePair<string, string>> Countries)
+{
+    public static async Task<ReturnFormView> CreateAsync(Catalogue catalogue, ReturnForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var countries = await catalogue.CountryNamesAsync(CultureInfo.CurrentUICulture.Name, cancellationToken);
+        return new ReturnFormView(form, countries.OrderBy(c => c.Value));
+    }
+}

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Caravan.Core.Agencies;
 using Caravan.Core.Data;
 using Caravan.Core.Identity;
@@ -76,9 +75,7 @@ public sealed class PlacementModel(
         var agencyId = User.GetAgencyId()!.Value;
         Form.Independent = "no";
         Form.AgencyLicence = await db.Set<Core.Agencies.Agency>().Where(a => a.Id == agencyId).Select(a => a.LicenceNumber).SingleAsync(cancellationToken);
-        var countries = await catalogue.CountryNamesAsync("en", cancellationToken);
-        var input = await Form.ReadAsync(journeys, ModelState, "Form.", countries.Keys.ToHashSet(), await catalogue.CurrencyCodesAsync(cancellationToken),
-            await catalogue.IscoUnitCodesAsync(cancellationToken), cancellationToken);
+        var input = await Form.ReadAsync(journeys, catalogue, ModelState, cancellationToken);
         if (input is null)
         {
             Form.Pad();
@@ -138,14 +135,9 @@ public sealed class PlacementModel(
 
     private async Task LoadViewAsync(CancellationToken cancellationToken)
     {
-        var language = CultureInfo.CurrentUICulture.Name;
+        var language = System.Globalization.CultureInfo.CurrentUICulture.Name;
         CountryNames = await catalogue.CountryNamesAsync(language, cancellationToken);
         IscoTitles = await catalogue.IscoTitlesAsync(language, cancellationToken);
-        View = new DepartureFormView(
-            Form,
-            CountryNames.Where(c => LicensingRules.Destinations.Contains(c.Key)).OrderBy(c => c.Value),
-            Person!.Occupations.Select(o => new KeyValuePair<string, string>(o, IscoTitles.GetValueOrDefault(o, o))),
-            (await catalogue.CurrencyCodesAsync(cancellationToken)).Order(StringComparer.Ordinal),
-            FixedAgency: true);
+        View = await DepartureFormView.CreateAsync(catalogue, Form, Person!.Occupations, [.. LicensingRules.Destinations], fixedAgency: true, cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Caravan.Core.Identity;
 using Caravan.Core.Migrants;
 using Caravan.Core.Reference;
@@ -39,9 +38,7 @@ public sealed class DepartureModel(RegistryCommands registry, JourneyCommands jo
             return other;
         }
 
-        var countries = await catalogue.CountryNamesAsync("en", cancellationToken);
-        var input = await Form.ReadAsync(journeys, ModelState, "Form.", countries.Keys.ToHashSet(), await catalogue.CurrencyCodesAsync(cancellationToken),
-            await catalogue.IscoUnitCodesAsync(cancellationToken), cancellationToken);
+        var input = await Form.ReadAsync(journeys, catalogue, ModelState, cancellationToken);
         if (input is null)
         {
             Form.Pad();
@@ -65,16 +62,6 @@ public sealed class DepartureModel(RegistryCommands registry, JourneyCommands jo
         return null;
     }
 
-    private async Task LoadViewAsync(CancellationToken cancellationToken)
-    {
-        var language = CultureInfo.CurrentUICulture.Name;
-        var countries = await catalogue.CountryNamesAsync(language, cancellationToken);
-        var titles = await catalogue.IscoTitlesAsync(language, cancellationToken);
-        var units = await catalogue.IscoUnitCodesAsync(cancellationToken);
-        View = new DepartureFormView(
-            Form,
-            countries.OrderBy(c => c.Value),
-            units.Order(StringComparer.Ordinal).Select(o => new KeyValuePair<string, string>(o, $"{o} {titles.GetValueOrDefault(o, o)}")),
-            (await catalogue.CurrencyCodesAsync(cancellationToken)).Order(StringComparer.Ordinal));
-    }
+    private async Task LoadViewAsync(CancellationToken cancellationToken) =>
+        View = await DepartureFormView.CreateAsync(catalogue, Form, null, null, fixedAgency: false, cancellationToken);
 }

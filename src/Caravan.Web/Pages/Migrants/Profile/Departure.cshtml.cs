@@ -1,4 +1,3 @@
-using System.Globalization;
 using Caravan.Core.Migrants;
 using Caravan.Core.Reference;
 using Microsoft.AspNetCore.Mvc;
@@ -32,9 +31,7 @@ public sealed class DepartureModel(RegistryCommands registry, JourneyCommands jo
             return other;
         }
 
-        var countries = await catalogue.CountryNamesAsync("en", cancellationToken);
-        var input = await Form.ReadAsync(journeys, ModelState, "Form.", countries.Keys.ToHashSet(), await catalogue.CurrencyCodesAsync(cancellationToken),
-            await catalogue.IscoUnitCodesAsync(cancellationToken), cancellationToken);
+        var input = await Form.ReadAsync(journeys, catalogue, ModelState, cancellationToken);
         if (input is null)
         {
             Form.Pad();
@@ -46,15 +43,6 @@ public sealed class DepartureModel(RegistryCommands registry, JourneyCommands jo
         return Redirect("/me");
     }
 
-    private async Task LoadViewAsync(CancellationToken cancellationToken)
-    {
-        var language = CultureInfo.CurrentUICulture.Name;
-        var countries = await catalogue.CountryNamesAsync(language, cancellationToken);
-        var titles = await catalogue.IscoTitlesAsync(language, cancellationToken);
-        View = new DepartureFormView(
-            Form,
-            countries.OrderBy(c => c.Value),
-            Person.Occupations.Select(o => new KeyValuePair<string, string>(o, titles.GetValueOrDefault(o, o))),
-            (await catalogue.CurrencyCodesAsync(cancellationToken)).Order(StringComparer.Ordinal));
-    }
+    private async Task LoadViewAsync(CancellationToken cancellationToken) =>
+        View = await DepartureFormView.CreateAsync(catalogue, Form, Person.Occupations, null, fixedAgency: false, cancellationToken);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Caravan.Core.Migrants;
 using Caravan.Core.Reference;
 using Microsoft.AspNetCore.Mvc;
@@ -32,8 +31,7 @@ public sealed class ReturnModel(RegistryCommands registry, JourneyCommands journ
             return other;
         }
 
-        var countries = await catalogue.CountryNamesAsync("en", cancellationToken);
-        if (Form.Read(ModelState, "Form.", countries.Keys.ToHashSet(), Registry.Today) is not { } read)
+        if (await Form.ReadAsync(catalogue, ModelState, Registry.Today, cancellationToken) is not { } read)
         {
             await LoadViewAsync(cancellationToken);
             return Page();
@@ -43,9 +41,6 @@ public sealed class ReturnModel(RegistryCommands registry, JourneyCommands journ
         return Redirect("/me");
     }
 
-    private async Task LoadViewAsync(CancellationToken cancellationToken)
-    {
-        var countries = await catalogue.CountryNamesAsync(CultureInfo.CurrentUICulture.Name, cancellationToken);
-        View = new ReturnFormView(Form, countries.OrderBy(c => c.Value));
-    }
+    private async Task LoadViewAsync(CancellationToken cancellationToken) =>
+        View = await ReturnFormView.CreateAsync(catalogue, Form, cancellationToken);
 }
