@@ -20,15 +20,24 @@ public sealed class AgencyScorecard
     public int VacanciesPublished { get; set; }
     public int PositionsOffered { get; set; }
 
-    /// <summary>Workers placed through the agency. Null until placements are recorded (migrant registry, issue 4).</summary>
+    /// <summary>Workers placed through the agency (departures recorded through it).</summary>
     public int? PositionsFilled { get; set; }
     public int Inspections { get; set; }
     public int InspectionsWithViolations { get; set; }
     public int Sanctions { get; set; }
     public int FeeViolations { get; set; }
 
-    /// <summary>Complaints and cases per 1,000 placed workers. Null until cases exist (issue 5): see <see cref="IAgencyCaseCounts"/>.</summary>
+    /// <summary>Substantiated cases per 1,000 placed workers; null when no worker was placed, since the ratio is undefined.</summary>
     public decimal? CasesPer1000Placed { get; set; }
+
+    /// <summary>Cases against the agency closed as substantiated in the period.</summary>
+    public int CasesSubstantiated { get; set; }
+
+    /// <summary>Share of the cases against the agency closed in the period that were resolved, in percent; null when none closed.</summary>
+    public decimal? CasesResolvedPercent { get; set; }
+
+    /// <summary>Money recovered for its workers through cases, in US dollars.</summary>
+    public decimal? AmountRecoveredUsd { get; set; }
 }
 
 public sealed class ScorecardOptions
@@ -44,21 +53,18 @@ public sealed class ScorecardOptions
     public string Cron { get; set; } = "20 1 * * *";
 }
 
-/// <summary>
-/// Extension point for the cases capability: placed workers and complaints or cases per agency over a period.
-/// Until it is implemented the scorecard leaves those figures empty and says they are not yet recorded.
-/// </summary>
+/// <summary>Per agency over a period: workers placed, and cases against it (from the cases capability).</summary>
 public interface IAgencyCaseCounts
 {
-    /// <summary>Per agency: workers placed in the period, and cases against it (null while cases are not recorded).</summary>
-    Task<IReadOnlyDictionary<Guid, (int Placed, int? Cases)>> CountAsync(DateOnly periodStart, DateOnly periodEnd, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<Guid, AgencyCaseFigures>> CountAsync(DateOnly periodStart, DateOnly periodEnd, CancellationToken cancellationToken);
 }
 
-public sealed class NoCaseCountsYet : IAgencyCaseCounts
-{
-    public Task<IReadOnlyDictionary<Guid, (int Placed, int? Cases)>> CountAsync(DateOnly periodStart, DateOnly periodEnd, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<Guid, (int Placed, int? Cases)>>(new Dictionary<Guid, (int, int?)>());
-}
+/// <summary>
+/// Placed: departures recorded through the agency. Substantiated: cases closed as proven against it. Closed and
+/// Resolved: all cases against it closed in the period, and those closed as resolved. RecoveredUsd: money recovered
+/// for workers in those cases, in US dollars at the node's rates (null when a currency has no rate).
+/// </summary>
+public sealed record AgencyCaseFigures(int Placed, int Substantiated, int Closed, int Resolved, decimal? RecoveredUsd);
 
 internal sealed class AgencyScorecardMapping : IEntityTypeConfiguration<AgencyScorecard>
 {
@@ -66,6 +72,7 @@ internal sealed class AgencyScorecardMapping : IEntityTypeConfiguration<AgencySc
     {
         builder.HasKey(s => s.AgencyId);
         builder.Property(s => s.CasesPer1000Placed).HasPrecision(9, 1);
+        builder.Property(s => s.CasesResolvedPercent).HasPrecision(5, 1);
         builder.HasOne<Agency>().WithOne().HasForeignKey<AgencyScorecard>(s => s.AgencyId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -118,11 +125,12 @@ public sealed partial class ScorecardJob(CaravanDbContext db, TimeProvider time,
             card.InspectionsWithViolations = mine.Count(i => i.Violations.Count > 0);
             card.FeeViolations = mine.Sum(i => i.Violations.Count(feeCodes.Contains));
             card.Sanctions = sanctions.GetValueOrDefault(agencyId) + mine.Count(i => i.Sanction != ProposedSanction.None);
-            if (caseCounts.TryGetValue(agencyId, out var c))
-            {
-                card.PositionsFilled = c.Placed;
-                card.CasesPer1000Placed = c.Placed == 0 || c.Cases is not { } cases ? null : decimal.Round(cases * 1000m / c.Placed, 1);
-            }
+            var c = caseCounts.GetValueOrDefault(agencyId) ?? new AgencyCaseFigures(0, 0, 0, 0, 0);
+            card.PositionsFilled = c.Placed;
+            card.CasesSubstantiated = c.Substantiated;
+            card.CasesPer1000Placed = c.Placed == 0 ? null : decimal.Round(c.Substantiated * 1000m / c.Placed, 1);
+            card.CasesResolvedPercent = c.Closed == 0 ? null : decimal.Round(c.Resolved * 100m / c.Closed, 1);
+            card.AmountRecoveredUsd = c.RecoveredUsd;
         }
 
         await db.SaveChangesAsync(cancellationToken);

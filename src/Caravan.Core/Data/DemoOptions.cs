@@ -21,4 +21,9 @@ public static class DemoAccounts
     public const string AgencyEmail = "agency@demo.caravan.example";
     public const string OtherAgencyEmail = "agency2@demo.caravan.example";
     public const string MigrantPhone = "+998901234567";
+
+    /// <summary>Supervises the consulates' case teams in Moscow and Almaty.</summary>
+    public const string ConsularLeadEmail = "consul.lead@demo.caravan.example";
+    public const string ConsularLeadPhone = "+79990000001";
+    public const string HotlineEmail = "hotline@demo.caravan.example";
 }

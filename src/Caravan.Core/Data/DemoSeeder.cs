@@ -1,4 +1,5 @@
 using Caravan.Core.Agencies;
+using Caravan.Core.Cases;
 using Caravan.Core.Identity;
 using Caravan.Core.Reference;
 using Caravan.Core.Vacancies;
@@ -158,8 +159,17 @@ public sealed class DemoSeeder(CaravanDbContext db, UserManager<CaravanUser> use
         await db.SaveChangesAsync(cancellationToken);
 
         await CreateStaffAsync(DemoAccounts.AdminEmail, "Demo Administrator", Roles.Admin, null, options);
-        await CreateStaffAsync(DemoAccounts.OfficerEmail, "Demo Ministry Officer", Roles.Officer, null, options);
-        await CreateStaffAsync(DemoAccounts.ConsularEmail, "Demo Consular Officer", Roles.ConsularOfficer, null, options);
+        var officer = await CreateStaffAsync(DemoAccounts.OfficerEmail, "Demo Ministry Officer", Roles.Officer, null, options);
+        var consul = await CreateStaffAsync(DemoAccounts.ConsularEmail, "Demo Consular Officer", Roles.ConsularOfficer, null, options);
+        var lead = await CreateStaffAsync(DemoAccounts.ConsularLeadEmail, "Demo Consular Supervisor", Roles.ConsularOfficer, null, options, DemoAccounts.ConsularLeadPhone);
+        var hotline = await CreateStaffAsync(DemoAccounts.HotlineEmail, "Demo Hotline Operator", Roles.HotlineOperator, null, options);
+        // Case teams: a consulate per main destination city, the home legal-aid team and the hotline.
+        db.AddRange(
+            new CaseTeam { Name = "Consulate General in Moscow", Kind = TeamKind.Consulate, CountryCode = "RU", City = "Moscow", Members = [new() { UserId = consul.Id }, new() { UserId = lead.Id, IsSupervisor = true }] },
+            new CaseTeam { Name = "Consulate General in Almaty", Kind = TeamKind.Consulate, CountryCode = "KZ", City = "Almaty", Members = [new() { UserId = lead.Id, IsSupervisor = true }] },
+            new CaseTeam { Name = "Legal aid team, Tashkent", Kind = TeamKind.LegalAid, CountryCode = "UZ", City = "Tashkent", Members = [new() { UserId = officer.Id, IsSupervisor = true }] },
+            new CaseTeam { Name = "Migrant hotline", Kind = TeamKind.Hotline, CountryCode = "UZ", City = "Tashkent", Members = [new() { UserId = hotline.Id }, new() { UserId = officer.Id, IsSupervisor = true }] });
+        await db.SaveChangesAsync(cancellationToken);
         await CreateStaffAsync(DemoAccounts.AnalystEmail, "Demo Analyst", Roles.Analyst, null, options);
         await CreateStaffAsync(DemoAccounts.AgencyEmail, "Demo Agency Staff", Roles.AgencyStaff, agencies[0].Id, options);
         await CreateStaffAsync(DemoAccounts.OtherAgencyEmail, "Demo Agency Staff (second agency)", Roles.AgencyStaff, agencies[1].Id, options);
@@ -177,7 +187,7 @@ public sealed class DemoSeeder(CaravanDbContext db, UserManager<CaravanUser> use
         Check(await users.AddToRoleAsync(migrant, Roles.Migrant));
     }
 
-    private async Task CreateStaffAsync(string email, string name, string role, Guid? agencyId, DemoOptions options)
+    private async Task<CaravanUser> CreateStaffAsync(string email, string name, string role, Guid? agencyId, DemoOptions options, string? phone = null)
     {
         var user = new CaravanUser
         {
@@ -188,9 +198,11 @@ public sealed class DemoSeeder(CaravanDbContext db, UserManager<CaravanUser> use
             AgencyId = agencyId,
             CountryCode = "UZ",
             IsDemo = true,
+            PhoneNumber = phone,
         };
         Check(await users.CreateAsync(user, options.StaffPassword));
         Check(await users.AddToRoleAsync(user, role));
+        return user;
     }
 
     private static void Check(IdentityResult result)

@@ -32,6 +32,14 @@ public sealed class SensitiveData
 
     public string Unprotect(string cipher) => protector.Unprotect(cipher);
 
+    public byte[] Protect(byte[] value) => protector.Protect(value);
+
+    public byte[] Unprotect(byte[] cipher) => protector.Unprotect(cipher);
+
+    /// <summary>A keyed hash of any value under a named purpose, for values that are derived rather than stored.</summary>
+    public byte[] KeyedHash(string purpose, string value) =>
+        HMACSHA256.HashData(lookupKey, Encoding.UTF8.GetBytes(purpose + "\n" + value));
+
     /// <summary>Keyed hash of a document number, after folding the ways people type it (spaces, dashes, case).</summary>
     public string LookupHash(string documentNumber)
     {

@@ -48,8 +48,14 @@ public static class Roles
     public const string Analyst = nameof(Analyst);
     public const string Admin = nameof(Admin);
 
-    public static readonly IReadOnlyList<string> All = [Migrant, AgencyStaff, Officer, ConsularOfficer, Analyst, Admin];
+    /// <summary>Takes calls on the node's hotline and opens cases for callers.</summary>
+    public const string HotlineOperator = nameof(HotlineOperator);
+
+    /// <summary>Staff who work cases: a case file opens only to its worker, supervisor or a granted colleague.</summary>
+    public const string CaseWorkers = Officer + "," + ConsularOfficer + "," + HotlineOperator;
+
+    public static readonly IReadOnlyList<string> All = [Migrant, AgencyStaff, Officer, ConsularOfficer, HotlineOperator, Analyst, Admin];
 
     /// <summary>Staff roles sign in with email and password.</summary>
-    public static readonly IReadOnlyList<string> Staff = [AgencyStaff, Officer, ConsularOfficer, Analyst, Admin];
+    public static readonly IReadOnlyList<string> Staff = [AgencyStaff, Officer, ConsularOfficer, HotlineOperator, Analyst, Admin];
 }

@@ -112,6 +112,9 @@ public enum AccessAction
     ViewDocument = 0,
     Export = 1,
     ViewProfile = 2,
+
+    /// <summary>A case file about the person was opened (legal support and consular cases).</summary>
+    OpenCase = 3,
 }
 
 /// <summary>
@@ -138,6 +141,9 @@ public sealed class PersonAccess
 
     /// <summary>A reason code from <see cref="AccessReasons"/>.</summary>
     public string Reason { get; set; } = string.Empty;
+
+    /// <summary>For <see cref="AccessAction.OpenCase"/>: which case file was opened.</summary>
+    public Guid? CaseId { get; set; }
 }
 
 public static class AccessReasons

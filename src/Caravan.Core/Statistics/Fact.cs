@@ -5,6 +5,8 @@ public enum FactKind
     Departure = 0,
     Return = 1,
     Registration = 2,
+    CaseOpened = 3,
+    CaseClosed = 4,
 }
 
 /// <summary>
@@ -34,8 +36,20 @@ public sealed class Fact
 
     public Guid? AgencyId { get; set; }
 
-    /// <summary>For returns: the reason code.</summary>
+    /// <summary>For returns: the reason code; for cases: the category.</summary>
     public string? Detail { get; set; }
+
+    /// <summary>For cases: the priority when opened or closed.</summary>
+    public string? Priority { get; set; }
+
+    /// <summary>For closed cases: the outcome code.</summary>
+    public string? Outcome { get; set; }
+
+    /// <summary>For closed cases: whole days from opening to first contact with the migrant, when there was one.</summary>
+    public int? DaysToFirstContact { get; set; }
+
+    /// <summary>For closed cases: whole days from opening to closing.</summary>
+    public int? DaysToClose { get; set; }
 
     public DateTime RecordedAt { get; set; }
 

@@ -14,7 +14,9 @@ internal sealed class FactMapping : IEntityTypeConfiguration<Fact>
         builder.Property(f => f.RegionOfOrigin).HasMaxLength(10);
         builder.Property(f => f.Destination).HasMaxLength(2);
         builder.Property(f => f.IscoGroup).HasMaxLength(1);
-        builder.Property(f => f.Detail).HasMaxLength(20);
+        builder.Property(f => f.Detail).HasMaxLength(24);
+        builder.Property(f => f.Priority).HasMaxLength(8);
+        builder.Property(f => f.Outcome).HasMaxLength(20);
         builder.HasIndex(f => new { f.Kind, f.Date });
     }
 }

@@ -146,10 +146,24 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("agency_id");
 
+                    b.Property<decimal?>("AmountRecoveredUsd")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount_recovered_usd");
+
                     b.Property<decimal?>("CasesPer1000Placed")
                         .HasPrecision(9, 1)
                         .HasColumnType("TEXT")
                         .HasColumnName("cases_per1000placed");
+
+                    b.Property<decimal?>("CasesResolvedPercent")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cases_resolved_percent");
+
+                    b.Property<int>("CasesSubstantiated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cases_substantiated");
 
                     b.Property<DateTime>("ComputedAt")
                         .HasColumnType("TEXT")
@@ -633,6 +647,469 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_audit_entries_entity");
 
                     b.ToTable("audit_entry", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Cases.CaseAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileNameCipher")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name_cipher");
+
+                    b.Property<bool>("FromReporter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_reporter");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("length");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("storage_key");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_attachment");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_attachment_case_id");
+
+                    b.ToTable("case_attachment", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Cases.CaseEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_name");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("AttachmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attachment_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<bool>("FromReporter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_reporter");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("TextCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text_cipher");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_event");
+
+                    b.HasIndex("CaseId", "At")
+                        .HasDatabaseName("ix_case_event_case_id_at");
+
+                    b.ToTable("case_event", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Cases.CaseGrant", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("granted_at");
+
+                    b.Property<Guid>("GrantedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("granted_by_id");
+
+                    b.HasKey("CaseId", "UserId")
+                        .HasName("pk_case_grant");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_case_grant_user_id");
+
+                    b.ToTable("case_grant", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Cases.CaseTeam", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country_code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_team");
+
+                    b.ToTable("case_team", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Cases.CaseTeamMember", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<bool>("IsSupervisor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_supervisor");
+
+                    b.HasKey("TeamId", "UserId")
+                        .HasName("pk_case_team_member");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_case_team_member_user_id");
+
+                    b.ToTable("case_team_member", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Cases.LegalCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_id");
+
+                    b.Property<decimal?>("AmountRecovered")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount_recovered");
+
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assignee_id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<int>("ComputedPriority")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("computed_priority");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country_code");
+
+                    b.Property<bool>("DocumentsReturned")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("documents_returned");
+
+                    b.Property<Guid?>("EmployerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_id");
+
+                    b.Property<string>("EmployerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_name");
+
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("escalated_at");
+
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_reference");
+
+                    b.Property<DateTime?>("FirstContactAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_contact_at");
+
+                    b.Property<DateTime>("FirstContactDueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_contact_due_at");
+
+                    b.Property<int>("IndicatorCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("indicator_count");
+
+                    b.Property<string>("IndicatorsCipher")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicators_cipher");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<string>("NarrativeCipher")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("narrative_cipher");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid?>("OpenedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_by_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("OutcomeReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome_reason");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority");
+
+                    b.Property<string>("RecoveredCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recovered_currency");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("ReferredTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referred_to");
+
+                    b.Property<bool>("Repatriated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("repatriated");
+
+                    b.Property<DateTime>("ResolutionDueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution_due_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SubmissionKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_key");
+
+                    b.Property<bool>("Substantiated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("substantiated");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.Property<string>("TrackingHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tracking_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_legal_case");
+
+                    b.HasIndex("EmployerId")
+                        .HasDatabaseName("ix_legal_case_employer_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_legal_case_person_id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_legal_case_reference");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_legal_case_submission_key");
+
+                    b.HasIndex("TrackingHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_legal_case_tracking_hash");
+
+                    b.HasIndex("AgencyId", "ClosedAt")
+                        .HasDatabaseName("ix_legal_case_agency_id_closed_at");
+
+                    b.HasIndex("AssigneeId", "Status")
+                        .HasDatabaseName("ix_legal_case_assignee_id_status");
+
+                    b.HasIndex("Status", "EscalatedAt", "FirstContactDueAt")
+                        .HasDatabaseName("ix_legal_case_status_escalated_at_first_contact_due_at");
+
+                    b.HasIndex("TeamId", "Status", "Priority", "FirstContactDueAt")
+                        .HasDatabaseName("ix_legal_case_team_id_status_priority_first_contact_due_at");
+
+                    b.ToTable("legal_case", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Cases.SanctionProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_id");
+
+                    b.Property<int>("CaseCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_count");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_note");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<DateOnly>("ResponseDeadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response_deadline");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("WindowMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("window_months");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sanction_proposal");
+
+                    b.HasIndex("AgencyId", "Status")
+                        .HasDatabaseName("ix_sanction_proposal_agency_id_status");
+
+                    b.ToTable("sanction_proposal", (string)null);
                 });
 
             modelBuilder.Entity("Caravan.Core.Data.ReferenceSequence", b =>
@@ -1417,6 +1894,10 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("at");
 
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
                     b.Property<string>("Organisation")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1831,13 +2312,21 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("date");
 
+                    b.Property<int?>("DaysToClose")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days_to_close");
+
+                    b.Property<int?>("DaysToFirstContact")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days_to_first_contact");
+
                     b.Property<string>("Destination")
                         .HasMaxLength(2)
                         .HasColumnType("TEXT")
                         .HasColumnName("destination");
 
                     b.Property<string>("Detail")
-                        .HasMaxLength(20)
+                        .HasMaxLength(24)
                         .HasColumnType("TEXT")
                         .HasColumnName("detail");
 
@@ -1851,6 +2340,16 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Priority")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("priority");
 
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("TEXT")
@@ -2333,6 +2832,104 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_licence_event_agency_agency_id");
                 });
 
+            modelBuilder.Entity("Caravan.Core.Cases.CaseAttachment", b =>
+                {
+                    b.HasOne("Caravan.Core.Cases.LegalCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_attachment_legal_case_case_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Cases.CaseEvent", b =>
+                {
+                    b.HasOne("Caravan.Core.Cases.LegalCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_event_legal_case_case_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Cases.CaseGrant", b =>
+                {
+                    b.HasOne("Caravan.Core.Cases.LegalCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_grant_legal_case_case_id");
+
+                    b.HasOne("Caravan.Core.Identity.CaravanUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_grant_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Cases.CaseTeamMember", b =>
+                {
+                    b.HasOne("Caravan.Core.Cases.CaseTeam", null)
+                        .WithMany("Members")
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_team_member_case_team_team_id");
+
+                    b.HasOne("Caravan.Core.Identity.CaravanUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_team_member_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Cases.LegalCase", b =>
+                {
+                    b.HasOne("Caravan.Core.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_legal_case_agency_agency_id");
+
+                    b.HasOne("Caravan.Core.Identity.CaravanUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_legal_case_asp_net_users_assignee_id");
+
+                    b.HasOne("Caravan.Core.Agencies.ForeignEmployer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_legal_case_foreign_employer_employer_id");
+
+                    b.HasOne("Caravan.Core.Migrants.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_legal_case_person_person_id");
+
+                    b.HasOne("Caravan.Core.Cases.CaseTeam", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_legal_case_case_team_team_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Cases.SanctionProposal", b =>
+                {
+                    b.HasOne("Caravan.Core.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sanction_proposal_agency_agency_id");
+                });
+
             modelBuilder.Entity("Caravan.Core.Migrants.Consent", b =>
                 {
                     b.HasOne("Caravan.Core.Migrants.Person", null)
@@ -2636,6 +3233,11 @@ namespace Caravan.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Caravan.Core.Agencies.LicenceApplication", b =>
                 {
                     b.Navigation("Documents");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Cases.CaseTeam", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Caravan.Core.Reference.Country", b =>

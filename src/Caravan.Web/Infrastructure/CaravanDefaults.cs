@@ -28,6 +28,7 @@ public static class CaravanDefaults
 {
     public const string SignInRateLimit = "sign-in";
     public const string CodeRateLimit = "one-time-code";
+    public const string TipRateLimit = "anonymous-tip";
 
     public static WebApplicationBuilder AddCaravanDefaults(this WebApplicationBuilder builder)
     {
@@ -83,6 +84,7 @@ public static class CaravanDefaults
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<ApiKeyService>();
         services.AddMemoryCache();
+        services.AddSingleton<TrackingGuard>();
         services.AddScoped<Catalogue>();
         services.AddScoped<Caravan.Core.Agencies.AgencyQueries>();
         services.AddOptions<Caravan.Core.Contracts.FeePolicyOptions>().Bind(config.GetSection(Caravan.Core.Contracts.FeePolicyOptions.Section))
@@ -94,7 +96,12 @@ public static class CaravanDefaults
         services.AddScoped<RateTable>();
         services.AddScoped<Caravan.Core.Agencies.EmployerCommands>();
         services.AddScoped<Caravan.Core.Agencies.InspectionCommands>();
-        services.AddScoped<Caravan.Core.Agencies.IAgencyCaseCounts, Caravan.Core.Migrants.PlacementCounts>();
+        services.AddScoped<Caravan.Core.Agencies.IAgencyCaseCounts, Caravan.Core.Cases.CaseFigures>();
+        services.AddOptions<Caravan.Core.Cases.CaseOptions>().Bind(config.GetSection(Caravan.Core.Cases.CaseOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Caravan.Core.Cases.CaseCommands>();
+        services.AddScoped<Caravan.Core.Cases.CaseQueries>();
+        services.AddScoped<Caravan.Core.Cases.ICaseNotifier, CaseNotifier>();
         services.AddOptions<Caravan.Core.Agencies.ScorecardOptions>().Bind(config.GetSection(Caravan.Core.Agencies.ScorecardOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DevelopmentSmsSender>();
@@ -249,6 +256,7 @@ public static class CaravanDefaults
     {
         var signInPermits = config.GetValue("RateLimits:SignInPerMinute", 20);
         var codePermits = config.GetValue("RateLimits:CodesPerFiveMinutes", 10);
+        var tipPermits = config.GetValue("RateLimits:TipsPerTenMinutes", 30);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -261,6 +269,10 @@ public static class CaravanDefaults
             o.AddPolicy(CodeRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = codePermits, Window = TimeSpan.FromMinutes(5), QueueLimit = 0 }));
+            // Anonymous tips need no account, so this is what keeps one client from flooding the queues.
+            o.AddPolicy(TipRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = tipPermits, Window = TimeSpan.FromMinutes(10), QueueLimit = 0 }));
             o.OnRejected = async (context, token) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);

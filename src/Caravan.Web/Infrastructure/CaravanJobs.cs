@@ -26,6 +26,7 @@ public static class CaravanJobs
         services.AddScoped<LicenceExpiryJob>();
         services.AddScoped<ScorecardJob>();
         services.AddScoped<DatabaseMaintenanceJob>();
+        services.AddScoped<Caravan.Core.Cases.SlaJob>();
         services.AddScoped<Caravan.Core.Migrants.Import.PersonImportJob>();
         if (!options.Enabled)
         {
@@ -67,6 +68,8 @@ public static class CaravanJobs
         jobs.AddOrUpdate<LicenceExpiryJob>(LicenceExpiryJob.Id, j => j.RunAsync(CancellationToken.None), licensing.ExpiryCron);
         var scorecards = app.Configuration.GetSection(ScorecardOptions.Section).Get<ScorecardOptions>() ?? new ScorecardOptions();
         jobs.AddOrUpdate<ScorecardJob>(ScorecardJob.Id, j => j.RunAsync(CancellationToken.None), scorecards.Cron);
+        var cases = app.Configuration.GetSection(Caravan.Core.Cases.CaseOptions.Section).Get<Caravan.Core.Cases.CaseOptions>() ?? new Caravan.Core.Cases.CaseOptions();
+        jobs.AddOrUpdate<Caravan.Core.Cases.SlaJob>(Caravan.Core.Cases.SlaJob.Id, j => j.RunAsync(CancellationToken.None), cases.SlaCron);
         jobs.AddOrUpdate<DatabaseMaintenanceJob>(DatabaseMaintenanceJob.Id, j => j.RunAsync(CancellationToken.None), app.Configuration.GetValue("Jobs:MaintenanceCron", "40 2 * * *"));
         return app;
     }

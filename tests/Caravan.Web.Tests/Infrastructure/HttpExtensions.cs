@@ -40,6 +40,35 @@ public static partial class HttpExtensions
         return await client.PostAsync(postTo, form);
     }
 
+    /// <summary>
+    /// Submits a multipart form as a browser does: repeated fields (ticked checkboxes) and an optional file, with the
+    /// antiforgery token of the form page.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostMultipartAsync(
+        this HttpClient client, string formPage, IEnumerable<KeyValuePair<string, string>> fields, (string Field, string Name, byte[] Content)? file = null, string? postTo = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(fields);
+        var html = await (await client.GetAsync(formPage)).Content.ReadAsStringAsync();
+        var token = TokenPattern().Match(html);
+        token.Success.ShouldBeTrue($"no antiforgery token on {formPage}");
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken");
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        if (file is { } f)
+        {
+            var content = new ByteArrayContent(f.Content);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            form.Add(content, f.Field, f.Name);
+        }
+
+        return await client.PostAsync(postTo ?? formPage, form);
+    }
+
     /// <summary>The page's text as a person reads it: entities decoded.</summary>
     public static async Task<string> TextAsync(this HttpResponseMessage response)
     {

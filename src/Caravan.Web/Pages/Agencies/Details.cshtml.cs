@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Caravan.Web.Pages.Agencies;
 
 public sealed class DetailsModel(
-    AgencyQueries agencies, LicensingCommands licensing, InspectionCommands inspections, Catalogue catalogue, IOptions<ScorecardOptions> scorecardOptions) : PageModel
+    AgencyQueries agencies, LicensingCommands licensing, InspectionCommands inspections, Catalogue catalogue, IOptions<ScorecardOptions> scorecardOptions,
+    Caravan.Core.Cases.CaseQueries cases) : PageModel
 {
     public Agency Agency { get; private set; } = null!;
 
@@ -25,6 +26,9 @@ public sealed class DetailsModel(
     public IReadOnlyDictionary<string, ViolationType> Violations { get; private set; } = new Dictionary<string, ViolationType>();
 
     public AgencyScorecard? Scorecard { get; private set; }
+
+    /// <summary>Proposals raised by substantiated cases, and the officers' decisions: shown to licensing officers only.</summary>
+    public IReadOnlyList<Caravan.Core.Cases.SanctionProposal> Proposals { get; private set; } = [];
 
     public string? RegionName { get; private set; }
 
@@ -49,6 +53,11 @@ public sealed class DetailsModel(
         Inspections = await inspections.ForAgencyAsync(agency.Id, cancellationToken);
         Violations = (await inspections.CatalogueAsync(activeOnly: false, cancellationToken)).ToDictionary(v => v.Code);
         Scorecard = await agencies.ScorecardAsync(agency.Id, cancellationToken);
+        if (User.IsInRole(Caravan.Core.Identity.Roles.Officer))
+        {
+            Proposals = await cases.ProposalsAsync(agency.Id, cancellationToken);
+        }
+
         RegionName = agency.RegionCode is { } region
             ? (await catalogue.SubdivisionsAsync(agency.CountryCode, cancellationToken)).GetValueOrDefault(region, region)
             : null;

@@ -12,6 +12,7 @@ public sealed class IndexModel : PageModel
         (Roles.Admin, "/dashboard/admin"),
         (Roles.Officer, "/dashboard/officer"),
         (Roles.ConsularOfficer, "/dashboard/consular"),
+        (Roles.HotlineOperator, "/cases"),
         (Roles.Analyst, "/dashboard/analyst"),
         (Roles.AgencyStaff, "/dashboard/agency"),
         (Roles.Migrant, "/dashboard/migrant"),

@@ -73,7 +73,7 @@ public class PlacementTests(AppFixture fixture) : IClassFixture<AppFixture>
         await app.WithScopeAsync(async sp => { await sp.GetRequiredService<ScorecardJob>().RunAsync(CancellationToken.None); return 0; });
         var card = await app.WithDbAsync(ctx => ctx.Set<AgencyScorecard>().SingleAsync(c => c.AgencyId == agency.Id));
         card.PositionsFilled.ShouldBe(1);
-        card.CasesPer1000Placed.ShouldBeNull();
+        card.CasesPer1000Placed.ShouldBe(0m);
 
         // Withdrawing the consent closes the profile to the agency at once.
         var consent = await app.WithDbAsync(ctx => ctx.Set<Consent>().SingleAsync(c => c.AgencyId == agency.Id && ctx.Set<Person>().Any(p => p.Id == c.PersonId && p.Reference == reference)));

@@ -17,7 +17,8 @@ namespace Caravan.Web.Pages.Migrants.Officer;
 /// Assisted registration at a local employment or youth centre: the officer enters the person's details and records
 /// who gave consent, for what. Possible duplicates are shown straight away, for the officer to decide with the person.
 /// </summary>
-[Authorize(Roles = Roles.Officer)]
+// Hotline operators register callers so that their case can be linked to them.
+[Authorize(Roles = Roles.Officer + "," + Roles.HotlineOperator)]
 public sealed class NewModel(RegistryCommands registry, Catalogue catalogue, IOptions<NodeOptions> node, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public string? GivenName { get; set; }

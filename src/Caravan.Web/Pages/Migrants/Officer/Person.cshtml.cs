@@ -14,7 +14,7 @@ namespace Caravan.Web.Pages.Migrants.Officer;
 /// A person's record for officers. The document number stays masked until the officer gives a reason to see it;
 /// that read is written to the person's access log before the number is shown.
 /// </summary>
-[Authorize(Roles = Roles.Officer + "," + Roles.ConsularOfficer)]
+[Authorize(Roles = Roles.CaseWorkers)]
 public sealed class PersonModel(RegistryCommands registry, JourneyCommands journeys, Catalogue catalogue, IOptions<NodeOptions> node) : PageModel
 {
     private static readonly System.Text.Json.JsonSerializerOptions ExportJson = new() { WriteIndented = true };

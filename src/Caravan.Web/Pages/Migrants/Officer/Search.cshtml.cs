@@ -10,7 +10,7 @@ namespace Caravan.Web.Pages.Migrants.Officer;
 /// Officers find a person by name in any script or by document number. The search is a POST so that a name or a
 /// passport number never lands in a URL, a browser history or an access log line.
 /// </summary>
-[Authorize(Roles = Roles.Officer + "," + Roles.ConsularOfficer)]
+[Authorize(Roles = Roles.CaseWorkers)]
 public sealed class SearchModel(RegistryQueries queries) : PageModel
 {
     [BindProperty]
