@@ -57,7 +57,16 @@ public sealed class CaseQueries(CaravanDbContext db, IOptions<CaseOptions> optio
             .Skip(Math.Max(0, page) * PageSize).Take(PageSize)
             .Select(c => new
             {
-                c.Reference, c.Category, c.Priority, c.CountryCode, c.City, c.OpenedAt, c.FirstContactAt, c.FirstContactDueAt, c.ResolutionDueAt, c.EscalatedAt,
+                c.Reference,
+                c.Category,
+                c.Priority,
+                c.CountryCode,
+                c.City,
+                c.OpenedAt,
+                c.FirstContactAt,
+                c.FirstContactDueAt,
+                c.ResolutionDueAt,
+                c.EscalatedAt,
                 Assignee = db.Users.Where(u => u.Id == c.AssigneeId).Select(u => u.DisplayName ?? u.Email).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
@@ -100,7 +109,13 @@ public sealed class CaseQueries(CaravanDbContext db, IOptions<CaseOptions> optio
             .OrderBy(c => c.EscalatedAt).Take(PageSize)
             .Select(c => new
             {
-                c.Reference, c.Category, c.Priority, c.CountryCode, c.City, c.OpenedAt, Deadline = c.FirstContactAt == null ? c.FirstContactDueAt : c.ResolutionDueAt,
+                c.Reference,
+                c.Category,
+                c.Priority,
+                c.CountryCode,
+                c.City,
+                c.OpenedAt,
+                Deadline = c.FirstContactAt == null ? c.FirstContactDueAt : c.ResolutionDueAt,
                 Assignee = db.Users.Where(u => u.Id == c.AssigneeId).Select(u => u.DisplayName ?? u.Email).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
