@@ -6,6 +6,7 @@
 #        bench/run.sh dedup [--size N --quality-size N --seed S]   (issue 4 duplicate detection; no database, about 3 minutes)
 #        bench/run.sh import-pg|import-sqlite|import [--rows N ...]   (issue 4 registry import against COPY / a bare INSERT loop;
 #          import-pg also runs the person search on the 1,000,000 imported persons; about 15 minutes each on 2 cores)
+#        bench/run.sh cases [--cases N --teams N --clients N --seconds N]   (issue 5 queue, dashboard and case file on 200,000 cases)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -28,6 +29,10 @@ as_pg "$PGBIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/log" -w -t 30 \
 export CARAVAN_BENCH_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Maximum Pool Size=50"
 bench() { dotnet run -c Release --project bench/Caravan.Bench -- "$@"; }
 case $what in
+  cases)
+    shift
+    bench cases --provider postgres --vacancies 0 --agencies 0 "$@"
+    exit 0 ;;
   import|import-pg|import-sqlite)
     shift
     if [ "$what" != import-sqlite ]; then bench import "$@" --provider postgres --rows 1000000 --search --clients 12 --seconds 30; fi
@@ -40,5 +45,5 @@ case $what in
   lookup|all) bench lookup --provider postgres --vacancies 10000 --agencies 2000 --clients 16 --seconds 20 ;;&
   bulk|all) bench bulk --provider postgres --vacancies 10000 --agencies 2000 --bulk-rows 10000 --bulk-requests 5 ;;
   search-pg|search-sqlite|lookup) ;;
-  *) echo "usage: bench/run.sh [search-pg|search-sqlite|lookup|bulk|all|dedup|import|import-pg|import-sqlite]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [search-pg|search-sqlite|lookup|bulk|all|dedup|import|import-pg|import-sqlite|cases]" >&2; exit 2 ;;
 esac

@@ -11,6 +11,13 @@ if (args.FirstOrDefault() == "dedup")
     return;
 }
 
+// Case queues, dashboards and files (issue 5) run in process against PostgreSQL, without the server.
+if (args.FirstOrDefault() == "cases")
+{
+    await CaseBench.RunAsync(args);
+    return;
+}
+
 // Registry import and person search run in process against the database, without the server.
 if (args.FirstOrDefault() == "import")
 {

@@ -166,7 +166,8 @@ public class PlatformTests(AppFixture fixture) : IClassFixture<AppFixture>
         var before = await Count();
         before.Vacancies.ShouldBe(30);
         before.Agencies.ShouldBe(6);
-        before.Users.ShouldBe(7);
+        // One account per role, a second agency's staff and the consulates' case supervisor.
+        before.Users.ShouldBe(9);
         var destinations = await app.WithDbAsync(ctx => ctx.Set<Vacancy>().Select(v => v.DestinationCountry).Distinct().ToListAsync());
         destinations.ShouldBe(["AE", "KR", "KZ", "RU", "TR"], ignoreOrder: true);
         var currencies = await app.WithDbAsync(ctx => ctx.Set<Vacancy>().Select(v => v.WageCurrency).Distinct().CountAsync());
@@ -178,6 +179,7 @@ public class PlatformTests(AppFixture fixture) : IClassFixture<AppFixture>
             return true;
         });
         (await Count()).ShouldBe(before);
+        (await app.WithDbAsync(ctx => ctx.Set<Caravan.Core.Cases.CaseTeam>().CountAsync())).ShouldBe(4);
     }
 
     [Fact]
