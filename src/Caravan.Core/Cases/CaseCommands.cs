@@ -89,7 +89,10 @@ public sealed class CaseCommands(
         }
 
         db.Add(c);
-        db.Add(Event(c, CaseEventKind.Opened, channel == CaseChannel.Anonymous ? null : actor, detail: channel.ToString()));
+        // The reporter's own opening is theirs, not a named actor's: the timeline says "you", and never shows a phone number.
+        var openedEvent = Event(c, CaseEventKind.Opened, channel is CaseChannel.Anonymous or CaseChannel.Migrant ? null : actor, detail: channel.ToString());
+        openedEvent.FromReporter = channel is CaseChannel.Anonymous or CaseChannel.Migrant;
+        db.Add(openedEvent);
         db.Add(await FactAsync(c, FactKind.CaseOpened, cancellationToken));
         try
         {
@@ -192,17 +195,25 @@ public sealed class CaseCommands(
 
     private async Task<CaseFile> LoadFileAsync(LegalCase c, CancellationToken cancellationToken)
     {
+        // One round trip for the names around the case, one for the timeline, and one for attachments only when the
+        // timeline says there are some: opening a file is the most frequent read of a case worker's day.
+        var names = await db.Set<CaseTeam>().AsNoTracking().Where(t => t.Id == c.TeamId).Select(t => new
+        {
+            Team = t,
+            Assignee = db.Users.Where(u => u.Id == c.AssigneeId).Select(u => u.DisplayName ?? u.Email).FirstOrDefault(),
+            Agency = db.Set<Agency>().Where(x => x.Id == c.AgencyId).Select(x => x.Name).FirstOrDefault(),
+            Person = db.Set<Person>().Where(x => x.Id == c.PersonId).Select(x => x.Reference).FirstOrDefault(),
+        }).SingleAsync(cancellationToken);
         var events = await db.Set<CaseEvent>().AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(cancellationToken);
-        var attachments = await db.Set<CaseAttachment>().AsNoTracking().Where(a => a.CaseId == c.Id).OrderBy(a => a.UploadedAt).ToListAsync(cancellationToken);
-        var team = await db.Set<CaseTeam>().AsNoTracking().SingleAsync(t => t.Id == c.TeamId, cancellationToken);
-        var assignee = c.AssigneeId is { } a ? await db.Users.Where(u => u.Id == a).Select(u => u.DisplayName ?? u.Email).FirstOrDefaultAsync(cancellationToken) : null;
-        var agency = c.AgencyId is { } ag ? await db.Set<Agency>().Where(x => x.Id == ag).Select(x => x.Name).FirstOrDefaultAsync(cancellationToken) : null;
-        var person = c.PersonId is { } p ? await db.Set<Person>().Where(x => x.Id == p).Select(x => x.Reference).FirstOrDefaultAsync(cancellationToken) : null;
+        var attachments = events.Any(e => e.Kind == CaseEventKind.Attachment)
+            ? await db.Set<CaseAttachment>().AsNoTracking().Where(a => a.CaseId == c.Id).OrderBy(a => a.UploadedAt).ToListAsync(cancellationToken)
+            : [];
+        var (team, assignee, agency, person) = (names.Team, names.Assignee, names.Agency, names.Person);
         return new CaseFile(
             c,
             sensitive.Unprotect(c.NarrativeCipher),
             Indicators(c),
-            events.Select(e => new TimelineEntry(e.At, e.Kind, e.ActorName, e.FromReporter, e.TextCipher is null ? null : sensitive.Unprotect(e.TextCipher), e.Detail, e.DueOn, e.AttachmentId)).ToList(),
+            events.Select(e => new TimelineEntry(e.Id, e.At, e.Kind, e.ActorName, e.FromReporter, e.TextCipher is null ? null : sensitive.Unprotect(e.TextCipher), e.Detail, e.DueOn, e.AttachmentId)).ToList(),
             attachments.Select(x => new AttachmentInfo(x.Id, sensitive.Unprotect(x.FileNameCipher), x.ContentType, x.Length, x.UploadedAt, x.FromReporter)).ToList(),
             team,
             assignee,
@@ -303,6 +314,23 @@ public sealed class CaseCommands(
         var entry = Event(c, kind, actor, text.Trim(), kind == CaseEventKind.Contact ? contactWith : null);
         entry.DueOn = kind == CaseEventKind.Task ? dueOn : null;
         db.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Marks a task on the timeline as done; the task stays, and a "done" entry points at it.</summary>
+    public async Task<bool> CompleteTaskAsync(LegalCase c, Guid taskId, RegistryActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var marker = taskId.ToString("N");
+        if (c.Status != CaseStatus.Open || await AccessAsync(c, actor?.UserId, cancellationToken) != CaseAccess.File
+            || !await db.Set<CaseEvent>().AnyAsync(e => e.Id == taskId && e.CaseId == c.Id && e.Kind == CaseEventKind.Task, cancellationToken)
+            || await db.Set<CaseEvent>().AnyAsync(e => e.CaseId == c.Id && e.Kind == CaseEventKind.TaskDone && e.Detail == marker, cancellationToken))
+        {
+            return false;
+        }
+
+        db.Add(Event(c, CaseEventKind.TaskDone, actor, null, marker));
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

@@ -113,7 +113,7 @@ public enum CaseAccess
     File,
 }
 
-public sealed record TimelineEntry(DateTime At, CaseEventKind Kind, string ActorName, bool FromReporter, string? Text, string? Detail, DateOnly? DueOn, Guid? AttachmentId);
+public sealed record TimelineEntry(Guid Id, DateTime At, CaseEventKind Kind, string ActorName, bool FromReporter, string? Text, string? Detail, DateOnly? DueOn, Guid? AttachmentId);
 
 public sealed record AttachmentInfo(Guid Id, string FileName, string ContentType, long Length, DateTime UploadedAt, bool FromReporter);
 

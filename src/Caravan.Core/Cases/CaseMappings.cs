@@ -32,6 +32,11 @@ internal sealed class CaseMapping : IEntityTypeConfiguration<LegalCase>
         builder.HasIndex(c => c.TrackingHash).IsUnique();
         // Queue pages: one team's open cases, most urgent first.
         builder.HasIndex(c => new { c.TeamId, c.Status, c.Priority, c.FirstContactDueAt });
+        // Supervisors' dashboards count open cases only, by columns kept in the index itself, so PostgreSQL answers from
+        // the index without visiting the table (the filter and the included columns are ignored where unsupported).
+        builder.HasIndex(c => c.TeamId, "ix_legal_case_open_by_team")
+            .HasFilter("status = 'Open'")
+            .IncludeProperties(c => new { c.Category, c.OpenedAt, c.FirstContactAt, c.FirstContactDueAt, c.ResolutionDueAt });
         builder.HasIndex(c => new { c.Status, c.EscalatedAt, c.FirstContactDueAt });
         builder.HasIndex(c => new { c.AssigneeId, c.Status });
         builder.HasIndex(c => c.PersonId);

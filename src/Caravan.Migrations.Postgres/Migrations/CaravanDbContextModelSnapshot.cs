@@ -1060,6 +1060,12 @@ namespace Caravan.Migrations.Postgres.Migrations
                     b.HasIndex("TeamId", "Status", "Priority", "FirstContactDueAt")
                         .HasDatabaseName("ix_legal_case_team_id_status_priority_first_contact_due_at");
 
+                    b.HasIndex(new[] { "TeamId" }, "ix_legal_case_open_by_team")
+                        .HasDatabaseName("ix_legal_case_team_id")
+                        .HasFilter("status = 'Open'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "TeamId" }, "ix_legal_case_open_by_team"), new[] { "Category", "OpenedAt", "FirstContactAt", "FirstContactDueAt", "ResolutionDueAt" });
+
                     b.ToTable("legal_case", (string)null);
                 });
 

@@ -283,4 +283,59 @@ public class CaseTests(AppFixture fixture) : IClassFixture<AppFixture>
         (await agencyStaff.GetAsync("/cases/proposals")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await agencyStaff.GetAsync("/cases")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
+
+    [Theory]
+    [ClassData(typeof(Databases))]
+    public async Task The_case_file_keeps_notes_tasks_and_contacts_and_a_supervisor_reprioritises_grants_and_transfers(DatabaseProvider db)
+    {
+        var app = fixture.Get(db);
+        var lead = app.EnglishBrowser();
+        await lead.SignInStaffAsync(DemoAccounts.ConsularLeadEmail);
+        var opened = await lead.PostMultipartAsync("/cases/new", Report(Guid.NewGuid(), "A caller says the employer replaced the contract on arrival."));
+        opened.StatusCode.ShouldBe(HttpStatusCode.Redirect, await opened.TextAsync());
+        var page = opened.Headers.Location!.ToString();
+        var c = await app.WithDbAsync(ctx => ctx.Set<LegalCase>().SingleAsync(x => x.Reference == page.Substring("/cases/".Length)));
+        c.Channel.ShouldBe(CaseChannel.Consular);
+        c.FirstContactAt.ShouldNotBeNull();
+
+        // A task with a due date, then done; a bad date is explained and nothing is added.
+        var badDate = await (await lead.PostFormAsync(page, new Dictionary<string, string> { ["Entry.Kind"] = "Task", ["Entry.Text"] = "Call the employer", ["Entry.Due"] = "next week" }, $"{page}?handler=Entry")).TextAsync();
+        badDate.ShouldContain("Enter the due date as year-month-day");
+        (await lead.PostFormAsync(page, new Dictionary<string, string> { ["Entry.Kind"] = "Task", ["Entry.Text"] = "Call the employer", ["Entry.Due"] = "2026-12-31" }, $"{page}?handler=Entry"))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var task = await app.WithDbAsync(ctx => ctx.Set<CaseEvent>().SingleAsync(e => e.CaseId == c.Id && e.Kind == CaseEventKind.Task));
+        task.DueOn.ShouldBe(new DateOnly(2026, 12, 31));
+        task.TextCipher.ShouldNotBeNull();
+        task.TextCipher!.ShouldNotContain("employer");
+        (await lead.PostFormAsync(page, new Dictionary<string, string>(), $"{page}?handler=TaskDone&task={task.Id}")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await (await lead.GetAsync(page)).TextAsync()).ShouldContain("Task done");
+
+        // A priority override needs a reason, and moves the deadlines with it.
+        var noReason = await (await lead.PostFormAsync(page, new Dictionary<string, string> { ["Priority"] = "Urgent" }, $"{page}?handler=Priority")).TextAsync();
+        noReason.ShouldContain("Give the reason");
+        (await lead.PostFormAsync(page, new Dictionary<string, string> { ["Priority"] = "Urgent", ["Note"] = "The worker is pregnant." }, $"{page}?handler=Priority")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var urgent = await app.WithDbAsync(ctx => ctx.Set<LegalCase>().SingleAsync(x => x.Id == c.Id));
+        urgent.Priority.ShouldBe(CasePriority.Urgent);
+        urgent.ComputedPriority.ShouldBe(CasePriority.Normal);
+        (urgent.FirstContactDueAt - urgent.OpenedAt).ShouldBe(TimeSpan.FromHours(24));
+
+        // The supervisor grants the consul the file; the consul can open it without being assigned.
+        var consulId = await app.WithDbAsync(ctx => ctx.Users.Where(u => u.Email == DemoAccounts.ConsularEmail).Select(u => u.Id).SingleAsync());
+        var consul = app.EnglishBrowser();
+        await consul.SignInStaffAsync(DemoAccounts.ConsularEmail);
+        (await lead.PostFormAsync(page, new Dictionary<string, string> { ["TargetId"] = consulId.ToString() }, $"{page}?handler=Grant")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await (await consul.GetAsync(page)).TextAsync()).ShouldContain("replaced the contract on arrival");
+
+        // Transferred to the home legal-aid team: out of the Moscow queue and into theirs, unassigned.
+        var legalAid = await app.WithDbAsync(ctx => ctx.Set<CaseTeam>().SingleAsync(t => t.Kind == TeamKind.LegalAid));
+        (await lead.PostFormAsync(page, new Dictionary<string, string> { ["TargetId"] = legalAid.Id.ToString(), ["Note"] = "Needs a lawyer at home." }, $"{page}?handler=Transfer"))
+            .Headers.Location!.ToString().ShouldBe("/cases");
+        var moved = await app.WithDbAsync(ctx => ctx.Set<LegalCase>().SingleAsync(x => x.Id == c.Id));
+        moved.TeamId.ShouldBe(legalAid.Id);
+        moved.AssigneeId.ShouldBeNull();
+        var officer = app.EnglishBrowser();
+        await officer.SignInStaffAsync(DemoAccounts.OfficerEmail);
+        (await (await officer.GetAsync("/cases?team=" + legalAid.Id)).TextAsync()).ShouldContain(c.Reference);
+        (await (await officer.GetAsync(page)).TextAsync()).ShouldContain("replaced the contract on arrival");
+    }
 }

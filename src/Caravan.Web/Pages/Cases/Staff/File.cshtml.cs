@@ -119,6 +119,9 @@ public sealed class FileModel(CaseCommands cases, CaseQueries queries, Catalogue
         return ActAsync(reference, (c, ct) => cases.AddEntryAsync(c, kind, Entry.Text!, Entry.With, due, Actor, ct), cancellationToken);
     }
 
+    public Task<IActionResult> OnPostTaskDoneAsync(string reference, Guid task, CancellationToken cancellationToken) =>
+        ActAsync(reference, (c, ct) => cases.CompleteTaskAsync(c, task, Actor, ct), cancellationToken);
+
     public Task<IActionResult> OnPostAssignAsync(string reference, CancellationToken cancellationToken)
     {
         if (TargetId is null)

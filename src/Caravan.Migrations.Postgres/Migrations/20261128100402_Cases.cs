@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Caravan.Migrations.Sqlite.Migrations
+namespace Caravan.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Cases : Migration
@@ -14,39 +14,50 @@ namespace Caravan.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<Guid>(
                 name: "case_id",
                 table: "person_access_log",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "detail",
+                table: "fact",
+                type: "character varying(24)",
+                maxLength: 24,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "character varying(20)",
+                oldMaxLength: 20,
+                oldNullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "days_to_close",
                 table: "fact",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "days_to_first_contact",
                 table: "fact",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "outcome",
                 table: "fact",
-                type: "TEXT",
+                type: "character varying(20)",
                 maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "priority",
                 table: "fact",
-                type: "TEXT",
+                type: "character varying(8)",
                 maxLength: 8,
                 nullable: true);
 
             migrationBuilder.AddColumn<decimal>(
                 name: "amount_recovered_usd",
                 table: "agency_scorecard",
-                type: "TEXT",
+                type: "numeric(18,2)",
                 precision: 18,
                 scale: 2,
                 nullable: true);
@@ -54,7 +65,7 @@ namespace Caravan.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<decimal>(
                 name: "cases_resolved_percent",
                 table: "agency_scorecard",
-                type: "TEXT",
+                type: "numeric(5,1)",
                 precision: 5,
                 scale: 1,
                 nullable: true);
@@ -62,7 +73,7 @@ namespace Caravan.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "cases_substantiated",
                 table: "agency_scorecard",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
@@ -70,11 +81,11 @@ namespace Caravan.Migrations.Sqlite.Migrations
                 name: "case_team",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    country_code = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    city = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    country_code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    city = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -85,16 +96,16 @@ namespace Caravan.Migrations.Sqlite.Migrations
                 name: "sanction_proposal",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    agency_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    proposed_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    case_count = table.Column<int>(type: "INTEGER", nullable: false),
-                    window_months = table.Column<int>(type: "INTEGER", nullable: false),
-                    response_deadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    decided_by_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    decided_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    decision_note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    agency_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    proposed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    case_count = table.Column<int>(type: "integer", nullable: false),
+                    window_months = table.Column<int>(type: "integer", nullable: false),
+                    response_deadline = table.Column<DateOnly>(type: "date", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    decided_by_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    decided_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    decision_note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -111,9 +122,9 @@ namespace Caravan.Migrations.Sqlite.Migrations
                 name: "case_team_member",
                 columns: table => new
                 {
-                    team_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    is_supervisor = table.Column<bool>(type: "INTEGER", nullable: false)
+                    team_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    is_supervisor = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -136,43 +147,43 @@ namespace Caravan.Migrations.Sqlite.Migrations
                 name: "legal_case",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    reference = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    channel = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    category = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    priority = table.Column<int>(type: "INTEGER", nullable: false),
-                    computed_priority = table.Column<int>(type: "INTEGER", nullable: false),
-                    person_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    country_code = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    city = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    agency_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    employer_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    employer_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    narrative_cipher = table.Column<string>(type: "TEXT", nullable: false),
-                    indicators_cipher = table.Column<string>(type: "TEXT", nullable: false),
-                    indicator_count = table.Column<int>(type: "INTEGER", nullable: false),
-                    team_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    assignee_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    status = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    language = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    opened_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    opened_by_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    first_contact_due_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    resolution_due_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    first_contact_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    escalated_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    closed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    substantiated = table.Column<bool>(type: "INTEGER", nullable: false),
-                    amount_recovered = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
-                    recovered_currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
-                    documents_returned = table.Column<bool>(type: "INTEGER", nullable: false),
-                    repatriated = table.Column<bool>(type: "INTEGER", nullable: false),
-                    outcome_reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    referred_to = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    external_reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    tracking_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    submission_key = table.Column<Guid>(type: "TEXT", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    reference = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    channel = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    category = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    priority = table.Column<int>(type: "integer", nullable: false),
+                    computed_priority = table.Column<int>(type: "integer", nullable: false),
+                    person_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    country_code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    city = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    agency_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    employer_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    employer_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    narrative_cipher = table.Column<string>(type: "text", nullable: false),
+                    indicators_cipher = table.Column<string>(type: "text", nullable: false),
+                    indicator_count = table.Column<int>(type: "integer", nullable: false),
+                    team_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    assignee_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    status = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    language = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    opened_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    opened_by_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    first_contact_due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    resolution_due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    first_contact_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    escalated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    closed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    substantiated = table.Column<bool>(type: "boolean", nullable: false),
+                    amount_recovered = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    recovered_currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
+                    documents_returned = table.Column<bool>(type: "boolean", nullable: false),
+                    repatriated = table.Column<bool>(type: "boolean", nullable: false),
+                    outcome_reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    referred_to = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    external_reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    tracking_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    submission_key = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -213,14 +224,14 @@ namespace Caravan.Migrations.Sqlite.Migrations
                 name: "case_attachment",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    case_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    storage_key = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    content_type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    length = table.Column<long>(type: "INTEGER", nullable: false),
-                    file_name_cipher = table.Column<string>(type: "TEXT", nullable: false),
-                    uploaded_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    from_reporter = table.Column<bool>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    storage_key = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    content_type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    length = table.Column<long>(type: "bigint", nullable: false),
+                    file_name_cipher = table.Column<string>(type: "text", nullable: false),
+                    uploaded_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    from_reporter = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -237,17 +248,17 @@ namespace Caravan.Migrations.Sqlite.Migrations
                 name: "case_event",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    case_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    actor_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    actor_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    from_reporter = table.Column<bool>(type: "INTEGER", nullable: false),
-                    text_cipher = table.Column<string>(type: "TEXT", nullable: true),
-                    detail = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    due_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    attachment_id = table.Column<Guid>(type: "TEXT", nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    actor_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    actor_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    from_reporter = table.Column<bool>(type: "boolean", nullable: false),
+                    text_cipher = table.Column<string>(type: "text", nullable: true),
+                    detail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    due_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    attachment_id = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -264,10 +275,10 @@ namespace Caravan.Migrations.Sqlite.Migrations
                 name: "case_grant",
                 columns: table => new
                 {
-                    case_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    granted_by_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    granted_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    granted_by_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    granted_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -344,6 +355,13 @@ namespace Caravan.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_legal_case_team_id",
+                table: "legal_case",
+                column: "team_id",
+                filter: "status = 'Open'")
+                .Annotation("Npgsql:IndexInclude", new[] { "category", "opened_at", "first_contact_at", "first_contact_due_at", "resolution_due_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_legal_case_team_id_status_priority_first_contact_due_at",
                 table: "legal_case",
                 columns: new[] { "team_id", "status", "priority", "first_contact_due_at" });
@@ -415,6 +433,17 @@ namespace Caravan.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "cases_substantiated",
                 table: "agency_scorecard");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "detail",
+                table: "fact",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "character varying(24)",
+                oldMaxLength: 24,
+                oldNullable: true);
         }
     }
 }
