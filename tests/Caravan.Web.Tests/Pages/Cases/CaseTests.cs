@@ -310,6 +310,14 @@ public class CaseTests(AppFixture fixture) : IClassFixture<AppFixture>
         (await lead.PostFormAsync(page, new Dictionary<string, string>(), $"{page}?handler=TaskDone&task={task.Id}")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await (await lead.GetAsync(page)).TextAsync()).ShouldContain("Task done");
 
+        // A document from the case worker, checked like the reporter's.
+        var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3 };
+        (await lead.PostMultipartAsync(page, [], ("Attachment", "receipt.png", png), $"{page}?handler=Attach")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var refusedArchive = await (await lead.PostMultipartAsync(page, [], ("Attachment", "all.zip", [0x50, 0x4B, 0x03, 0x04]), $"{page}?handler=Attach")).TextAsync();
+        refusedArchive.ShouldContain("Archives (ZIP, RAR, 7z and similar) cannot be attached");
+        (await app.WithDbAsync(ctx => ctx.Set<CaseAttachment>().CountAsync(a => a.CaseId == c.Id && a.ContentType == "image/png" && !a.FromReporter))).ShouldBe(1);
+        (await (await lead.GetAsync(page)).TextAsync()).ShouldContain("receipt.png");
+
         // A priority override needs a reason, and moves the deadlines with it.
         var noReason = await (await lead.PostFormAsync(page, new Dictionary<string, string> { ["Priority"] = "Urgent" }, $"{page}?handler=Priority")).TextAsync();
         noReason.ShouldContain("Give the reason");

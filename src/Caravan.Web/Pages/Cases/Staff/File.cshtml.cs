@@ -119,6 +119,30 @@ public sealed class FileModel(CaseCommands cases, CaseQueries queries, Catalogue
         return ActAsync(reference, (c, ct) => cases.AddEntryAsync(c, kind, Entry.Text!, Entry.With, due, Actor, ct), cancellationToken);
     }
 
+    public async Task<IActionResult> OnPostAttachAsync(string reference, IFormFile? attachment, CancellationToken cancellationToken)
+    {
+        AttachmentUpload? upload = null;
+        if (attachment is null)
+        {
+            ModelState.AddModelError("Attachment", "Cases.Attachment.Empty");
+        }
+        else
+        {
+            upload = await AttachmentUpload.ReadAsync(attachment, options.Value.MaxAttachmentBytes, ModelState, "Attachment", cancellationToken);
+        }
+
+        return await ActAsync(reference, async (c, ct) =>
+        {
+            if (c.Status != CaseStatus.Open || await cases.AccessAsync(c, User.GetUserId(), ct) != CaseAccess.File)
+            {
+                return false;
+            }
+
+            await cases.AttachAsync(c, upload!.Content, upload.ContentType, upload.FileName, Actor, ct);
+            return true;
+        }, cancellationToken);
+    }
+
     public Task<IActionResult> OnPostTaskDoneAsync(string reference, Guid task, CancellationToken cancellationToken) =>
         ActAsync(reference, (c, ct) => cases.CompleteTaskAsync(c, task, Actor, ct), cancellationToken);
 
