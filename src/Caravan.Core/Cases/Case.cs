@@ -45,6 +45,9 @@ public enum CaseChannel
     Hotline,
     Consular,
     Anonymous,
+
+    /// <summary>Opened by an officer of the home legal-aid team, for example for a returnee who came to the office.</summary>
+    Office,
 }
 
 public enum CaseStatus
@@ -124,6 +127,9 @@ public sealed class LegalCase
 
     /// <summary>When the SLA job last escalated the case; null while it has not breached.</summary>
     public DateTime? EscalatedAt { get; set; }
+
+    /// <summary>Whether the resolution deadline has been escalated; a first-contact escalation does not stand for it.</summary>
+    public bool ResolutionEscalated { get; set; }
 
     public DateTime? ClosedAt { get; set; }
 

@@ -82,7 +82,7 @@ public sealed class CaseCommands(
         };
 
         // A consular officer who opens a case in front of the migrant has made first contact and owns the case.
-        if (channel is CaseChannel.Consular or CaseChannel.Hotline && actor?.UserId is { } staff && team.Members.Any(m => m.UserId == staff))
+        if (channel is CaseChannel.Consular or CaseChannel.Hotline or CaseChannel.Office && actor?.UserId is { } staff && team.Members.Any(m => m.UserId == staff))
         {
             c.AssigneeId = staff;
             c.FirstContactAt = now;
@@ -118,8 +118,8 @@ public sealed class CaseCommands(
     private async Task<CaseTeam> RouteAsync(string country, string city, CaseChannel channel, Guid? actorId, CancellationToken cancellationToken)
     {
         var teams = await db.Set<CaseTeam>().Include(t => t.Members).AsNoTracking().ToListAsync(cancellationToken);
-        if (channel is CaseChannel.Consular or CaseChannel.Hotline && actorId is { } staff
-            && teams.FirstOrDefault(t => t.Members.Any(m => m.UserId == staff) && (channel == CaseChannel.Hotline || t.CountryCode == country)) is { } own)
+        if (channel is CaseChannel.Consular or CaseChannel.Hotline or CaseChannel.Office && actorId is { } staff
+            && teams.FirstOrDefault(t => t.Members.Any(m => m.UserId == staff) && (channel != CaseChannel.Consular || t.CountryCode == country)) is { } own)
         {
             return own;
         }

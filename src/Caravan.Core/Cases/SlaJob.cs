@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace Caravan.Core.Cases;
 
 /// <summary>
-/// Escalates every open case past its current deadline to its team's supervisors, once: the case is marked, its
-/// timeline says so, and each supervisor with a phone gets an SMS that carries no case details. Idempotent.
+/// Escalates every open case past a deadline to its team's supervisors, once per deadline (first contact, then
+/// resolution): the case is marked, its timeline says so, and each supervisor with a phone gets an SMS that carries no
+/// case details. Idempotent.
 /// </summary>
 public sealed partial class SlaJob(CaravanDbContext db, ICaseNotifier notifier, IOptions<NodeOptions> node, TimeProvider time, ILogger<SlaJob> logger)
 {
@@ -24,8 +25,8 @@ public sealed partial class SlaJob(CaravanDbContext db, ICaseNotifier notifier, 
         while (true)
         {
             var due = await db.Set<LegalCase>()
-                .Where(c => c.Status == CaseStatus.Open && c.EscalatedAt == null
-                    && ((c.FirstContactAt == null && c.FirstContactDueAt < now) || c.ResolutionDueAt < now))
+                .Where(c => c.Status == CaseStatus.Open
+                    && ((c.EscalatedAt == null && c.FirstContactAt == null && c.FirstContactDueAt < now) || (!c.ResolutionEscalated && c.ResolutionDueAt < now)))
                 .OrderBy(c => c.FirstContactDueAt).Take(Batch).ToListAsync(cancellationToken);
             if (due.Count == 0)
             {
@@ -34,8 +35,11 @@ public sealed partial class SlaJob(CaravanDbContext db, ICaseNotifier notifier, 
 
             foreach (var c in due)
             {
+                // Each deadline is escalated once: first contact, then resolution if that is missed too.
+                var resolution = c.ResolutionDueAt < now;
                 c.EscalatedAt = now;
-                db.Add(new CaseEvent { CaseId = c.Id, At = now, Kind = CaseEventKind.Escalated, Detail = c.FirstContactAt is null ? "FirstContact" : "Resolution" });
+                c.ResolutionEscalated |= resolution;
+                db.Add(new CaseEvent { CaseId = c.Id, At = now, Kind = CaseEventKind.Escalated, Detail = resolution ? "Resolution" : "FirstContact" });
                 notify.Add(c.TeamId);
             }
 

@@ -1004,6 +1004,10 @@ namespace Caravan.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("resolution_due_at");
 
+                    b.Property<bool>("ResolutionEscalated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("resolution_escalated");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(8)

@@ -998,6 +998,10 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("resolution_due_at");
 
+                    b.Property<bool>("ResolutionEscalated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolution_escalated");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(8)

@@ -101,6 +101,7 @@ public static class CaravanDefaults
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Caravan.Core.Cases.CaseCommands>();
         services.AddScoped<Caravan.Core.Cases.CaseQueries>();
+        services.AddScoped<Caravan.Core.Cases.TeamCommands>();
         services.AddScoped<Caravan.Core.Cases.ICaseNotifier, CaseNotifier>();
         services.AddOptions<Caravan.Core.Agencies.ScorecardOptions>().Bind(config.GetSection(Caravan.Core.Agencies.ScorecardOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();

@@ -327,6 +327,19 @@ public class CaseTests(AppFixture fixture) : IClassFixture<AppFixture>
         urgent.ComputedPriority.ShouldBe(CasePriority.Normal);
         (urgent.FirstContactDueAt - urgent.OpenedAt).ShouldBe(TimeSpan.FromHours(24));
 
+        // First contact was made at the consulate, but 15 days on the urgent case is unresolved: escalated once, for resolution.
+        for (var run = 0; run < 2; run++)
+        {
+            await Job(app, urgent.OpenedAt.AddDays(15), async (sp, clock) =>
+            {
+                await ActivatorUtilities.CreateInstance<SlaJob>(sp, clock).RunAsync(CancellationToken.None);
+                return 0;
+            });
+        }
+
+        var escalations = await app.WithDbAsync(ctx => ctx.Set<CaseEvent>().Where(e => e.CaseId == c.Id && e.Kind == CaseEventKind.Escalated).Select(e => e.Detail).ToListAsync());
+        escalations.ShouldBe(["Resolution"]);
+
         // The supervisor grants the consul the file; the consul can open it without being assigned.
         var consulId = await app.WithDbAsync(ctx => ctx.Users.Where(u => u.Email == DemoAccounts.ConsularEmail).Select(u => u.Id).SingleAsync());
         var consul = app.EnglishBrowser();
@@ -345,5 +358,50 @@ public class CaseTests(AppFixture fixture) : IClassFixture<AppFixture>
         await officer.SignInStaffAsync(DemoAccounts.OfficerEmail);
         (await (await officer.GetAsync("/cases?team=" + legalAid.Id)).TextAsync()).ShouldContain(c.Reference);
         (await (await officer.GetAsync(page)).TextAsync()).ShouldContain("replaced the contract on arrival");
+    }
+
+    [Theory]
+    [ClassData(typeof(Databases))]
+    public async Task An_administrator_sets_up_a_consulate_team_and_a_case_from_that_city_lands_in_its_queue(DatabaseProvider db)
+    {
+        var app = fixture.Get(db);
+        var admin = app.EnglishBrowser();
+        await admin.SignInStaffAsync(DemoAccounts.AdminEmail);
+        var empty = await (await admin.PostFormAsync("/admin/case-teams", new Dictionary<string, string>(), "/admin/case-teams?handler=Create")).TextAsync();
+        empty.ShouldContain("Enter the team's name");
+        empty.ShouldContain("Choose the kind of team");
+        empty.ShouldContain("Choose the country");
+        var city = "Istanbul" + Guid.NewGuid().ToString("N")[..4];
+        (await admin.PostFormAsync("/admin/case-teams", new Dictionary<string, string> { ["Name"] = "Consulate General in " + city, ["Kind"] = "Consulate", ["Country"] = "TR", ["City"] = city }, "/admin/case-teams?handler=Create"))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var team = await app.WithDbAsync(ctx => ctx.Set<CaseTeam>().SingleAsync(t => t.City == city));
+
+        // Only staff who work cases can join; agency staff cannot.
+        var refused = await (await admin.PostFormAsync("/admin/case-teams", new Dictionary<string, string> { ["Email"] = DemoAccounts.AgencyEmail }, $"/admin/case-teams?handler=Add&team={team.Id}")).TextAsync();
+        refused.ShouldContain("No consular officer, hotline operator or ministry officer has this email address");
+        (await admin.PostFormAsync("/admin/case-teams", new Dictionary<string, string> { ["Email"] = DemoAccounts.ConsularEmail.ToUpperInvariant(), ["Supervisor"] = "yes" }, $"/admin/case-teams?handler=Add&team={team.Id}"))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var again = await (await admin.PostFormAsync("/admin/case-teams", new Dictionary<string, string> { ["Email"] = DemoAccounts.ConsularEmail }, $"/admin/case-teams?handler=Add&team={team.Id}")).TextAsync();
+        again.ShouldContain("already a member");
+
+        // A tip from that city goes to the new consulate, whose supervisor can open it.
+        var key = Guid.NewGuid();
+        var fields = Report(key, "Workers at a textile workshop are not paid.");
+        fields.RemoveAll(f => f.Key is "Form.Country" or "Form.City");
+        fields.Add(new("Form.Country", "TR"));
+        fields.Add(new("Form.City", city));
+        (await (await app.EnglishBrowser().PostMultipartAsync("/report", fields)).TextAsync()).ShouldContain("Your tracking code");
+        var tip = await app.WithDbAsync(ctx => ctx.Set<LegalCase>().SingleAsync(c => c.SubmissionKey == key));
+        tip.TeamId.ShouldBe(team.Id);
+        var consul = app.EnglishBrowser();
+        await consul.SignInStaffAsync(DemoAccounts.ConsularEmail);
+        (await (await consul.GetAsync($"/cases/{tip.Reference}")).TextAsync()).ShouldContain("textile workshop");
+
+        // The last supervisor of a team with open cases stays until another is added.
+        var consulId = await app.WithDbAsync(ctx => ctx.Users.Where(u => u.Email == DemoAccounts.ConsularEmail).Select(u => u.Id).SingleAsync());
+        var kept = await (await admin.PostFormAsync("/admin/case-teams", new Dictionary<string, string>(), $"/admin/case-teams?handler=Remove&team={team.Id}&user={consulId}")).TextAsync();
+        kept.ShouldContain("needs a supervisor");
+        (await app.WithDbAsync(ctx => ctx.Set<CaseTeamMember>().CountAsync(m => m.TeamId == team.Id))).ShouldBe(1);
+        (await consul.GetAsync("/admin/case-teams")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 }

@@ -52,7 +52,7 @@ public sealed class NewModel(CaseCommands cases, RegistryCommands registry, Jour
             return Page();
         }
 
-        var channel = User.IsInRole(Roles.ConsularOfficer) ? CaseChannel.Consular : CaseChannel.Hotline;
+        var channel = User.IsInRole(Roles.ConsularOfficer) ? CaseChannel.Consular : User.IsInRole(Roles.HotlineOperator) ? CaseChannel.Hotline : CaseChannel.Office;
         var actor = RegistryActors.From(User, node.Value);
         var (opened, _, created) = await cases.OpenAsync(read.Report, channel, person?.Id, actor, cancellationToken);
         if (created && read.File is { } file)
