@@ -172,18 +172,7 @@ public sealed class CaseCommands(
 
         if (c.PersonId is { } personId)
         {
-            db.Add(new PersonAccess
-            {
-                PersonId = personId,
-                At = Now,
-                Action = AccessAction.OpenCase,
-                ActorId = actor.UserId,
-                ActorName = actor.Name,
-                ActorRole = actor.Role,
-                Organisation = actor.Organisation,
-                Reason = AccessReasons.CaseWork,
-                CaseId = c.Id,
-            });
+            db.Add(PersonAccess.By(actor, personId, AccessAction.OpenCase, AccessReasons.CaseWork, Now, c.Id));
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -144,6 +144,24 @@ public sealed class PersonAccess
 
     /// <summary>For <see cref="AccessAction.OpenCase"/>: which case file was opened.</summary>
     public Guid? CaseId { get; set; }
+
+    /// <summary>One read by someone other than the person, as the person will see it on their page.</summary>
+    public static PersonAccess By(RegistryActor actor, Guid personId, AccessAction action, string reason, DateTime at, Guid? caseId = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return new PersonAccess
+        {
+            PersonId = personId,
+            At = at,
+            Action = action,
+            ActorId = actor.UserId,
+            ActorName = actor.Name,
+            ActorRole = actor.Role,
+            Organisation = actor.Organisation,
+            Reason = reason,
+            CaseId = caseId,
+        };
+    }
 }
 
 public static class AccessReasons

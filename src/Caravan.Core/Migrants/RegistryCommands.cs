@@ -338,18 +338,7 @@ public sealed class RegistryCommands(CaravanDbContext db, SensitiveData sensitiv
 
     public async Task LogAccessAsync(Guid personId, AccessAction action, RegistryActor actor, string reason, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        db.Add(new PersonAccess
-        {
-            PersonId = personId,
-            At = Now,
-            Action = action,
-            ActorId = actor.UserId,
-            ActorName = actor.Name,
-            ActorRole = actor.Role,
-            Organisation = actor.Organisation,
-            Reason = reason,
-        });
+        db.Add(PersonAccess.By(actor, personId, action, reason, Now));
         await db.SaveChangesAsync(cancellationToken);
     }
 

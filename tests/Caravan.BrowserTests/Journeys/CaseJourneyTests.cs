@@ -6,7 +6,6 @@ using Caravan.Core.Migrants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Microsoft.Playwright;
 
 namespace Caravan.BrowserTests.Journeys;
 
@@ -30,7 +29,7 @@ public class CaseJourneyTests(BrowserFixture fixture)
         var before = await app.WithDbAsync(db => db.Set<AgencyScorecard>().AsNoTracking().SingleAsync(c => c.AgencyId == agency.Id));
 
         var migrant = await fixture.NewPageAsync();
-        await SignInByPhoneAsync(migrant, "ky", phone);
+        await SignIn.ByPhoneAsync(migrant, "ky", phone);
         // The migrant registered earlier (issue 4's journey covers the registration pages).
         await app.WithScopeAsync(async sp =>
         {
@@ -83,13 +82,13 @@ public class CaseJourneyTests(BrowserFixture fixture)
             await ActivatorUtilities.CreateInstance<SlaJob>(sp, (TimeProvider)new FakeTimeProvider(opened.OpenedAt.AddHours(25))).RunAsync(CancellationToken.None);
             return 0;
         });
-        var lead = await SignInStaffAsync(DemoAccounts.ConsularLeadEmail, "ru");
+        var lead = await SignIn.StaffAsync(fixture, DemoAccounts.ConsularLeadEmail, "ru");
         await lead.GotoAsync("/cases/dashboard");
         await lead.InspectAsync("cases-dashboard-ru");
         (await lead.InnerTextAsync("#escalated ~ table")).ShouldContain(reference);
 
         // The consul takes the case from the queue, writes to the migrant and closes it with the money recovered.
-        var consul = await SignInStaffAsync(DemoAccounts.ConsularEmail, "ru");
+        var consul = await SignIn.StaffAsync(fixture, DemoAccounts.ConsularEmail, "ru");
         await consul.GotoAsync("/cases");
         await consul.InspectAsync("cases-queue-ru");
         await consul.ClickAsync($"a[href='/cases/{reference}']");
@@ -161,30 +160,4 @@ public class CaseJourneyTests(BrowserFixture fixture)
         await sp.GetRequiredService<ScorecardJob>().RunAsync(CancellationToken.None);
         return 0;
     });
-
-    private static async Task SignInByPhoneAsync(IPage page, string culture, string phone)
-    {
-        await page.GotoAsync("/account/phone?culture=" + culture);
-        await page.FillAsync("#Phone", phone);
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/account/code$"));
-        var dev = await page.Context.NewPageAsync();
-        await dev.GotoAsync("/dev/codes");
-        var code = Regex.Match(await dev.Locator($"td[data-phone='{phone}'] + td").First.InnerTextAsync(), @"\d{6}").Value;
-        await dev.CloseAsync();
-        await page.FillAsync("#Code", code);
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/dashboard/migrant$"));
-    }
-
-    private async Task<IPage> SignInStaffAsync(string email, string culture)
-    {
-        var page = await fixture.NewPageAsync(width: 1024);
-        await page.GotoAsync("/account/sign-in?culture=" + culture);
-        await page.FillAsync("#Email", email);
-        await page.FillAsync("#Password", new DemoOptions().StaffPassword);
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/dashboard|/cases"));
-        return page;
-    }
 }

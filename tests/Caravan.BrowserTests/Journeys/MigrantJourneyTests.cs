@@ -192,28 +192,9 @@ public class MigrantJourneyTests(BrowserFixture fixture)
 
     private static async Task SignInByPhoneAsync(IPage page, string culture, string phone)
     {
-        await page.GotoAsync("/account/phone?culture=" + culture);
-        await page.FillAsync("#Phone", phone);
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/account/code$"));
-        var dev = await page.Context.NewPageAsync();
-        await dev.GotoAsync("/dev/codes");
-        var code = Regex.Match(await dev.Locator($"td[data-phone='{phone}'] + td").First.InnerTextAsync(), @"\d{6}").Value;
-        await dev.CloseAsync();
-        await page.FillAsync("#Code", code);
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/dashboard/migrant$"));
+        await SignIn.ByPhoneAsync(page, culture, phone);
         await page.InspectAsync("dashboard-migrant-unregistered-" + culture);
     }
 
-    private async Task<IPage> SignInStaffAsync(string email, string culture)
-    {
-        var page = await fixture.NewPageAsync(width: 1024);
-        await page.GotoAsync("/account/sign-in?culture=" + culture);
-        await page.FillAsync("#Email", email);
-        await page.FillAsync("#Password", new DemoOptions().StaffPassword);
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/dashboard"));
-        return page;
-    }
+    private Task<IPage> SignInStaffAsync(string email, string culture) => SignIn.StaffAsync(fixture, email, culture);
 }
