@@ -62,6 +62,7 @@ public static class CaravanPipeline
         api.MapAgencyEndpoints();
         api.MapVacancyEndpoints();
         api.MapContractCheckEndpoints();
+        api.MapCaseEndpoints();
         api.MapAgencyScopedEndpoints();
         api.MapBulkVacancies();
         // The cheapest JSON answer the app can give: the baseline that benchmarks compare every endpoint with.
