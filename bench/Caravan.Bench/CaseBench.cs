@@ -51,7 +51,7 @@ internal static class CaseBench
             services.AddSingleton(TimeProvider.System);
             services.AddScoped<IAuditActor, SystemAuditActor>();
             services.AddCaravanData(database.Provider, database.ConnectionString);
-            services.AddSingleton(new SensitiveData(DataProtectionProvider.Create(keys, b => b.SetApplicationName("Caravan")), RandomNumberGenerator.GetBytes(32)));
+            services.AddSingleton(new SensitiveData(DataProtectionProvider.Create(keys, b => b.SetApplicationName("Caravan").UseCryptographicAlgorithms(SensitiveData.Algorithms)), RandomNumberGenerator.GetBytes(32)));
             services.AddSingleton<IDocumentStore>(new FileSystemDocumentStore(documents.FullName));
             services.AddSingleton<ICaseNotifier, SilentNotifier>();
             services.AddOptions<CaseOptions>();

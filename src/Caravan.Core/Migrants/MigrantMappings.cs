@@ -5,9 +5,6 @@ namespace Caravan.Core.Migrants;
 
 internal sealed class PersonMapping : IEntityTypeConfiguration<Person>
 {
-    public const string FamilyIndex = "ix_persons_family_key_birth_year";
-    public const string GivenIndex = "ix_persons_given_key";
-
     public void Configure(EntityTypeBuilder<Person> builder)
     {
         builder.HasKey(p => p.Id);
@@ -31,13 +28,15 @@ internal sealed class PersonMapping : IEntityTypeConfiguration<Person>
         builder.OwnsMany(p => p.Languages, b => b.ToJson());
         builder.OwnsMany(p => p.WorkHistory, b => b.ToJson());
         builder.HasIndex(p => p.Reference).IsUnique();
-        builder.HasIndex(p => new { p.FamilyKey, p.BirthYear }).HasDatabaseName(FamilyIndex);
-        builder.HasIndex(p => p.GivenKey).HasDatabaseName(GivenIndex);
-        builder.HasIndex(p => p.DocumentHash);
-        builder.HasIndex(p => p.UserId);
-        builder.HasIndex(p => p.Phone);
-        builder.HasIndex(p => p.MergedIntoId);
-        builder.HasIndex(p => p.ImportId);
+        // Duplicate candidates at registration are found by birth date (a year is a date range), by document or by name prefix.
+        builder.HasIndex(p => p.BirthDate);
+        // Name search uses the prefix indexes of the PostgreSQL migration; an import only filters by import in memory.
+        // Most rows have no account, no merge and many no phone or document: partial indexes skip them, which keeps
+        // a million-row import from writing index entries nobody looks up (docs/performance.md, issue 4).
+        builder.HasIndex(p => p.DocumentHash).HasFilter("document_hash IS NOT NULL");
+        builder.HasIndex(p => p.UserId).HasFilter("user_id IS NOT NULL");
+        builder.HasIndex(p => p.Phone).HasFilter("phone IS NOT NULL");
+        builder.HasIndex(p => p.MergedIntoId).HasFilter("merged_into_id IS NOT NULL");
     }
 }
 

@@ -430,11 +430,13 @@ public sealed class RegistryCommands(CaravanDbContext db, SensitiveData sensitiv
         ArgumentNullException.ThrowIfNull(person);
         var prefix = NameKeys.SurnamePrefix(person.FamilyKey);
         var givenPrefix = NameKeys.SurnamePrefix(person.GivenKey);
-        var year = person.BirthYear;
+        // The year as a date range, so that one birth-date index serves all three blocks.
+        var yearStart = person.BirthDate is { } born ? new DateOnly(born.Year, 1, 1) : DateOnly.MaxValue;
+        var yearEnd = yearStart == DateOnly.MaxValue ? DateOnly.MaxValue : yearStart.AddYears(1);
         var swapped = person.BirthDate is { } b && b.Day <= 12 && b.Day != b.Month ? new DateOnly(b.Year, b.Day, b.Month) : (DateOnly?)null;
         var candidates = await db.Set<Person>().AsNoTracking()
             .Where(p => p.Id != person.Id && p.Status == PersonStatus.Active)
-            .Where(p => (p.BirthYear == year && (p.FamilyKey.StartsWith(prefix) || p.GivenKey.StartsWith(prefix)))
+            .Where(p => (p.BirthDate >= yearStart && p.BirthDate < yearEnd && (p.FamilyKey.StartsWith(prefix) || p.GivenKey.StartsWith(prefix)))
                 || (person.DocumentHash != null && p.DocumentHash == person.DocumentHash)
                 || ((p.BirthDate == person.BirthDate || p.BirthDate == swapped) && (p.GivenKey.StartsWith(givenPrefix) || p.FamilyKey.StartsWith(givenPrefix))))
             .Take(500)

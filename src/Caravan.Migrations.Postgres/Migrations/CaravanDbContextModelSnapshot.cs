@@ -1849,30 +1849,28 @@ namespace Caravan.Migrations.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_person");
 
+                    b.HasIndex("BirthDate")
+                        .HasDatabaseName("ix_person_birth_date");
+
                     b.HasIndex("DocumentHash")
-                        .HasDatabaseName("ix_person_document_hash");
-
-                    b.HasIndex("GivenKey")
-                        .HasDatabaseName("ix_persons_given_key");
-
-                    b.HasIndex("ImportId")
-                        .HasDatabaseName("ix_person_import_id");
+                        .HasDatabaseName("ix_person_document_hash")
+                        .HasFilter("document_hash IS NOT NULL");
 
                     b.HasIndex("MergedIntoId")
-                        .HasDatabaseName("ix_person_merged_into_id");
+                        .HasDatabaseName("ix_person_merged_into_id")
+                        .HasFilter("merged_into_id IS NOT NULL");
 
                     b.HasIndex("Phone")
-                        .HasDatabaseName("ix_person_phone");
+                        .HasDatabaseName("ix_person_phone")
+                        .HasFilter("phone IS NOT NULL");
 
                     b.HasIndex("Reference")
                         .IsUnique()
                         .HasDatabaseName("ix_person_reference");
 
                     b.HasIndex("UserId")
-                        .HasDatabaseName("ix_person_user_id");
-
-                    b.HasIndex("FamilyKey", "BirthYear")
-                        .HasDatabaseName("ix_persons_family_key_birth_year");
+                        .HasDatabaseName("ix_person_user_id")
+                        .HasFilter("user_id IS NOT NULL");
 
                     b.ToTable("person", (string)null);
                 });

@@ -73,7 +73,8 @@ public static class CaravanDefaults
         // see docs/operations.md) so that a copy of the database alone reveals no document numbers.
         var keysPath = config.GetValue("DataProtection:KeysPath", "data/keys")!;
         keysPath = Path.IsPathRooted(keysPath) ? keysPath : Path.Combine(builder.Environment.ContentRootPath, keysPath);
-        services.AddDataProtection().SetApplicationName("Caravan").PersistKeysToFileSystem(new DirectoryInfo(keysPath));
+        services.AddDataProtection().SetApplicationName("Caravan").PersistKeysToFileSystem(new DirectoryInfo(keysPath))
+            .UseCryptographicAlgorithms(SensitiveData.Algorithms);
         services.AddSingleton(sp => new SensitiveData(sp.GetRequiredService<IDataProtectionProvider>(), SensitiveData.LoadOrCreateLookupKey(keysPath)));
         services.AddScoped<Caravan.Core.Migrants.RegistryCommands>();
         services.AddScoped<Caravan.Core.Migrants.RegistryQueries>();

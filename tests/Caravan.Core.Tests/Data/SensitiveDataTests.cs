@@ -20,6 +20,45 @@ public class SensitiveDataTests
     }
 
     [Fact]
+    public void Values_protected_under_a_key_made_with_the_old_algorithm_stay_readable_after_the_switch_to_gcm()
+    {
+        var ring = Directory.CreateTempSubdirectory("caravan-keys-");
+        try
+        {
+            var lookup = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
+            // A node from before the switch: Data Protection's default algorithm (AES-256-CBC + HMAC-SHA256).
+            var before = new SensitiveData(DataProtectionProvider.Create(ring, b => b.SetApplicationName("Caravan")), lookup);
+            var old = before.Protect("FA1234567");
+            using (var key = ring.GetFiles("key-*.xml").Single().OpenText())
+            {
+                key.ReadToEnd().ShouldContain("AES_256_CBC");
+            }
+
+            // The same key ring with the node's algorithm: the old key still decrypts, and a new key uses GCM.
+            var after = new SensitiveData(DataProtectionProvider.Create(ring, b => b.SetApplicationName("Caravan").UseCryptographicAlgorithms(SensitiveData.Algorithms)), lookup);
+            after.Unprotect(old).ShouldBe("FA1234567");
+            var fresh = Directory.CreateTempSubdirectory("caravan-keys-");
+            try
+            {
+                var gcm = new SensitiveData(DataProtectionProvider.Create(fresh, b => b.SetApplicationName("Caravan").UseCryptographicAlgorithms(SensitiveData.Algorithms)), lookup);
+                var cipher = gcm.Protect("FA1234567");
+                gcm.Unprotect(cipher).ShouldBe("FA1234567");
+                cipher.ShouldNotContain("1234567");
+                using var key = fresh.GetFiles("key-*.xml").Single().OpenText();
+                key.ReadToEnd().ShouldContain("AES_256_GCM");
+            }
+            finally
+            {
+                fresh.Delete(recursive: true);
+            }
+        }
+        finally
+        {
+            ring.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void The_lookup_hash_folds_typing_and_depends_on_the_nodes_key()
     {
         var sensitive = Create();
