@@ -44,6 +44,7 @@ internal static class DedupBench
         var quality = set.Evaluate(pairs);
         Console.WriteLine($"Quality: {qualitySize:N0} records, {set.TruePairs.Count:N0} true pairs, seed {seed}");
         Console.WriteLine($"| Measure | Value |\n|---|---|");
+        Console.WriteLine($"| Certain threshold for this population | {model.ForPopulation(qualitySize).UpperThreshold:0.00} |");
         Console.WriteLine($"| Certain pairs (true) | {quality.Certain:N0} ({quality.CertainTrue:N0}) |");
         Console.WriteLine($"| Possible pairs (true) | {quality.Possible:N0} ({quality.PossibleTrue:N0}) |");
         Console.WriteLine($"| Precision, Certain (target ≥ 0.98) | {quality.PrecisionCertain:0.0000} |");
@@ -84,6 +85,7 @@ internal static class DedupBench
             Console.WriteLine($"| Total (target ≤ 600 s) | {total.TotalSeconds:N1} s |");
             Console.WriteLine($"| Pairs scored | {largeStats.Comparisons:N0} |");
             Console.WriteLine($"| Largest block / blocks over {Deduplicator.MaxBlockSize:N0} | {largeStats.LargestBlock:N0} / {largeStats.GiantBlocks} |");
+            Console.WriteLine($"| Certain threshold for this population (`MatchModel.ForPopulation`) | {model.ForPopulation(size).UpperThreshold:0.00} |");
             Console.WriteLine($"| Certain / Possible pairs | {largeQuality.Certain:N0} / {largeQuality.Possible:N0} |");
             Console.WriteLine($"| Precision Certain / recall all / recall Certain | {largeQuality.PrecisionCertain:0.0000} / {largeQuality.RecallAll:0.0000} / {largeQuality.RecallCertain:0.0000} |");
             Console.WriteLine($"| Peak memory (VmHWM) | {PeakMegabytes():N0} MB |");

@@ -32,6 +32,7 @@ public static class Deduplicator
         ArgumentNullException.ThrowIfNull(persons);
         ArgumentNullException.ThrowIfNull(model);
         var people = persons as PersonFeatures[] ?? [.. persons];
+        model = model.ForPopulation(people.Length);
         // The batch itself is the population whose name frequencies temper agreement on common names; a small batch says
         // nothing about how common a name is, so it is scored with the table's weights.
         var frequencies = people.Length >= MinPopulationForFrequencies ? NameFrequencies.Count(people) : null;

@@ -55,6 +55,20 @@ public sealed class MatchModel
         LowerThreshold = lowerThreshold;
     }
 
+    /// <summary>Size of the labelled set the thresholds were tuned on (docs/record-linkage.md).</summary>
+    public const int TunedPopulation = 100_000;
+
+    /// <summary>
+    /// The model for deduplicating <paramref name="population"/> records at once. The weights measure how much likelier a
+    /// pair's agreement is among duplicates than among strangers; the chance that two records picked from a block are the
+    /// same person falls as the population grows, because strangers who agree on everything (namesakes born the same
+    /// day) grow with the square of it and duplicates only linearly. So the auto-merge threshold rises by the log of the
+    /// growth, log2(population / tuned population), as a Fellegi–Sunter prior would. The review threshold stays, so no
+    /// pair is lost: the ones that no longer merge go to an officer.
+    /// </summary>
+    public MatchModel ForPopulation(int population) =>
+        population <= TunedPopulation ? this : WithThresholds(UpperThreshold + Math.Log2((double)population / TunedPopulation), LowerThreshold);
+
     /// <summary>The same weights with other thresholds.</summary>
     public MatchModel WithThresholds(double upperThreshold, double lowerThreshold) => new(Levels, upperThreshold, lowerThreshold);
 

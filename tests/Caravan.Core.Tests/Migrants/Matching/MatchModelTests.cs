@@ -115,4 +115,18 @@ public class MatchModelTests
         Model.Levels.Count.ShouldBe(18);
         Model.Levels.ShouldAllBe(l => l.M > 0 && l.M < 1 && l.U > 0 && l.U < 1);
     }
+
+    [Fact]
+    public void A_larger_population_raises_only_the_merge_threshold_by_the_log_of_its_growth()
+    {
+        Model.ForPopulation(50_000).ShouldBeSameAs(Model);
+        Model.ForPopulation(MatchModel.TunedPopulation).ShouldBeSameAs(Model);
+        var million = Model.ForPopulation(1_000_000);
+        million.UpperThreshold.ShouldBe(Model.UpperThreshold + Math.Log2(10), 1e-9);
+        million.LowerThreshold.ShouldBe(Model.LowerThreshold);
+        // A pair just above the tuned threshold merges in a small batch and goes to review in a registry of a million.
+        var weight = Model.UpperThreshold + 1;
+        Model.Classify(weight).ShouldBe(MatchClass.Certain);
+        million.Classify(weight).ShouldBe(MatchClass.Possible);
+    }
 }
