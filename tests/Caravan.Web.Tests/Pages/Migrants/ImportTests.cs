@@ -4,6 +4,7 @@ using System.Text;
 using Caravan.Core.Data;
 using Caravan.Core.Migrants;
 using Caravan.Core.Migrants.Import;
+using Caravan.Core.Migrants.Matching;
 using Caravan.Core.Reference;
 using Caravan.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -65,6 +66,16 @@ public class ImportTests(AppFixture fixture) : IClassFixture<AppFixture>
         var cyrillic = persons[1];
         cyrillic.Status.ShouldBe(PersonStatus.Merged);
         (await app.WithDbAsync(ctx => ctx.Set<Person>().SingleAsync(p => p.Id == cyrillic.MergedIntoId))).FamilyName.ShouldBe("Xolmatova");
+        // The pair is written in bulk, not through EF Core: it must read back through EF Core like any other.
+        var pair = await app.WithDbAsync(ctx => ctx.Set<DuplicateCandidate>().AsNoTracking().SingleAsync(d => d.OtherId == cyrillic.Id));
+        pair.KeepId.ShouldBe(cyrillic.MergedIntoId!.Value);
+        pair.Status.ShouldBe(DuplicateStatus.Merged);
+        pair.Certain.ShouldBeTrue();
+        pair.Weight.ShouldBeGreaterThan(MatchModel.Default.UpperThreshold);
+        pair.Reasons.ShouldContain(nameof(MatchReason.PassportEqual));
+        pair.DecidedAt.ShouldNotBeNull();
+        pair.FoundAt.ShouldBe(pair.DecidedAt!.Value);
+        (DateTime.UtcNow - pair.FoundAt).ShouldBeLessThan(TimeSpan.FromMinutes(5));
 
         var errors = await app.WithDbAsync(ctx => ctx.Set<RegistryImportError>().Where(e => e.ImportId == id).OrderBy(e => e.Row).ThenBy(e => e.Column).Select(e => e.Row + ":" + e.Column + ":" + e.Key).ToListAsync());
         errors.ShouldContain("3:family_name:Person.NameRequired");
