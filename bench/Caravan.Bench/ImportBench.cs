@@ -465,7 +465,9 @@ internal readonly record struct MachineCpu(TimeSpan Process, long Busy, long Idl
         return new MachineCpu(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime, busy, idle, PostgresTicks());
     }
 
-    // utime + stime of every live postgres process; the machine is shared, so "everything but us" would overstate the database.
+    // utime + stime of every live postgres process, plus the time of the ones that have exited (connections closed, parallel
+    // workers), which the postmaster gathers as cutime + cstime when it reaps them; without it the sum fell when a backend
+    // exited and a phase could show negative database CPU. The machine is shared, so "everything but us" would overstate it.
     private static long PostgresTicks()
     {
         long ticks = 0;
@@ -481,7 +483,7 @@ internal readonly record struct MachineCpu(TimeSpan Process, long Busy, long Idl
                 }
 
                 var fields = stat[(close + 2)..].Split(' ');
-                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                ticks += fields[11..15].Sum(f => long.Parse(f, CultureInfo.InvariantCulture));
             }
             catch (IOException)
             {
