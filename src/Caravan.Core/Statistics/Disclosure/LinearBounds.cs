@@ -38,7 +38,11 @@ internal sealed class LinearBounds : IDisposable
         }
     }
 
-    public (double Low, double High) Bounds(int variable)
+    /// <summary>
+    /// Optimises one unknown; afterwards <see cref="ValueOf"/> gives the whole optimal point, which is a feasible
+    /// point and so also tells how far every other unknown can at least move.
+    /// </summary>
+    public double Optimise(int variable, bool maximise)
     {
         var objective = _solver.Objective();
         if (_objectiveVariable >= 0)
@@ -48,16 +52,15 @@ internal sealed class LinearBounds : IDisposable
 
         objective.SetCoefficient(_variables[variable], 1);
         _objectiveVariable = variable;
+        if (maximise)
+        {
+            objective.SetMaximization();
+        }
+        else
+        {
+            objective.SetMinimization();
+        }
 
-        objective.SetMinimization();
-        var low = Solve(variable);
-        objective.SetMaximization();
-        var high = Solve(variable);
-        return (low, high >= _cap ? double.PositiveInfinity : high);
-    }
-
-    private double Solve(int variable)
-    {
         var status = _solver.Solve();
         if (status != Solver.ResultStatus.OPTIMAL)
         {
@@ -65,7 +68,14 @@ internal sealed class LinearBounds : IDisposable
             throw new InvalidOperationException($"The disclosure LP ended {status}: the table is not additive.");
         }
 
-        return _variables[variable].SolutionValue();
+        return ValueOf(variable);
+    }
+
+    /// <summary>The unknown's value at the last optimum; the cap stands for "unbounded".</summary>
+    public double ValueOf(int variable)
+    {
+        var value = _variables[variable].SolutionValue();
+        return value >= _cap * (1 - 1e-9) ? double.PositiveInfinity : value;
     }
 
     public void Dispose() => _solver.Dispose();

@@ -53,17 +53,35 @@ internal sealed class ProtectionAudit(IReadOnlyList<double> values, IReadOnlyLis
             }
         }
 
-        var unprotected = new List<int>();
-        foreach (var cell in hiddenCells)
+        // Each optimum is a feasible point, so it proves every range it reaches: one solve usually settles many
+        // cells, and only the rest need an LP of their own. A failed optimum is final: nothing reaches further.
+        var needHigh = new SortedSet<int>(hiddenCells.Where(c => intervals[c].Up > 0));
+        var needLow = new SortedSet<int>(hiddenCells.Where(c => intervals[c].Down > 0));
+        var unprotected = new SortedSet<int>();
+        while (needHigh.Count + needLow.Count > 0)
         {
-            var (low, high) = bounds.Bounds(variableOf[cell]);
-            if (!intervals[cell].IsMetBy(values[cell], low, high))
+            var maximise = needHigh.Count > 0;
+            var cell = maximise ? needHigh.Min : needLow.Min;
+            var optimum = bounds.Optimise(variableOf[cell], maximise);
+            var met = maximise ? Reaches(cell, high: optimum) : Reaches(cell, low: optimum);
+            if (!met)
             {
                 unprotected.Add(cell);
+                (maximise ? needHigh : needLow).Remove(cell);
             }
+
+            needHigh.RemoveWhere(c => Reaches(c, high: bounds.ValueOf(variableOf[c])));
+            needLow.RemoveWhere(c => Reaches(c, low: bounds.ValueOf(variableOf[c])));
         }
 
-        return unprotected;
+        return [.. unprotected];
+    }
+
+    private bool Reaches(int cell, double low = double.PositiveInfinity, double high = double.NegativeInfinity)
+    {
+        var interval = intervals[cell];
+        var tolerance = ProtectionInterval.Tolerance(values[cell]);
+        return low <= values[cell] - interval.Down + tolerance || high >= values[cell] + interval.Up - tolerance;
     }
 
     // Far above any value the table can reach, so hitting it can only mean "unbounded".

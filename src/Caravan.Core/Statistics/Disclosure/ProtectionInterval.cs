@@ -18,10 +18,4 @@ internal readonly record struct ProtectionInterval(double Down, double Up)
 
     /// <summary>Slack for floating-point LP results, relative to the size of the value.</summary>
     public static double Tolerance(double value) => 1e-6 * Math.Max(1, Math.Abs(value));
-
-    public bool IsMetBy(double value, double low, double high)
-    {
-        var tolerance = Tolerance(value);
-        return low <= value - Down + tolerance && high >= value + Up - tolerance;
-    }
 }
