@@ -18,6 +18,13 @@ if (args.Contains(ImportCommand.Name, StringComparer.Ordinal))
     return;
 }
 
+if (StatisticsCommand.Verbs.Any(v => args.Contains(v, StringComparer.Ordinal)))
+{
+    await app.PrepareDatabaseOnStartAsync();
+    Environment.ExitCode = await StatisticsCommand.RunAsync(app, args);
+    return;
+}
+
 await app.PrepareDatabaseOnStartAsync();
 app.UseCaravanDefaults();
 app.MapCaravanEndpoints();

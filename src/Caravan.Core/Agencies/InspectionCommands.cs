@@ -1,3 +1,4 @@
+using Caravan.Core.Statistics;
 using Caravan.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,7 +7,7 @@ namespace Caravan.Core.Agencies;
 public sealed record InspectionInput(DateOnly? InspectedOn, string? Findings, IReadOnlyList<string> Violations, ProposedSanction? Sanction, DateOnly? ResponseDeadline);
 
 /// <summary>Inspections and the violations catalogue. Each write is one SaveChanges and audited.</summary>
-public sealed class InspectionCommands(CaravanDbContext db, TimeProvider time)
+public sealed class InspectionCommands(CaravanDbContext db, TimeProvider time, FactWriter facts)
 {
     public const string ReferencePrefix = "INS";
     public const int MaxFindingsLength = 4000;
@@ -86,6 +87,8 @@ public sealed class InspectionCommands(CaravanDbContext db, TimeProvider time)
         };
         inspection.Violations = [.. input.Violations.Distinct().Select(code => new InspectionViolation { InspectionId = inspection.Id, ViolationCode = code })];
         db.Add(inspection);
+        var feeCodes = await db.Set<ViolationType>().Where(v => v.IsFeeViolation).Select(v => v.Code).ToListAsync(cancellationToken);
+        facts.AddInspection(inspection, feeCodes.ToHashSet(StringComparer.Ordinal));
         await db.SaveChangesAsync(cancellationToken);
         return inspection;
     }

@@ -1,3 +1,4 @@
+using Caravan.Core.Statistics;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Caravan.Core.Data;
@@ -55,7 +56,7 @@ public enum LicensingResult
 /// Every change to an application or a licence. Each method is one SaveChanges, so one transaction: the agency,
 /// its history entry and the applicant's account change together or not at all. The context audits each write.
 /// </summary>
-public sealed class LicensingCommands(CaravanDbContext db, TimeProvider time, IOptions<LicensingOptions> options, IOptions<NodeOptions> node)
+public sealed class LicensingCommands(CaravanDbContext db, TimeProvider time, IOptions<LicensingOptions> options, IOptions<NodeOptions> node, FactWriter facts)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -168,7 +169,7 @@ public sealed class LicensingCommands(CaravanDbContext db, TimeProvider time, IO
             Destinations = [.. application.Destinations.Select(c => new AgencyDestination { CountryCode = c })],
         };
         db.Add(agency);
-        db.Add(new LicenceEvent { AgencyId = agency.Id, Kind = LicenceEventKind.Issued, Reason = reason, At = Now, ActorId = officerId, ValidUntil = validUntil });
+        AddEvent(new LicenceEvent { AgencyId = agency.Id, Kind = LicenceEventKind.Issued, Reason = reason, At = Now, ActorId = officerId, ValidUntil = validUntil });
         application.Status = ApplicationStatus.Approved;
         application.DecidedAt = Now;
         application.DecisionReason = reason;
@@ -263,7 +264,7 @@ public sealed class LicensingCommands(CaravanDbContext db, TimeProvider time, IO
         {
             agency.LicenceStatus = LicenceStatus.Expired;
             agency.StatusReason = LicensingRules.ExpiredReason;
-            db.Add(new LicenceEvent { AgencyId = agency.Id, Kind = LicenceEventKind.Expired, Reason = LicensingRules.ExpiredReason, At = Now, ValidUntil = agency.LicenceValidUntil });
+            AddEvent(new LicenceEvent { AgencyId = agency.Id, Kind = LicenceEventKind.Expired, Reason = LicensingRules.ExpiredReason, At = Now, ValidUntil = agency.LicenceValidUntil });
         }
 
         var ending = await db.Set<Agency>()
@@ -274,16 +275,23 @@ public sealed class LicensingCommands(CaravanDbContext db, TimeProvider time, IO
             agency.LicenceStatus = agency.LicenceValidUntil is { } until && until < today ? LicenceStatus.Expired : LicenceStatus.Valid;
             agency.SuspendedUntil = null;
             agency.StatusReason = agency.LicenceStatus == LicenceStatus.Expired ? LicensingRules.ExpiredReason : null;
-            db.Add(new LicenceEvent { AgencyId = agency.Id, Kind = LicenceEventKind.Reinstated, Reason = LicensingRules.SuspensionEndedReason, At = Now });
+            AddEvent(new LicenceEvent { AgencyId = agency.Id, Kind = LicenceEventKind.Reinstated, Reason = LicensingRules.SuspensionEndedReason, At = Now });
         }
 
         await db.SaveChangesAsync(cancellationToken);
         return expiring.Count + ending.Count;
     }
 
+    /// <summary>Every change of a licence is counted in the same save as its history entry.</summary>
+    private void AddEvent(LicenceEvent change)
+    {
+        db.Add(change);
+        facts.AddLicence(change);
+    }
+
     private async Task<LicensingResult> RecordAsync(Agency agency, LicenceEventKind kind, Guid? officerId, string reason, CancellationToken cancellationToken)
     {
-        db.Add(new LicenceEvent
+        AddEvent(new LicenceEvent
         {
             AgencyId = agency.Id,
             Kind = kind,

@@ -18,6 +18,7 @@ public sealed class CaseCommands(
     IDocumentStore documents,
     ICaseNotifier notifier,
     IOptions<CaseOptions> options,
+    FactWriter facts,
     TimeProvider time)
 {
     public const string ReferencePrefix = "CAS";
@@ -94,6 +95,7 @@ public sealed class CaseCommands(
         openedEvent.FromReporter = channel is CaseChannel.Anonymous or CaseChannel.Migrant;
         db.Add(openedEvent);
         db.Add(await FactAsync(c, FactKind.CaseOpened, cancellationToken));
+        facts.AddCaseOpened(c, report.Indicators.Select(i => i.ToString()));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -484,7 +486,9 @@ public sealed class CaseCommands(
         }
 
         db.Add(Event(c, CaseEventKind.Closed, actor, c.OutcomeReason, closing.Outcome.ToString()));
-        db.Add(await FactAsync(c, FactKind.CaseClosed, cancellationToken));
+        var closedFact = await FactAsync(c, FactKind.CaseClosed, cancellationToken);
+        db.Add(closedFact);
+        await facts.AddWagesRecoveredAsync(c, await FactPersonAsync(c, cancellationToken), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (c.Substantiated && c.AgencyId is { } agencyId)
         {
@@ -530,6 +534,7 @@ public sealed class CaseCommands(
         proposal.DecidedAt = Now;
         proposal.DecidedById = officerId;
         proposal.DecisionNote = note.Trim();
+        facts.AddSanctionDecision(proposal);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
@@ -580,19 +585,23 @@ public sealed class CaseCommands(
         Detail = detail,
     };
 
+    private async Task<FactPerson> FactPersonAsync(LegalCase c, CancellationToken cancellationToken) =>
+        c.PersonId is { } p
+            ? await db.Set<Person>().AsNoTracking().Where(x => x.Id == p).Select(x => new FactPerson(x.Sex == Sex.Female ? "F" : x.Sex == Sex.Male ? "M" : null, x.BirthDate, x.RegionCode))
+                .FirstOrDefaultAsync(cancellationToken) ?? FactPerson.Unknown
+            : FactPerson.Unknown;
+
     private async Task<Fact> FactAsync(LegalCase c, FactKind kind, CancellationToken cancellationToken)
     {
-        var person = c.PersonId is { } p
-            ? await db.Set<Person>().AsNoTracking().Where(x => x.Id == p).Select(x => new { x.Sex, x.BirthDate, x.RegionCode }).FirstOrDefaultAsync(cancellationToken)
-            : null;
+        var person = await FactPersonAsync(c, cancellationToken);
         var closed = kind == FactKind.CaseClosed;
         return new Fact
         {
             Kind = kind,
             Date = Today,
-            Sex = person?.Sex switch { Sex.Female => "F", Sex.Male => "M", _ => null },
-            AgeBand = Fact.AgeBandOf(person?.BirthDate, Today),
-            RegionOfOrigin = person?.RegionCode,
+            Sex = person.Sex,
+            AgeBand = Fact.AgeBandOf(person.BirthDate, Today),
+            RegionOfOrigin = person.Region,
             Destination = c.CountryCode,
             AgencyId = c.AgencyId,
             Detail = c.Category.ToString(),

@@ -7,8 +7,19 @@ namespace Caravan.Core.Data;
 /// <summary>Creates roles and reference data, and demo data when asked. Safe to run on every start.</summary>
 public sealed class DatabaseInitializer(CaravanDbContext db, ReferenceDataSeeder reference, DemoSeeder demo, Agencies.ScorecardJob scorecards)
 {
-    public async Task MigrateAsync(CancellationToken cancellationToken = default) =>
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        var fresh = !(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
         await db.Database.MigrateAsync(cancellationToken);
+        if (fresh)
+        {
+            // A node created from nothing has no records older than its fact kinds, so there is nothing to backfill; saying
+            // so now keeps a later backfill from counting seeded or imported records that already wrote their facts.
+            var now = DateTime.UtcNow;
+            await db.Set<Statistics.FactKindStatus>().Where(s => s.BackfilledAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.BackfilledAt, now), cancellationToken);
+        }
+    }
 
     public async Task SeedAsync(DemoOptions demoOptions, CancellationToken cancellationToken = default)
     {

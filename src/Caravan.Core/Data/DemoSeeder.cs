@@ -156,6 +156,7 @@ public sealed class DemoSeeder(CaravanDbContext db, UserManager<CaravanUser> use
         db.AddRange(lapsed);
         db.AddRange(employers);
         db.AddRange(vacancies);
+        db.AddRange(vacancies.Select(v => Statistics.FactWriter.ForVacancy(v, Statistics.FactKind.VacancyPublished, v.PublishedAt!.Value, now)));
         await db.SaveChangesAsync(cancellationToken);
 
         await CreateStaffAsync(DemoAccounts.AdminEmail, "Demo Administrator", Roles.Admin, null, options);

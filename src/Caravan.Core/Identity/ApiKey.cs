@@ -16,6 +16,9 @@ public sealed class ApiKey
 
     /// <summary>ISO 3166-1 alpha-2 code of the partner node this key belongs to.</summary>
     public string? PartnerNode { get; set; }
+
+    /// <summary>An analyst's key: exact statistics (never person-level data) instead of the disclosure-controlled figures.</summary>
+    public bool Analyst { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? ExpiresAt { get; set; }
     public DateTime? RevokedAt { get; set; }

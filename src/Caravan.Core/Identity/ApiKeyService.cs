@@ -12,11 +12,11 @@ public sealed class ApiKeyService(CaravanDbContext db, TimeProvider time)
     public const string KeyPrefix = "cvn_";
 
     public async Task<(ApiKey Key, string Secret)> CreateAsync(
-        string name, Guid? agencyId, string? partnerNode, DateTime? expiresAt, CancellationToken cancellationToken = default)
+        string name, Guid? agencyId, string? partnerNode, DateTime? expiresAt, bool analyst = false, CancellationToken cancellationToken = default)
     {
-        if ((agencyId is null) == (partnerNode is null))
+        if ((agencyId is null ? 0 : 1) + (partnerNode is null ? 0 : 1) + (analyst ? 1 : 0) != 1)
         {
-            throw new ArgumentException("An API key is scoped to exactly one agency or one partner node.", nameof(agencyId));
+            throw new ArgumentException("An API key is scoped to exactly one agency, one partner node, or analysis.", nameof(agencyId));
         }
 
         var secret = KeyPrefix + WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
@@ -27,6 +27,7 @@ public sealed class ApiKeyService(CaravanDbContext db, TimeProvider time)
             SecretHash = Hash(secret),
             AgencyId = agencyId,
             PartnerNode = partnerNode,
+            Analyst = analyst,
             CreatedAt = time.GetUtcNow().UtcDateTime,
             ExpiresAt = expiresAt,
         };

@@ -31,7 +31,7 @@ public sealed record JourneyEntry(Departure? Departure, PersonReturn? Return)
 /// Departures and returns, each with its facts for statistics in the same SaveChanges, so a journey is never
 /// counted without being recorded or recorded without being counted.
 /// </summary>
-public sealed class JourneyCommands(CaravanDbContext db, ContractChecker checker, TimeProvider time)
+public sealed class JourneyCommands(CaravanDbContext db, ContractChecker checker, FactWriter facts, TimeProvider time)
 {
     public const int MaxCosts = 10;
 
@@ -108,6 +108,12 @@ public sealed class JourneyCommands(CaravanDbContext db, ContractChecker checker
                 errors.Add(("Costs", "Journey.CostInvalid"));
                 break;
             }
+
+            if (cost.PaidOn is { } paid && (paid > Today || paid.Year < 1990))
+            {
+                errors.Add(("Costs", "Journey.CostPaidOnInvalid"));
+                break;
+            }
         }
 
         return errors;
@@ -171,18 +177,7 @@ public sealed class JourneyCommands(CaravanDbContext db, ContractChecker checker
             CreatedAt = Now,
         };
         db.Add(departure);
-        db.Add(new Fact
-        {
-            Kind = FactKind.Departure,
-            Date = departure.DepartureDate,
-            Sex = RegistryCommands.FactSex(person.Sex),
-            AgeBand = Fact.AgeBandOf(person.BirthDate, departure.DepartureDate),
-            RegionOfOrigin = person.RegionCode,
-            Destination = departure.Destination,
-            IscoGroup = departure.Occupation?[..1],
-            AgencyId = departure.AgencyId,
-            RecordedAt = Now,
-        });
+        await facts.AddDepartureAsync(departure, person, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return departure;
     }
@@ -212,19 +207,7 @@ public sealed class JourneyCommands(CaravanDbContext db, ContractChecker checker
             CreatedAt = Now,
         };
         db.Add(entry);
-        db.Add(new Fact
-        {
-            Kind = FactKind.Return,
-            Date = date,
-            Sex = RegistryCommands.FactSex(person.Sex),
-            AgeBand = Fact.AgeBandOf(person.BirthDate, date),
-            RegionOfOrigin = person.RegionCode,
-            Destination = countryFrom,
-            IscoGroup = open?.Occupation?[..1],
-            AgencyId = open?.AgencyId,
-            Detail = reason.ToString(),
-            RecordedAt = Now,
-        });
+        facts.AddReturn(entry, person, open);
         await db.SaveChangesAsync(cancellationToken);
         return entry;
     }

@@ -62,6 +62,9 @@ public sealed class DepartureCost
     public decimal Amount { get; set; }
 
     public string Currency { get; set; } = string.Empty;
+
+    /// <summary>The day it was paid, for conversion at that day's rate; when not given, the departure date.</summary>
+    public DateOnly? PaidOn { get; set; }
 }
 
 public enum ReturnReason

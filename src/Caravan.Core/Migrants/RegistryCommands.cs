@@ -578,11 +578,9 @@ public sealed class RegistryCommands(CaravanDbContext db, SensitiveData sensitiv
     {
         Kind = FactKind.Registration,
         Date = Today,
-        Sex = FactSex(person.Sex),
+        Sex = FactPerson.FactSex(person.Sex),
         AgeBand = Fact.AgeBandOf(person.BirthDate, Today),
         RegionOfOrigin = person.RegionCode,
         RecordedAt = Now,
     });
-
-    internal static string? FactSex(Sex? sex) => sex switch { Sex.Female => "F", Sex.Male => "M", null => null, _ => null };
 }

@@ -58,13 +58,15 @@ public sealed class ReferenceDataSeeder(CaravanDbContext db)
 
         if (!await db.Set<ExchangeRate>().AnyAsync(cancellationToken))
         {
-            db.AddRange(ReadCsv("exchange_rates.csv", r => new ExchangeRate
+            var rates = ReadCsv("exchange_rates.csv", r => new ExchangeRate
             {
                 Currency = r.GetField("currency")!,
                 UnitsPerUsd = decimal.Parse(r.GetField("units_per_usd")!, CultureInfo.InvariantCulture),
                 AsOf = DateOnly.Parse(r.GetField("as_of")!, CultureInfo.InvariantCulture),
                 Source = r.GetField("source")!,
-            }));
+            });
+            db.AddRange(rates);
+            db.AddRange(rates.Select(ExchangeRateHistory.Of));
             await db.SaveChangesAsync(cancellationToken);
         }
     }

@@ -7,6 +7,34 @@ public enum FactKind
     Registration = 2,
     CaseOpened = 3,
     CaseClosed = 4,
+
+    /// <summary>A departure recorded through a licensed agency.</summary>
+    Placement = 5,
+    VacancyPublished = 6,
+    VacancyClosed = 7,
+
+    /// <summary>A change in a licence's life; the detail is the change (Issued, Renewed, Suspended, Reinstated, Revoked, Expired).</summary>
+    Licence = 8,
+    Inspection = 9,
+
+    /// <summary>A sanction proposed by an inspection or decided on a case-based proposal; the detail is its kind.</summary>
+    Sanction = 10,
+
+    /// <summary>A fee violation: an inspection finding or a departure's contract flag; the detail says which.</summary>
+    FeeViolation = 11,
+    TipReceived = 12,
+
+    /// <summary>One per ILO forced-labour indicator flagged when a case is opened; the detail is the indicator.</summary>
+    CaseIndicator = 13,
+
+    /// <summary>A closed case that recovered money: amount in USD at the rate of the closing date.</summary>
+    WagesRecovered = 14,
+
+    /// <summary>What a worker paid to get a job abroad (amount, USD) against the first month's earnings (USD).</summary>
+    RecruitmentCost = 15,
+
+    /// <summary>A return that closed a departure, with the departure's dimensions: the stock abroad goes down by one.</summary>
+    StayEnded = 16,
 }
 
 /// <summary>
@@ -50,6 +78,12 @@ public sealed class Fact
 
     /// <summary>For closed cases: whole days from opening to closing.</summary>
     public int? DaysToClose { get; set; }
+
+    /// <summary>A money measure in US dollars (recruitment cost paid, wages recovered), converted at the rate of the day paid.</summary>
+    public decimal? Amount { get; set; }
+
+    /// <summary>For recruitment costs: the first month's earnings (the contract wage) in US dollars.</summary>
+    public decimal? Earnings { get; set; }
 
     public DateTime RecordedAt { get; set; }
 

@@ -17,6 +17,10 @@ internal sealed class FactMapping : IEntityTypeConfiguration<Fact>
         builder.Property(f => f.Detail).HasMaxLength(24);
         builder.Property(f => f.Priority).HasMaxLength(8);
         builder.Property(f => f.Outcome).HasMaxLength(20);
+        builder.Property(f => f.Amount).HasPrecision(18, 2);
+        builder.Property(f => f.Earnings).HasPrecision(18, 2);
         builder.HasIndex(f => new { f.Kind, f.Date });
+        // The fold reads facts in recording order from its watermark.
+        builder.HasIndex(f => f.RecordedAt);
     }
 }

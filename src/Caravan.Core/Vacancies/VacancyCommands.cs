@@ -1,3 +1,4 @@
+using Caravan.Core.Statistics;
 using Caravan.Core.Agencies;
 using Caravan.Core.Data;
 using Caravan.Core.Reference;
@@ -38,7 +39,7 @@ public enum ReviewStatus
 }
 
 /// <summary>Writes to vacancies. Each method is one SaveChanges, so one transaction, audited by the context.</summary>
-public sealed class VacancyCommands(CaravanDbContext db, TimeProvider time, Catalogue catalogue, VacancyChecks checks, RateTable rates)
+public sealed class VacancyCommands(CaravanDbContext db, TimeProvider time, Catalogue catalogue, VacancyChecks checks, RateTable rates, FactWriter facts)
 {
     public const int MaxReasonLength = 500;
     public const string ReferencePrefix = "VAC";
@@ -177,6 +178,7 @@ public sealed class VacancyCommands(CaravanDbContext db, TimeProvider time, Cata
         vacancy.PublishedAt = Now;
         vacancy.ReviewedAt = Now;
         vacancy.ReviewNote = note;
+        facts.AddVacancy(vacancy, FactKind.VacancyPublished, Now);
         await db.SaveChangesAsync(cancellationToken);
         return (ReviewStatus.Done, results);
     }
@@ -218,6 +220,12 @@ public sealed class VacancyCommands(CaravanDbContext db, TimeProvider time, Cata
         vacancy.Status = VacancyStatus.Closed;
         vacancy.ClosedAt = Now;
         vacancy.ClosedReason = reason;
+        // A vacancy closed before it was ever published was never counted as published, so its closing is not counted either.
+        if (vacancy.PublishedAt is not null)
+        {
+            facts.AddVacancy(vacancy, FactKind.VacancyClosed, Now);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return CloseVacancyResult.Closed;
     }

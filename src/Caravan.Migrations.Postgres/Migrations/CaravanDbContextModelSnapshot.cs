@@ -1156,6 +1156,10 @@ namespace Caravan.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("agency_id");
 
+                    b.Property<bool>("Analyst")
+                        .HasColumnType("boolean")
+                        .HasColumnName("analyst");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -2179,6 +2183,34 @@ namespace Caravan.Migrations.Postgres.Migrations
                     b.ToTable("exchange_rate", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Reference.ExchangeRateHistory", b =>
+                {
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source");
+
+                    b.Property<decimal>("UnitsPerUsd")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("units_per_usd");
+
+                    b.HasKey("Currency", "AsOf")
+                        .HasName("pk_exchange_rate_history");
+
+                    b.ToTable("exchange_rate_history", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Core.Reference.IscoGroup", b =>
                 {
                     b.Property<string>("Code")
@@ -2322,6 +2354,11 @@ namespace Caravan.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("agency_id");
 
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date")
                         .HasColumnName("date");
@@ -2343,6 +2380,11 @@ namespace Caravan.Migrations.Postgres.Migrations
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)")
                         .HasColumnName("detail");
+
+                    b.Property<decimal?>("Earnings")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("earnings");
 
                     b.Property<string>("IscoGroup")
                         .HasMaxLength(1)
@@ -2382,10 +2424,137 @@ namespace Caravan.Migrations.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_fact");
 
+                    b.HasIndex("RecordedAt")
+                        .HasDatabaseName("ix_fact_recorded_at");
+
                     b.HasIndex("Kind", "Date")
                         .HasDatabaseName("ix_fact_kind_date");
 
                     b.ToTable("fact", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Statistics.FactKindStatus", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("Backfilled")
+                        .HasColumnType("bigint")
+                        .HasColumnName("backfilled");
+
+                    b.Property<DateTime?>("BackfilledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("backfilled_at");
+
+                    b.Property<DateTime>("IntroducedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("introduced_at");
+
+                    b.HasKey("Kind")
+                        .HasName("pk_fact_kind_status");
+
+                    b.ToTable("fact_kind_status", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Statistics.StatCell", b =>
+                {
+                    b.Property<string>("Indicator")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("indicator");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Sex")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("sex");
+
+                    b.Property<string>("AgeBand")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("age_band");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("region");
+
+                    b.Property<string>("Destination")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("destination");
+
+                    b.Property<string>("Occupation")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("occupation");
+
+                    b.Property<string>("Agency")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("agency");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("category");
+
+                    b.Property<long>("Contributors")
+                        .HasColumnType("bigint")
+                        .HasColumnName("contributors");
+
+                    b.Property<decimal>("Largest")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("largest");
+
+                    b.Property<decimal>("SecondLargest")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("second_largest");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Indicator", "Month", "Sex", "AgeBand", "Region", "Destination", "Occupation", "Agency", "Category")
+                        .HasName("pk_stat_cell");
+
+                    b.ToTable("stat_cell", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Statistics.StatFoldState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("FoldedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("folded_at");
+
+                    b.Property<DateTime>("FoldedThrough")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("folded_through");
+
+                    b.Property<DateTime?>("RebuiltAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rebuilt_at");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stat_fold_state");
+
+                    b.ToTable("stat_fold_state", (string)null);
                 });
 
             modelBuilder.Entity("Caravan.Core.Vacancies.Vacancy", b =>
@@ -2982,6 +3151,8 @@ namespace Caravan.Migrations.Postgres.Migrations
 
                             b1.Property<string>("Item")
                                 .IsRequired();
+
+                            b1.Property<DateOnly?>("PaidOn");
 
                             b1.HasKey("DepartureId", "__synthesizedOrdinal");
 

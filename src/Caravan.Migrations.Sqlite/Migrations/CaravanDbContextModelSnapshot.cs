@@ -1149,6 +1149,10 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("agency_id");
 
+                    b.Property<bool>("Analyst")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("analyst");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -2172,6 +2176,34 @@ namespace Caravan.Migrations.Sqlite.Migrations
                     b.ToTable("exchange_rate", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Reference.ExchangeRateHistory", b =>
+                {
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("as_of");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<decimal>("UnitsPerUsd")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("units_per_usd");
+
+                    b.HasKey("Currency", "AsOf")
+                        .HasName("pk_exchange_rate_history");
+
+                    b.ToTable("exchange_rate_history", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Core.Reference.IscoGroup", b =>
                 {
                     b.Property<string>("Code")
@@ -2315,6 +2347,11 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("agency_id");
 
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT")
                         .HasColumnName("date");
@@ -2336,6 +2373,11 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasMaxLength(24)
                         .HasColumnType("TEXT")
                         .HasColumnName("detail");
+
+                    b.Property<decimal?>("Earnings")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("earnings");
 
                     b.Property<string>("IscoGroup")
                         .HasMaxLength(1)
@@ -2375,10 +2417,137 @@ namespace Caravan.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_fact");
 
+                    b.HasIndex("RecordedAt")
+                        .HasDatabaseName("ix_fact_recorded_at");
+
                     b.HasIndex("Kind", "Date")
                         .HasDatabaseName("ix_fact_kind_date");
 
                     b.ToTable("fact", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Statistics.FactKindStatus", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("Backfilled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("backfilled");
+
+                    b.Property<DateTime?>("BackfilledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("backfilled_at");
+
+                    b.Property<DateTime>("IntroducedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("introduced_at");
+
+                    b.HasKey("Kind")
+                        .HasName("pk_fact_kind_status");
+
+                    b.ToTable("fact_kind_status", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Statistics.StatCell", b =>
+                {
+                    b.Property<string>("Indicator")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicator");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Sex")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sex");
+
+                    b.Property<string>("AgeBand")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("age_band");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region");
+
+                    b.Property<string>("Destination")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("destination");
+
+                    b.Property<string>("Occupation")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occupation");
+
+                    b.Property<string>("Agency")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<long>("Contributors")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contributors");
+
+                    b.Property<decimal>("Largest")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("largest");
+
+                    b.Property<decimal>("SecondLargest")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("second_largest");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Indicator", "Month", "Sex", "AgeBand", "Region", "Destination", "Occupation", "Agency", "Category")
+                        .HasName("pk_stat_cell");
+
+                    b.ToTable("stat_cell", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Statistics.StatFoldState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("FoldedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("folded_at");
+
+                    b.Property<DateTime>("FoldedThrough")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("folded_through");
+
+                    b.Property<DateTime?>("RebuiltAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rebuilt_at");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stat_fold_state");
+
+                    b.ToTable("stat_fold_state", (string)null);
                 });
 
             modelBuilder.Entity("Caravan.Core.Vacancies.Vacancy", b =>
@@ -2971,6 +3140,8 @@ namespace Caravan.Migrations.Sqlite.Migrations
 
                             b1.Property<string>("Item")
                                 .IsRequired();
+
+                            b1.Property<DateOnly?>("PaidOn");
 
                             b1.HasKey("DepartureId", "__synthesizedOrdinal");
 

@@ -40,6 +40,11 @@ public sealed class ApiKeyAuthentication(
             claims.Add(new Claim(ClaimTypes.Role, Roles.AgencyStaff));
         }
 
+        if (key.Analyst)
+        {
+            claims.Add(new Claim(ClaimTypes.Role, Roles.Analyst));
+        }
+
         if (key.PartnerNode is { } node)
         {
             claims.Add(new Claim(PartnerNodeClaim, node));

@@ -1,3 +1,4 @@
+using Caravan.Core.Statistics;
 using Microsoft.AspNetCore.DataProtection;
 using System.Globalization;
 using System.Threading.RateLimiting;
@@ -76,6 +77,7 @@ public static class CaravanDefaults
         services.AddDataProtection().SetApplicationName("Caravan").PersistKeysToFileSystem(new DirectoryInfo(keysPath))
             .UseCryptographicAlgorithms(SensitiveData.Algorithms);
         services.AddSingleton(sp => new SensitiveData(sp.GetRequiredService<IDataProtectionProvider>(), SensitiveData.LoadOrCreateLookupKey(keysPath)));
+        services.AddStatistics(config);
         services.AddScoped<Caravan.Core.Migrants.RegistryCommands>();
         services.AddScoped<Caravan.Core.Migrants.RegistryQueries>();
         services.AddScoped<Caravan.Core.Migrants.JourneyCommands>();
@@ -259,6 +261,7 @@ public static class CaravanDefaults
         var signInPermits = config.GetValue("RateLimits:SignInPerMinute", 20);
         var codePermits = config.GetValue("RateLimits:CodesPerFiveMinutes", 10);
         var tipPermits = config.GetValue("RateLimits:TipsPerTenMinutes", 30);
+        var statisticsPermits = config.GetValue("RateLimits:StatisticsPerMinute", 600);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -275,6 +278,10 @@ public static class CaravanDefaults
             o.AddPolicy(TipRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = tipPermits, Window = TimeSpan.FromMinutes(10), QueueLimit = 0 }));
+            // Published statistics are cached and cheap to repeat; the limit only stops one client from crowding out others.
+            o.AddPolicy(Caravan.Web.Api.StatisticsEndpoints.RateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = statisticsPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = async (context, token) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);

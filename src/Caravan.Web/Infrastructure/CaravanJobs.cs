@@ -28,6 +28,7 @@ public static class CaravanJobs
         services.AddScoped<DatabaseMaintenanceJob>();
         services.AddScoped<Caravan.Core.Cases.SlaJob>();
         services.AddScoped<Caravan.Core.Migrants.Import.PersonImportJob>();
+        services.AddScoped<StatisticsFoldJob>();
         if (!options.Enabled)
         {
             services.AddSingleton<IImportStarter, ManualImportStarter>();
@@ -70,7 +71,17 @@ public static class CaravanJobs
         jobs.AddOrUpdate<ScorecardJob>(ScorecardJob.Id, j => j.RunAsync(CancellationToken.None), scorecards.Cron);
         var cases = app.Configuration.GetSection(Caravan.Core.Cases.CaseOptions.Section).Get<Caravan.Core.Cases.CaseOptions>() ?? new Caravan.Core.Cases.CaseOptions();
         jobs.AddOrUpdate<Caravan.Core.Cases.SlaJob>(Caravan.Core.Cases.SlaJob.Id, j => j.RunAsync(CancellationToken.None), cases.SlaCron);
+        var statistics = app.Configuration.GetSection(Caravan.Core.Statistics.StatisticsOptions.Section).Get<Caravan.Core.Statistics.StatisticsOptions>() ?? new Caravan.Core.Statistics.StatisticsOptions();
+        jobs.AddOrUpdate<StatisticsFoldJob>(Caravan.Core.Statistics.StatisticsFolder.JobId, j => j.RunAsync(CancellationToken.None), statistics.FoldCron);
         jobs.AddOrUpdate<DatabaseMaintenanceJob>(DatabaseMaintenanceJob.Id, j => j.RunAsync(CancellationToken.None), app.Configuration.GetValue("Jobs:MaintenanceCron", "40 2 * * *"));
         return app;
     }
+}
+
+/// <summary>The recurring fold; never two at once on one node (PostgreSQL's lock guards replicas as well).</summary>
+public sealed class StatisticsFoldJob(Caravan.Core.Statistics.StatisticsFolder folder)
+{
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    [AutomaticRetry(Attempts = 3)]
+    public Task RunAsync(CancellationToken cancellationToken) => folder.FoldAsync(cancellationToken);
 }

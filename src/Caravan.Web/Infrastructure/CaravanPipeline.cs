@@ -63,6 +63,7 @@ public static class CaravanPipeline
         api.MapVacancyEndpoints();
         api.MapContractCheckEndpoints();
         api.MapCaseEndpoints();
+        api.MapStatisticsEndpoints();
         api.MapAgencyScopedEndpoints();
         api.MapBulkVacancies();
         // The cheapest JSON answer the app can give: the baseline that benchmarks compare every endpoint with.

@@ -33,12 +33,15 @@ public sealed class ApiKeysModel(CaravanDbContext db, ApiKeyService keys, TimePr
 
     public DateTime Now { get; private set; }
 
+    public const string AnalystScope = "analyst";
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
     {
         Guid? agencyId = null;
         string? node = null;
+        var analyst = Scope == AnalystScope;
         if (Scope?.StartsWith("agency:", StringComparison.Ordinal) == true && Guid.TryParse(Scope[7..], out var id)
             && await db.Set<Agency>().AnyAsync(a => a.Id == id, cancellationToken))
         {
@@ -48,7 +51,7 @@ public sealed class ApiKeysModel(CaravanDbContext db, ApiKeyService keys, TimePr
         {
             node = Scope[5..];
         }
-        else if (ModelState.IsValid)
+        else if (!analyst && ModelState.IsValid)
         {
             ModelState.AddModelError(nameof(Scope), "Validation.ScopeRequired");
         }
@@ -60,7 +63,7 @@ public sealed class ApiKeysModel(CaravanDbContext db, ApiKeyService keys, TimePr
         }
 
         var expires = time.GetUtcNow().UtcDateTime.AddDays(ExpiresInDays ?? 365);
-        var (_, secret) = await keys.CreateAsync(Name!.Trim(), agencyId, node, expires, cancellationToken);
+        var (_, secret) = await keys.CreateAsync(Name!.Trim(), agencyId, node, expires, analyst, cancellationToken);
         NewSecret = secret;
         ModelState.Clear();
         Name = null;

@@ -111,6 +111,7 @@ public sealed class RatesModel(CaravanDbContext db, Catalogue catalogue) : PageM
         row.UnitsPerUsd = units;
         row.AsOf = asOf!.Value;
         row.Source = Source!.Trim();
+        await HistoricalRates.RecordAsync(db, row, cancellationToken);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await db.SaveChangesAsync(cancellationToken);

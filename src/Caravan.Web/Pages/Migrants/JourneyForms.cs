@@ -95,7 +95,19 @@ public sealed class DepartureForm
                 continue;
             }
 
-            costs.Add(new DepartureCost { Item = row.Item?.Trim() ?? string.Empty, Amount = amount, Currency = row.Currency ?? string.Empty });
+            DateOnly? paidOn = null;
+            if (!string.IsNullOrWhiteSpace(row.PaidOn))
+            {
+                if (!DateOnly.TryParseExact(row.PaidOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var paid))
+                {
+                    state.AddModelError(prefix + "Costs", "Journey.CostPaidOnInvalid");
+                    continue;
+                }
+
+                paidOn = paid;
+            }
+
+            costs.Add(new DepartureCost { Item = row.Item?.Trim() ?? string.Empty, Amount = amount, Currency = row.Currency ?? string.Empty, PaidOn = paidOn });
         }
 
         var input = new DepartureInput(Destination ?? string.Empty, City ?? string.Empty, independent, agencyId, null, EmployerName,
@@ -121,6 +133,9 @@ public sealed class DepartureForm
         public string? Amount { get; set; }
 
         public string? Currency { get; set; }
+
+        /// <summary>The day paid, as the browser's date input sends it (yyyy-MM-dd); optional.</summary>
+        public string? PaidOn { get; set; }
     }
 }
 

@@ -1,0 +1,97 @@
+using Caravan.Core.Data;
+using Caravan.Core.Statistics.Disclosure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace Caravan.Core.Statistics;
+
+/// <summary>
+/// The one way to a published figure. Every answer reads the aggregates, and every answer not marked exact goes
+/// through <see cref="DisclosureControl"/> here; nothing else in Caravan turns aggregates into numbers for the public.
+/// Answers are cached until the next fold changes the aggregates.
+/// </summary>
+public sealed class StatisticsService(CaravanDbContext db, StatisticsReader reader, Codelists codelists, IMemoryCache cache, IOptions<StatisticsOptions> options)
+{
+    public DisclosureRules Rules => new(options.Value.Threshold, options.Value.DominancePercent);
+
+    public async Task<long> VersionAsync(CancellationToken cancellationToken = default) =>
+        await db.Set<StatFoldState>().AsNoTracking().Select(s => s.Version).FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<StatisticsAnswer> AnswerAsync(StatisticsRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var version = await VersionAsync(cancellationToken);
+        var key = $"statistics:{version}:{Rules}:{request.Canonical}";
+        if (cache.TryGetValue(key, out StatisticsAnswer? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var answer = await ComputeAsync(request, version, cancellationToken);
+        cache.Set(key, answer, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
+        return answer;
+    }
+
+    private async Task<StatisticsAnswer> ComputeAsync(StatisticsRequest request, long version, CancellationToken cancellationToken)
+    {
+        var indicator = request.Indicator;
+        var dims = request.TableDimensions;
+        var stock = indicator.Measure == IndicatorMeasure.Stock;
+        // A protected table is protected whole, so its filters are applied after protection; exact answers filter in SQL.
+        var rows = await reader.ReadAsync(indicator.Code, dims, stock ? 0 : request.FirstMonth, request.LastMonth,
+            request.Exact ? request.Filters : new Dictionary<Dimension, IReadOnlyList<string>>(), cancellationToken);
+        await codelists.LoadAgenciesAsync(cancellationToken);
+        var kind = indicator.Measure is IndicatorMeasure.Count or IndicatorMeasure.Stock ? MeasureKind.Count : MeasureKind.Magnitude;
+        var control = new DisclosureControl(Rules);
+        var observations = new List<Observation>();
+        foreach (var (period, first, last) in Periods.Range(request.FirstMonth, request.LastMonth, indicator.Periodicity))
+        {
+            // A stock is everything up to the end of the period; a flow is what happened within it.
+            var inPeriod = rows.Where(r => r.Month <= last && (stock || r.Month >= first)).Select(r => Counted(r, kind)).ToList();
+            var cells = request.Exact ? StatisticsTables.Exact(dims.Count, inPeriod) : StatisticsTables.Protect(control, kind, dims.Count, inPeriod);
+            foreach (var cell in cells)
+            {
+                if (Selected(request, dims, cell.Keys))
+                {
+                    observations.Add(new Observation(period, [.. cell.Keys.Select((k, i) => k is null ? Codelists.Total : codelists.ToCode(dims[i], k))],
+                        cell.Status == CellStatus.Published ? ValueOf(indicator, cell.Data) : null, cell.Status));
+                }
+            }
+        }
+
+        return new StatisticsAnswer(request, dims, [.. observations.OrderBy(o => o.Period, StringComparer.Ordinal).ThenBy(o => string.Join('|', o.Codes), StringComparer.Ordinal)], version, Rules);
+    }
+
+    /// <summary>A count's contributors are the people it counts: for a stock, the net of its arrivals and departures.</summary>
+    private static AggregateRow Counted(AggregateRow row, MeasureKind kind) =>
+        kind == MeasureKind.Magnitude ? row : row with { Data = new CellData((long)row.Data.Value, row.Data.Value, 0, 0) };
+
+    /// <summary>
+    /// Whether a cell belongs in the answer: filtered dimensions keep their asked codes and are never totalled;
+    /// breakdown dimensions give every code and their total.
+    /// </summary>
+    private static bool Selected(StatisticsRequest request, IReadOnlyList<Dimension> dims, string?[] keys)
+    {
+        for (var i = 0; i < dims.Count; i++)
+        {
+            if (request.Filters.TryGetValue(dims[i], out var wanted))
+            {
+                if (keys[i] is null || !wanted.Contains(keys[i]!, StringComparer.Ordinal))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static decimal ValueOf(IndicatorDefinition indicator, CellData data) => indicator.Measure switch
+    {
+        IndicatorMeasure.Count or IndicatorMeasure.Stock => data.Value,
+        IndicatorMeasure.Sum => decimal.Round(data.Value, 2),
+        IndicatorMeasure.Mean => data.Contributors == 0 ? 0 : decimal.Round(data.Value / data.Contributors, 2),
+        _ => throw new ArgumentOutOfRangeException(nameof(indicator), indicator.Measure, null),
+    };
+}
