@@ -87,11 +87,14 @@ public sealed class StatisticsService(CaravanDbContext db, StatisticsReader read
         return true;
     }
 
-    private static decimal ValueOf(IndicatorDefinition indicator, CellData data) => indicator.Measure switch
+    private static decimal ValueOf(IndicatorDefinition indicator, CellData data) => Normalise(indicator.Measure switch
     {
-        IndicatorMeasure.Count or IndicatorMeasure.Stock => data.Value,
+        IndicatorMeasure.Count or IndicatorMeasure.Stock => decimal.Round(data.Value, 0),
         IndicatorMeasure.Sum => decimal.Round(data.Value, 2),
         IndicatorMeasure.Mean => data.Contributors == 0 ? 0 : decimal.Round(data.Value / data.Contributors, 2),
         _ => throw new ArgumentOutOfRangeException(nameof(indicator), indicator.Measure, null),
-    };
+    });
+
+    /// <summary>Drops the trailing zeros a NUMERIC(20,6) column brings back, so 30 is written 30, not 30.000000.</summary>
+    private static decimal Normalise(decimal value) => value / 1.000000000000000000000000000000000m;
 }

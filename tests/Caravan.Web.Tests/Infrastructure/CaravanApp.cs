@@ -106,8 +106,11 @@ public sealed class Databases : TheoryData<DatabaseProvider>
 }
 
 /// <summary>One app per engine, shared by the tests of a class, started on first use.</summary>
-public sealed class AppFixture : IAsyncDisposable
+public class AppFixture : IAsyncDisposable
 {
+    /// <summary>Settings a fixture's apps run with, beyond the test defaults.</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
+
     private readonly Dictionary<DatabaseProvider, CaravanApp> apps = [];
     private readonly Lock gate = new();
 
@@ -117,7 +120,7 @@ public sealed class AppFixture : IAsyncDisposable
         {
             if (!apps.TryGetValue(provider, out var app))
             {
-                app = new CaravanApp(provider);
+                app = new CaravanApp(provider, Settings);
                 _ = app.Server; // start now, so migration and seeding happen before the test's first request
                 apps[provider] = app;
             }
@@ -132,5 +135,7 @@ public sealed class AppFixture : IAsyncDisposable
         {
             await app.DisposeAsync();
         }
+
+        GC.SuppressFinalize(this);
     }
 }
