@@ -7,6 +7,7 @@
 #        bench/run.sh import-pg|import-sqlite|import [--rows N ...]   (issue 4 registry import against COPY / a bare INSERT loop;
 #          import-pg also runs the person search on the 1,000,000 imported persons; about 15 minutes each on 2 cores)
 #        bench/run.sh cases [--cases N --teams N --clients N --seconds N]   (issue 5 queue, dashboard and case file on 200,000 cases)
+#        bench/run.sh statistics-pg|statistics-sqlite [--facts N --new-facts N --clients N --seconds N]   (issue 12 fold, rebuild and API)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -32,6 +33,14 @@ case $what in
   cases)
     shift
     bench cases --provider postgres --vacancies 0 --agencies 0 "$@"
+    exit 0 ;;
+  statistics-pg)
+    shift
+    bench statistics --provider postgres --facts 10000000 --new-facts 1000000 --clients 8 --seconds 30 "$@"
+    exit 0 ;;
+  statistics-sqlite)
+    shift
+    bench statistics --provider sqlite --facts 1000000 --new-facts 100000 --clients 4 --seconds 30 "$@"
     exit 0 ;;
   import|import-pg|import-sqlite)
     shift

@@ -18,7 +18,7 @@ internal sealed class AppServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<AppServer> StartAsync(string repo, BenchDatabase database)
+    public static async Task<AppServer> StartAsync(string repo, BenchDatabase database, IReadOnlyDictionary<string, string>? environment = null)
     {
         var web = Path.Combine(repo, "src", "Caravan.Web");
         Run("dotnet", $"build \"{web}\" -c Release -v quiet -nologo", repo);
@@ -37,6 +37,10 @@ internal sealed class AppServer : IAsyncDisposable
         start.Environment["Demo__Enabled"] = "false";
         start.Environment["Jobs__Enabled"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException("The server did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) =>

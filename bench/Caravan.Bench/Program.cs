@@ -18,6 +18,13 @@ if (args.FirstOrDefault() == "cases")
     return;
 }
 
+// Statistics (issue 12): facts, fold and rebuild in process, then the API over HTTP.
+if (args.FirstOrDefault() == "statistics")
+{
+    await StatisticsBench.RunAsync(args);
+    return;
+}
+
 // Registry import and person search run in process against the database, without the server.
 if (args.FirstOrDefault() == "import")
 {

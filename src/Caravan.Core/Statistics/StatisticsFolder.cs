@@ -24,6 +24,9 @@ public sealed class StatisticsOptions
     public decimal DominancePercent { get; set; } = 15m;
 
     public string FoldCron { get; set; } = "*/5 * * * *";
+
+    /// <summary>Keep answers in memory until the next fold; off only to measure the uncached cost (bench/).</summary>
+    public bool CacheAnswers { get; set; } = true;
 }
 
 public sealed record FoldResult(long Facts, int Cells, DateTime FoldedThrough, long Version);

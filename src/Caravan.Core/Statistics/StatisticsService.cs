@@ -29,7 +29,11 @@ public sealed class StatisticsService(CaravanDbContext db, StatisticsReader read
         }
 
         var answer = await ComputeAsync(request, version, cancellationToken);
-        cache.Set(key, answer, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
+        if (options.Value.CacheAnswers)
+        {
+            cache.Set(key, answer, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
+        }
+
         return answer;
     }
 
