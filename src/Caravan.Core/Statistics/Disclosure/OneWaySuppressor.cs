@@ -4,18 +4,23 @@ namespace Caravan.Core.Statistics.Disclosure;
 /// Secondary suppression for categories plus their total. With the total published the hidden cells share a known
 /// sum, so each can range over [0, that sum]; with the total hidden the cells are unbounded above and only the
 /// total's own lower bound (the published cells' sum) matters. Both are closed forms, so no LP is needed to choose.
+/// With <paramref name="hideTotal"/> the total is hidden from the start (another table of the same family has to
+/// hide it), and cells are added only until the total itself is protected.
 /// </summary>
 internal sealed class OneWaySuppressor(
     MeasureKind kind,
     DisclosureRules rules,
     Func<CellData, bool> isSensitive,
     IReadOnlyList<CellData> cells,
-    CellData total)
+    CellData total,
+    bool hideTotal)
 {
     public OneWayProtection Protect()
     {
         var status = cells.Select(c => c.Contributors > 0 && isSensitive(c) ? CellStatus.Suppressed : CellStatus.Published).ToArray();
-        var totalStatus = total.Contributors > 0 && isSensitive(total) ? CellStatus.Suppressed : CellStatus.Published;
+        var totalStatus = total.Contributors > 0 && isSensitive(total) ? CellStatus.Suppressed
+            : hideTotal ? CellStatus.SecondarySuppressed
+            : CellStatus.Published;
 
         while (NeedsMore(status, totalStatus))
         {
@@ -36,7 +41,8 @@ internal sealed class OneWaySuppressor(
 
         if (!Audit(status, totalStatus))
         {
-            // Hiding every non-empty cell and the total leaves each range [0, ∞), so this cannot fail the audit.
+            // Hiding every non-empty cell and the total leaves each range [0, ∞), so this cannot fail the audit
+            // (the total is never empty here: DisclosureControl refuses to hide an empty one).
             HideEverything(status, ref totalStatus);
             if (!Audit(status, totalStatus))
             {

@@ -8,8 +8,6 @@ namespace Caravan.Core.Tests.Statistics.Disclosure;
 /// </summary>
 internal sealed class AttackerLp
 {
-    // GLOP can report an unbounded maximum as INFEASIBLE, so unknowns get a bound no real range comes near.
-    private const double Unbounded = 1e9;
 
     private readonly List<(double Value, bool Hidden)> _cells = [];
     private readonly List<(int Whole, int[] Parts)> _sums = [];
@@ -31,11 +29,14 @@ internal sealed class AttackerLp
     /// <summary>Min and max of the sum of <paramref name="cells"/> over everything consistent with the tables.</summary>
     public (double Low, double High) Range(params int[] cells)
     {
+        // GLOP can report an unbounded maximum as INFEASIBLE, so unknowns get a bound no real range comes near. It
+        // is scaled to the table: a fixed 1e9 next to values of a few units made GLOP end ABNORMAL on some tables.
+        var unbounded = 1000 * (1 + _cells.Sum(c => Math.Abs(c.Value)));
         using var solver = Solver.CreateSolver("GLOP");
         var unknowns = new Dictionary<int, Variable>();
         foreach (var cell in HiddenCells)
         {
-            unknowns[cell] = solver.MakeNumVar(0, Unbounded, $"x{cell}");
+            unknowns[cell] = solver.MakeNumVar(0, unbounded, $"x{cell}");
         }
 
         foreach (var (whole, parts) in _sums)
@@ -65,15 +66,15 @@ internal sealed class AttackerLp
         }
 
         objective.SetMinimization();
-        var low = Solve(solver, objective);
+        var low = Solve(solver, objective, unbounded);
         objective.SetMaximization();
-        var high = Solve(solver, objective);
+        var high = Solve(solver, objective, unbounded);
         return (known + low, known + high);
     }
 
-    private static double Solve(Solver solver, Objective objective)
+    private static double Solve(Solver solver, Objective objective, double unbounded)
     {
         solver.Solve().ShouldBe(Solver.ResultStatus.OPTIMAL);
-        return objective.Value() >= Unbounded - 1 ? double.PositiveInfinity : objective.Value();
+        return objective.Value() >= unbounded - 1 ? double.PositiveInfinity : objective.Value();
     }
 }

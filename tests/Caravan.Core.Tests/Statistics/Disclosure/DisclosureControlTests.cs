@@ -117,6 +117,59 @@ public sealed class DisclosureControlTests
     }
 
     [Fact]
+    public void A_forced_hidden_total_takes_enough_cells_to_keep_its_own_interval()
+    {
+        // 22 = 9 + 13: the 9 alone lets the total fall only to 13, not to 12; hiding the 13 too lets it fall to 0.
+        var protection = _control.ProtectOneWay(MeasureKind.Count, [CellData.OfCount(9), CellData.OfCount(13)], CellData.OfCount(22), hideTotal: true);
+
+        protection.Cells.ShouldBe([CellStatus.Suppressed, CellStatus.SecondarySuppressed]);
+        protection.Total.ShouldBe(CellStatus.SecondarySuppressed);
+    }
+
+    [Fact]
+    public void A_forced_hidden_total_needs_no_secondary_cell_when_the_primary_ones_cover_it()
+    {
+        int[] counts = [3, 4, 5, 40, 50];
+        var cells = counts.Select(n => CellData.OfCount(n)).ToArray();
+
+        var protection = _control.ProtectOneWay(MeasureKind.Count, cells, CellData.OfCount(102), hideTotal: true);
+
+        protection.Cells.ShouldBe([CellStatus.Suppressed, CellStatus.Suppressed, CellStatus.Suppressed, CellStatus.Published, CellStatus.Published]);
+        protection.Total.ShouldBe(CellStatus.SecondarySuppressed);
+    }
+
+    [Fact]
+    public void A_sensitive_total_forced_hidden_is_primary_suppressed()
+    {
+        var protection = _control.ProtectOneWay(MeasureKind.Count, [CellData.Empty, CellData.OfCount(4)], CellData.OfCount(4), hideTotal: true);
+
+        protection.Cells.ShouldBe([CellStatus.Published, CellStatus.Suppressed]);
+        protection.Total.ShouldBe(CellStatus.Suppressed);
+    }
+
+    [Fact]
+    public void An_empty_total_cannot_be_forced_hidden() =>
+        Should.Throw<ArgumentException>(() =>
+            _control.ProtectOneWay(MeasureKind.Count, [CellData.Empty, CellData.Empty], CellData.Empty, hideTotal: true));
+
+    [Fact]
+    public void Margins_that_disagree_on_the_total_are_rejected()
+    {
+        var interior = new CellData[,]
+        {
+            { CellData.OfCount(9), CellData.OfCount(20) },
+            { CellData.OfCount(20), CellData.OfCount(20) },
+        };
+        var table = new TwoWayCase(interior);
+        var rows = _control.ProtectOneWay(MeasureKind.Count, table.RowTotals, table.Total);
+        var columns = _control.ProtectOneWay(MeasureKind.Count, table.ColumnTotals, table.Total, hideTotal: true);
+        rows.Total.ShouldBe(CellStatus.Published);
+
+        Should.Throw<ArgumentException>(() =>
+            _control.ProtectTwoWay(MeasureKind.Count, interior, table.RowTotals, table.ColumnTotals, table.Total, rows, columns));
+    }
+
+    [Fact]
     public void A_table_that_does_not_add_up_is_rejected() =>
         Should.Throw<ArgumentException>(() =>
             _control.ProtectOneWay(MeasureKind.Count, [CellData.OfCount(3), CellData.OfCount(4)], CellData.OfCount(8)));

@@ -13,7 +13,8 @@ internal sealed class LinkedTables
     private readonly CellData _total;
     private readonly OneWayProtection[] _oneWay;
     private readonly CellData[][,] _interiors;
-    private readonly TwoWayProtection?[] _twoWay;
+    private readonly CellStatus[][,] _twoWay;
+    private readonly bool[] _refused;
 
     private LinkedTables(DisclosureRules rules, int[] sizes, int[][] persons)
     {
@@ -22,9 +23,10 @@ internal sealed class LinkedTables
         var control = new DisclosureControl(rules);
         _total = CellData.OfCount(persons.Length);
         _margins = [.. Enumerable.Range(0, 3).Select(d => Enumerable.Range(0, sizes[d]).Select(code => CellData.OfCount(persons.Count(p => p[d] == code))).ToArray())];
-        _oneWay = [.. _margins.Select(m => control.ProtectOneWay(MeasureKind.Count, m, _total))];
+        _oneWay = [.. control.ProtectOneWayFamily(MeasureKind.Count, _margins, _total)];
         _interiors = new CellData[Pairs.Length][,];
-        _twoWay = new TwoWayProtection?[Pairs.Length];
+        _twoWay = new CellStatus[Pairs.Length][,];
+        _refused = new bool[Pairs.Length];
         for (var t = 0; t < Pairs.Length; t++)
         {
             var (r, c) = Pairs[t];
@@ -40,41 +42,69 @@ internal sealed class LinkedTables
             _interiors[t] = interior;
             try
             {
-                _twoWay[t] = control.ProtectTwoWay(MeasureKind.Count, interior, _margins[r], _margins[c], _total, _oneWay[r], _oneWay[c]);
+                _twoWay[t] = control.ProtectTwoWay(MeasureKind.Count, interior, _margins[r], _margins[c], _total, _oneWay[r], _oneWay[c]).Interior;
             }
             catch (TableNotProtectableException)
             {
-                // Refused tables are withheld: none of their inner cells is published.
-                _twoWay[t] = null;
+                // The caller's rule for a refused table: it is still published, with every inner cell hidden (empty
+                // ones stay known zeros, since the API lists only non-empty cells).
+                _refused[t] = true;
+                _twoWay[t] = HideEveryInnerCell(control, interior);
             }
         }
     }
 
-    /// <summary>Whether one one-way table hides the grand total while another publishes it.</summary>
-    public bool TotalStatusesDiffer =>
-        _oneWay.Any(p => p.Total == CellStatus.Published) && _oneWay.Any(p => p.Total != CellStatus.Published);
+    public IReadOnlyList<OneWayProtection> OneWay => _oneWay;
+
+    public IReadOnlyList<CellData[]> Margins => _margins;
+
+    public CellData Total => _total;
+
+    public int RefusedTables => _refused.Count(r => r);
 
     public static LinkedTables Protect(int[] sizes, int[][] persons, DisclosureRules rules) => new(rules, sizes, persons);
 
-    /// <summary>Hidden cells of published tables whose joint range is too narrow, with a description of the tables.</summary>
-    public List<string> JointFailures()
+    private static CellStatus[,] HideEveryInnerCell(DisclosureControl control, CellData[,] interior)
+    {
+        var status = new CellStatus[interior.GetLength(0), interior.GetLength(1)];
+        for (var i = 0; i < interior.GetLength(0); i++)
+        {
+            for (var j = 0; j < interior.GetLength(1); j++)
+            {
+                var cell = interior[i, j];
+                status[i, j] = cell.Contributors <= 0 ? CellStatus.Published
+                    : control.IsSensitive(MeasureKind.Count, cell) ? CellStatus.Suppressed
+                    : CellStatus.SecondarySuppressed;
+            }
+        }
+
+        return status;
+    }
+
+    /// <summary>
+    /// Hidden cells whose range in the joint LP of all six tables is too narrow, with a description of the tables.
+    /// A refused two-way table is published with every inner cell hidden (the caller's rule: its empty cells are
+    /// then known zeros) or, with <paramref name="withholdRefused"/>, not published at all: then none of its cells
+    /// is known, not even the zeros, and none is checked.
+    /// </summary>
+    public List<string> JointFailures(bool withholdRefused = false)
     {
         var lp = new AttackerLp();
         var names = new List<string>();
-        var published = new List<bool>();
-        int Add(double value, bool hidden, string name, bool ofPublishedTable)
+        var check = new List<bool>();
+        int Add(double value, bool hidden, string name, bool checkIt = true)
         {
             names.Add(name);
-            published.Add(ofPublishedTable);
+            check.Add(checkIt);
             return lp.AddCell(value, hidden);
         }
 
         // The total is public as soon as one table shows it.
-        var total = Add((double)_total.Value, _oneWay.All(p => p.Total != CellStatus.Published), "total", true);
+        var total = Add((double)_total.Value, _oneWay.All(p => p.Total != CellStatus.Published), "total");
         var margins = new int[3][];
         for (var d = 0; d < 3; d++)
         {
-            margins[d] = [.. Enumerable.Range(0, _sizes[d]).Select(k => Add((double)_margins[d][k].Value, _oneWay[d].Cells[k] != CellStatus.Published, $"dim{d}[{k}]", true))];
+            margins[d] = [.. Enumerable.Range(0, _sizes[d]).Select(k => Add((double)_margins[d][k].Value, _oneWay[d].Cells[k] != CellStatus.Published, $"dim{d}[{k}]"))];
             lp.AddSum(total, margins[d]);
         }
 
@@ -86,8 +116,8 @@ internal sealed class LinkedTables
             {
                 for (var j = 0; j < _sizes[c]; j++)
                 {
-                    var hidden = _twoWay[t] is not { } p || p.Interior[i, j] != CellStatus.Published;
-                    cells[i, j] = Add((double)_interiors[t][i, j].Value, hidden, $"dim{r}xdim{c}[{i},{j}]", _twoWay[t] is not null);
+                    var withheld = withholdRefused && _refused[t];
+                    cells[i, j] = Add((double)_interiors[t][i, j].Value, withheld || _twoWay[t][i, j] != CellStatus.Published, $"dim{r}xdim{c}[{i},{j}]", !withheld);
                 }
             }
 
@@ -103,7 +133,7 @@ internal sealed class LinkedTables
         }
 
         var failures = new List<string>();
-        foreach (var cell in lp.HiddenCells.Where(c => published[c]))
+        foreach (var cell in lp.HiddenCells.Where(c => check[c]))
         {
             var (low, high) = lp.Range(cell);
             if (ProtectionAssert.Violation(MeasureKind.Count, _rules, lp.ValueOf(cell), low, high) is { } message)
@@ -127,8 +157,8 @@ internal sealed class LinkedTables
         {
             var (r, c) = Pairs[t];
             var rows = Enumerable.Range(0, _sizes[r]).Select(i => string.Join(" ", Enumerable.Range(0, _sizes[c]).Select(j =>
-                Show((_interiors[t][i, j], _twoWay[t]?.Interior[i, j] ?? CellStatus.SecondarySuppressed)))));
-            parts.Add($"dim{r}xdim{c}{(_twoWay[t] is null ? " (refused)" : string.Empty)} [{string.Join(" | ", rows)}]");
+                Show((_interiors[t][i, j], _twoWay[t][i, j])))));
+            parts.Add($"dim{r}xdim{c}{(_refused[t] ? " (refused, all hidden)" : string.Empty)} [{string.Join(" | ", rows)}]");
         }
 
         return string.Join("; ", parts);

@@ -41,8 +41,12 @@ internal sealed class TwoWayCase
         return new TwoWayCase(interior);
     }
 
-    public (OneWayProtection Rows, OneWayProtection Columns) ProtectMargins(DisclosureControl control, MeasureKind kind) =>
-        (control.ProtectOneWay(kind, RowTotals, Total), control.ProtectOneWay(kind, ColumnTotals, Total));
+    /// <summary>The margins as one family: both share the total, so they agree on whether it is published.</summary>
+    public (OneWayProtection Rows, OneWayProtection Columns) ProtectMargins(DisclosureControl control, MeasureKind kind)
+    {
+        var family = control.ProtectOneWayFamily(kind, [RowTotals, ColumnTotals], Total);
+        return (family[0], family[1]);
+    }
 
     /// <summary>The attacker's LP of this table alone; <paramref name="interiorHidden"/> says which inner cells are unknown.</summary>
     public AttackerLp Attacker(Func<int, int, bool> interiorHidden, OneWayProtection rows, OneWayProtection columns, bool totalHidden, out Func<int, string> name)
