@@ -76,19 +76,64 @@ public sealed class StatisticsReader(CaravanDbContext db)
                 keys[i] = reader.GetString(1 + i);
             }
 
-            var largest = Convert.ToDecimal(reader.GetValue(k + 3), CultureInfo.InvariantCulture);
-            var second = Convert.ToDecimal(reader.GetValue(k + 4), CultureInfo.InvariantCulture);
-            var merged = Convert.ToInt64(reader.GetValue(k + 5), CultureInfo.InvariantCulture);
-            // The second largest of several stored rows is not stored; the largest of them bounds it from above, which
-            // can only make the dominance rule stricter.
-            rows.Add(new AggregateRow(reader.GetInt32(0), keys, new CellData(
-                Convert.ToInt64(reader.GetValue(k + 1), CultureInfo.InvariantCulture),
-                decimal.Round(Convert.ToDecimal(reader.GetValue(k + 2), CultureInfo.InvariantCulture), 6),
-                largest,
-                merged > 1 ? largest : second)));
+            rows.Add(new AggregateRow(reader.GetInt32(0), keys, DataAt(reader, k + 1)));
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// The one-way margins of every dimension in one round trip: rows of (month, index of the dimension, stored value).
+    /// Disclosure control needs them all, because one grand total is shared by every one-way table of a period.
+    /// </summary>
+    public async Task<List<(int Month, int Dimension, AggregateRow Row)>> ReadMarginsAsync(
+        string indicator, IReadOnlyList<Dimension> dimensions, int firstMonth, int lastMonth, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dimensions);
+        var result = new List<(int, int, AggregateRow)>();
+        if (dimensions.Count == 0)
+        {
+            return result;
+        }
+
+        var sqlite = !db.Database.IsNpgsql();
+        string Num(string column) => sqlite ? $"CAST({column} AS REAL)" : column;
+        var sql = string.Join(" UNION ALL ", dimensions.Select((d, i) => string.Create(CultureInfo.InvariantCulture,
+            $"SELECT month, {i} AS d, {Column(d)} AS k, SUM(contributors), SUM({Num("value")}), MAX({Num("largest")}), MAX({Num("second_largest")}), COUNT(*) FROM stat_cell WHERE indicator = @indicator AND month BETWEEN @first AND @last GROUP BY month, {Column(d)}")));
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = sql;
+        Add(command, "@indicator", indicator);
+        Add(command, "@first", firstMonth);
+        Add(command, "@last", lastMonth);
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add((reader.GetInt32(0), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture), new AggregateRow(reader.GetInt32(0), [reader.GetString(2)], DataAt(reader, 3))));
+        }
+
+        return result;
+    }
+
+    /// <summary>The totals of a grouped row from column <paramref name="at"/>: contributors, sum, largest, second largest, rows merged.</summary>
+    private static CellData DataAt(DbDataReader reader, int at)
+    {
+        var largest = Convert.ToDecimal(reader.GetValue(at + 2), CultureInfo.InvariantCulture);
+        var second = Convert.ToDecimal(reader.GetValue(at + 3), CultureInfo.InvariantCulture);
+        var merged = Convert.ToInt64(reader.GetValue(at + 4), CultureInfo.InvariantCulture);
+        // The second largest of several stored rows is not stored; the largest of them bounds it from above, which
+        // can only make the dominance rule stricter.
+        return new CellData(
+            Convert.ToInt64(reader.GetValue(at), CultureInfo.InvariantCulture),
+            decimal.Round(Convert.ToDecimal(reader.GetValue(at + 1), CultureInfo.InvariantCulture), 6),
+            largest,
+            merged > 1 ? largest : second);
     }
 
     private static string Add(DbCommand command, string name, object value)

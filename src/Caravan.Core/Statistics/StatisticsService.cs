@@ -42,18 +42,38 @@ public sealed class StatisticsService(CaravanDbContext db, StatisticsReader read
         var indicator = request.Indicator;
         var dims = request.TableDimensions;
         var stock = indicator.Measure == IndicatorMeasure.Stock;
+        var from = stock ? 0 : request.FirstMonth;
         // A protected table is protected whole, so its filters are applied after protection; exact answers filter in SQL.
-        var rows = await reader.ReadAsync(indicator.Code, dims, stock ? 0 : request.FirstMonth, request.LastMonth,
+        var rows = await reader.ReadAsync(indicator.Code, dims, from, request.LastMonth,
             request.Exact ? request.Filters : new Dictionary<Dimension, IReadOnlyList<string>>(), cancellationToken);
+        var margins = request.Exact ? [] : await reader.ReadMarginsAsync(indicator.Code, indicator.Dimensions, from, request.LastMonth, cancellationToken);
+        var asked = dims.Select(d => indicator.Dimensions.ToList().IndexOf(d)).ToList();
         await codelists.LoadAgenciesAsync(cancellationToken);
         var kind = indicator.Measure is IndicatorMeasure.Count or IndicatorMeasure.Stock ? MeasureKind.Count : MeasureKind.Magnitude;
         var control = new DisclosureControl(Rules);
         var observations = new List<Observation>();
+        var withheld = new List<string>();
         foreach (var (period, first, last) in Periods.Range(request.FirstMonth, request.LastMonth, indicator.Periodicity))
         {
             // A stock is everything up to the end of the period; a flow is what happened within it.
-            var inPeriod = rows.Where(r => r.Month <= last && (stock || r.Month >= first)).Select(r => Counted(r, kind)).ToList();
-            var cells = request.Exact ? StatisticsTables.Exact(dims.Count, inPeriod) : StatisticsTables.Protect(control, kind, dims.Count, inPeriod);
+            bool InPeriod(int month) => month <= last && (stock || month >= first);
+            var inPeriod = rows.Where(r => InPeriod(r.Month)).Select(r => Counted(r, kind)).ToList();
+            List<StatisticsTables.TableCell> cells;
+            if (request.Exact)
+            {
+                cells = StatisticsTables.Exact(dims.Count, inPeriod);
+            }
+            else
+            {
+                var (protectedCells, tableWithheld) = StatisticsTables.Protect(control, kind, asked, indicator.Dimensions.Count, inPeriod,
+                    margins.Where(m => InPeriod(m.Month)).Select(m => (m.Dimension, Counted(m.Row, kind))).ToList());
+                cells = protectedCells;
+                if (tableWithheld)
+                {
+                    withheld.Add(period);
+                }
+            }
+
             foreach (var cell in cells)
             {
                 if (Selected(request, dims, cell.Keys))
@@ -64,7 +84,7 @@ public sealed class StatisticsService(CaravanDbContext db, StatisticsReader read
             }
         }
 
-        return new StatisticsAnswer(request, dims, [.. observations.OrderBy(o => o.Period, StringComparer.Ordinal).ThenBy(o => string.Join('|', o.Codes), StringComparer.Ordinal)], version, Rules);
+        return new StatisticsAnswer(request, dims, [.. observations.OrderBy(o => o.Period, StringComparer.Ordinal).ThenBy(o => string.Join('|', o.Codes), StringComparer.Ordinal)], version, Rules, withheld);
     }
 
     /// <summary>A count's contributors are the people it counts: for a stock, the net of its arrivals and departures.</summary>

@@ -12,76 +12,79 @@ internal static class StatisticsTables
     /// <summary>A cell of the table: codes per table dimension (null = total) and its contributions and status.</summary>
     public sealed record TableCell(string[] Keys, CellData Data, CellStatus Status);
 
-    public static List<TableCell> Protect(DisclosureControl control, MeasureKind kind, int dimensions, IReadOnlyList<AggregateRow> rows)
+    /// <summary>
+    /// The protected cells of one period's table over the asked dimensions (their indexes in the indicator's
+    /// dimensions), given the finest rows of that table and the one-way margins of every dimension of the indicator.
+    /// The grand total is decided for the whole family of one-way tables, so that no question publishes a total that
+    /// another one needed hidden. A two-way table that cannot be protected is withheld: none of its inner cells is
+    /// listed, not even as hidden, since listing one says it is not empty.
+    /// </summary>
+    public static (List<TableCell> Cells, bool Withheld) Protect(
+        DisclosureControl control, MeasureKind kind, IReadOnlyList<int> asked, int allowed,
+        IReadOnlyList<AggregateRow> rows, IReadOnlyList<(int Dimension, AggregateRow Row)> margins)
     {
-        var cells = Merge(rows, dimensions);
-        var total = cells.Values.Aggregate(CellData.Empty, (a, c) => a.Add(c));
-        var result = new List<TableCell>();
-        if (dimensions == 0)
-        {
-            result.Add(new TableCell([], total, control.IsSensitive(kind, total) ? CellStatus.Suppressed : CellStatus.Published));
-            return result;
-        }
-
-        var codes = new List<string>[dimensions];
-        var margins = new List<CellData>[dimensions];
-        var oneWay = new OneWayProtection[dimensions];
-        for (var d = 0; d < dimensions; d++)
+        var family = new List<IReadOnlyList<CellData>>();
+        var familyCodes = new List<List<string>>();
+        for (var d = 0; d < allowed; d++)
         {
             var dim = d;
-            codes[d] = cells.Keys.Select(k => k[dim]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            var byCode = cells.GroupBy(c => c.Key[dim], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Aggregate(CellData.Empty, (a, c) => a.Add(c.Value)), StringComparer.Ordinal);
-            margins[d] = codes[d].Select(c => byCode[c]).ToList();
-            oneWay[d] = control.ProtectOneWay(kind, margins[d], total);
+            var cells = Merge(margins.Where(m => m.Dimension == dim).Select(m => m.Row).ToList(), 1);
+            var codes = cells.Keys.Select(k => k[0]).Order(StringComparer.Ordinal).ToList();
+            familyCodes.Add(codes);
+            family.Add(codes.Select(c => cells[[c]]).ToList());
         }
 
-        var totalStatus = oneWay.Select(o => o.Total).FirstOrDefault(s => s != CellStatus.Published);
-        result.Add(new TableCell(new string[dimensions], total, totalStatus));
-        for (var d = 0; d < dimensions; d++)
+        var finest = Merge(rows, asked.Count);
+        var total = (allowed > 0 ? family[0] : finest.Values.ToList()).Aggregate(CellData.Empty, (a, c) => a.Add(c));
+        var result = new List<TableCell>();
+        if (allowed == 0)
         {
-            for (var i = 0; i < codes[d].Count; i++)
+            result.Add(new TableCell([], total, control.IsSensitive(kind, total) ? CellStatus.Suppressed : CellStatus.Published));
+            return (result, false);
+        }
+
+        var protections = control.ProtectOneWayFamily(kind, family, total);
+        result.Add(new TableCell(new string[asked.Count], total, protections[0].Total));
+        for (var d = 0; d < asked.Count; d++)
+        {
+            var codes = familyCodes[asked[d]];
+            for (var i = 0; i < codes.Count; i++)
             {
-                var keys = new string[dimensions];
-                keys[d] = codes[d][i];
-                result.Add(new TableCell(keys, margins[d][i], oneWay[d].Cells[i]));
+                var keys = new string[asked.Count];
+                keys[d] = codes[i];
+                result.Add(new TableCell(keys, family[asked[d]][i], protections[asked[d]].Cells[i]));
             }
         }
 
-        if (dimensions == 2)
+        if (asked.Count < 2)
         {
-            var interior = new CellData[codes[0].Count, codes[1].Count];
-            var rowIndex = codes[0].Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
-            var columnIndex = codes[1].Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
-            foreach (var (keys, data) in cells)
-            {
-                interior[rowIndex[keys[0]], columnIndex[keys[1]]] = data;
-            }
+            return (result, false);
+        }
 
-            CellStatus[,] pattern;
-            try
-            {
-                pattern = control.ProtectTwoWay(kind, interior, margins[0], margins[1], total, oneWay[0], oneWay[1]).Interior;
-            }
-            catch (TableNotProtectableException)
-            {
-                // Hiding every inner cell adds nothing to what the published margins say, so it is always safe.
-                pattern = new CellStatus[codes[0].Count, codes[1].Count];
-                for (var i = 0; i < codes[0].Count; i++)
-                {
-                    for (var j = 0; j < codes[1].Count; j++)
-                    {
-                        pattern[i, j] = control.IsSensitive(kind, interior[i, j]) ? CellStatus.Suppressed : CellStatus.SecondarySuppressed;
-                    }
-                }
-            }
+        var rowCodes = familyCodes[asked[0]];
+        var columnCodes = familyCodes[asked[1]];
+        var rowIndex = rowCodes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
+        var columnIndex = columnCodes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
+        var interior = new CellData[rowCodes.Count, columnCodes.Count];
+        foreach (var (keys, data) in finest)
+        {
+            interior[rowIndex[keys[0]], columnIndex[keys[1]]] = data;
+        }
 
-            foreach (var (keys, data) in cells)
+        try
+        {
+            var pattern = control.ProtectTwoWay(kind, interior, family[asked[0]], family[asked[1]], total, protections[asked[0]], protections[asked[1]]).Interior;
+            foreach (var (keys, data) in finest)
             {
                 result.Add(new TableCell(keys, data, pattern[rowIndex[keys[0]], columnIndex[keys[1]]]));
             }
-        }
 
-        return result;
+            return (result, false);
+        }
+        catch (TableNotProtectableException)
+        {
+            return (result, true);
+        }
     }
 
     /// <summary>Every cell of the table with its exact contributions; for analysts, who see exact values.</summary>

@@ -24,7 +24,7 @@ public sealed record IndicatorDto(
 
 public sealed record ObservationDto(string Period, IReadOnlyDictionary<string, string> Dimensions, decimal? Value, string Status);
 
-public sealed record DisclosureDto(bool Exact, int Threshold, decimal DominancePercent, string Method);
+public sealed record DisclosureDto(bool Exact, int Threshold, decimal DominancePercent, string Method, IReadOnlyList<string> WithheldPeriods);
 
 public sealed record StatisticsDto(
     string Indicator,
@@ -44,7 +44,7 @@ public sealed record CodelistDto(string Id, IReadOnlyList<string> Codes);
 public static class StatisticsEndpoints
 {
     public const string RateLimit = "statistics";
-    private const string Method = "Cells under the threshold are never published; other cells are hidden until every hidden cell's range, worked out from what is published, is at least the threshold wide either way; magnitudes also pass the p% dominance rule. Published tables have at most two dimensions, one period each. docs/statistics-disclosure.md";
+    private const string Method = "Cells under the threshold are never published; other cells are hidden until every hidden cell's range, worked out from what is published, is at least the threshold wide either way; magnitudes also pass the p% dominance rule. Published tables have at most two dimensions, one period each; a two-way table that cannot be protected is withheld, leaving its margins. docs/statistics-disclosure.md";
 
     public static RouteGroupBuilder MapStatisticsEndpoints(this RouteGroupBuilder api)
     {
@@ -169,7 +169,7 @@ public static class StatisticsEndpoints
             i.Measure.ToString(),
             i.Periodicity.ToString(),
             names,
-            new DisclosureDto(answer.Request.Exact, answer.Rules.Threshold, answer.Rules.DominancePercent, answer.Request.Exact ? "Exact values for an analyst: not for publication." : Method),
+            new DisclosureDto(answer.Request.Exact, answer.Rules.Threshold, answer.Rules.DominancePercent, answer.Request.Exact ? "Exact values for an analyst: not for publication." : Method, answer.WithheldPeriods),
             [.. answer.Observations.Select(o => new ObservationDto(
                 o.Period,
                 names.Select((n, k) => (n, k)).ToDictionary(x => x.n, x => o.Codes[x.k], StringComparer.Ordinal),

@@ -107,6 +107,55 @@ public class StatisticsApiTests(StatisticsFixture fixture) : IClassFixture<Stati
 
     [Theory]
     [ClassData(typeof(Databases))]
+    public async Task A_two_way_table_hides_a_rectangle_around_a_small_cell_or_is_withheld_with_its_margins_kept(DatabaseProvider db)
+    {
+        var app = fixture.Get(db);
+        var rich = new DateOnly(2019, 7, 10);
+        var regions = new[] { "UZ-AN", "UZ-BU", "UZ-FA" };
+        var ages = new[] { "20-24", "25-29", "30-34" };
+        var facts = new List<Fact>();
+        for (var r = 0; r < 3; r++)
+        {
+            for (var a = 0; a < 3; a++)
+            {
+                var (region, age, n) = (regions[r], ages[a], r == 1 && a == 1 ? 3 : 30 + (r * 11) + (a * 7));
+                facts.AddRange(Many(n, i => Registration(rich, "F", age, region)));
+            }
+        }
+
+        // A 2 x 2 table whose one small cell cannot be covered: the table is withheld.
+        var poor = new DateOnly(2019, 8, 10);
+        facts.AddRange(Many(50, i => Registration(poor, "F", "25-29", "UZ-AN")));
+        facts.AddRange(Many(40, i => Registration(poor, "F", "30-34", "UZ-AN")));
+        facts.AddRange(Many(45, i => Registration(poor, "M", "25-29", "UZ-AN")));
+        facts.AddRange(Many(4, i => Registration(poor, "M", "30-34", "UZ-AN")));
+        await FoldAsync(app, facts);
+
+        var api = app.CreateClient();
+        var answer = await api.GetFromJsonAsync<JsonElement>("/api/v1/statistics/registrations?breakdown=age,region&startPeriod=2019-07&endPeriod=2019-07");
+        var inner = answer.GetProperty("observations").EnumerateArray()
+            .Where(o => o.GetProperty("dimensions").EnumerateObject().All(p => p.Value.GetString() != "_T")).ToList();
+        inner.Count.ShouldBe(9);
+        var small = inner.Single(o => o.GetProperty("dimensions").GetProperty("age").GetString() == "Y25T29" && o.GetProperty("dimensions").GetProperty("region").GetString() == "UZ-BU");
+        small.GetProperty("status").GetString().ShouldBe("suppressed");
+        inner.Count(o => o.GetProperty("status").GetString() != "published").ShouldBeGreaterThanOrEqualTo(4);
+        foreach (var o in inner.Where(o => o.GetProperty("status").GetString() == "published"))
+        {
+            o.GetProperty("value").GetDecimal().ShouldBeGreaterThanOrEqualTo(10m);
+        }
+
+        answer.GetProperty("disclosure").GetProperty("withheldPeriods").GetArrayLength().ShouldBe(0);
+
+        var withheld = await api.GetFromJsonAsync<JsonElement>("/api/v1/statistics/registrations?breakdown=sex,age&startPeriod=2019-08&endPeriod=2019-08");
+        withheld.GetProperty("disclosure").GetProperty("withheldPeriods").EnumerateArray().Select(p => p.GetString()).ShouldBe(["2019-08"]);
+        var cells = withheld.GetProperty("observations").EnumerateArray().ToList();
+        cells.ShouldAllBe(o => o.GetProperty("dimensions").EnumerateObject().Any(p => p.Value.GetString() == "_T"));
+        cells.Single(o => o.GetProperty("dimensions").GetProperty("sex").GetString() == "F" && o.GetProperty("dimensions").GetProperty("age").GetString() == "_T")
+            .GetProperty("value").GetDecimal().ShouldBe(90m);
+    }
+
+    [Theory]
+    [ClassData(typeof(Databases))]
     public async Task Sdmx_csv_has_every_dimension_of_the_dataflow_and_confidentiality_flags(DatabaseProvider db)
     {
         var app = fixture.Get(db);
