@@ -39,3 +39,26 @@ public sealed class CellTotals
         }
     }
 }
+
+/// <summary>The key of a <see cref="StatPair"/>.</summary>
+public readonly record struct PairKey(string Indicator, string Grouping, int Month, string Key1, string Key2);
+
+/// <summary>One of an indicator's small tables: its dimensions, in <see cref="Dimension"/> order, and its id.</summary>
+public sealed record Grouping(IReadOnlyList<Dimension> Dimensions, string Id);
+
+/// <summary>The small tables of an indicator: the total, every dimension alone, every pair of dimensions.</summary>
+public static class Groupings
+{
+    private static readonly Dictionary<string, IReadOnlyList<Grouping>> ByIndicator = Indicators.All.ToDictionary(
+        i => i.Code,
+        i => (IReadOnlyList<Grouping>)[.. new[] { Array.Empty<Dimension>() }
+            .Concat(i.Dimensions.Select(d => new[] { d }))
+            .Concat(i.Dimensions.SelectMany((a, x) => i.Dimensions.Skip(x + 1).Select(b => new[] { a, b })))
+            .Select(dims => new Grouping([.. dims.Order()], Id(dims)))],
+        StringComparer.Ordinal);
+
+    public static IReadOnlyList<Grouping> Of(string indicator) => ByIndicator[indicator];
+
+    /// <summary>The id of a table over these dimensions, in <see cref="Dimension"/> order.</summary>
+    public static string Id(IEnumerable<Dimension> dimensions) => string.Join('+', dimensions.Order().Select(Codelists.Id));
+}

@@ -37,6 +37,32 @@ public sealed class StatCell
     public decimal SecondLargest { get; set; }
 }
 
+/// <summary>
+/// A cell of one of an indicator's small tables: the total, each one-way table and each two-way table of its
+/// dimensions, by month. Every published answer is a table of at most two dimensions, so it reads a few of these rows
+/// instead of grouping the finest cells; they are folded from the same facts, in the same transaction.
+/// </summary>
+public sealed class StatPair
+{
+    public required string Indicator { get; set; }
+
+    /// <summary>The table's dimensions, "sex+destination" ("" for the total), in <see cref="Dimension"/> order.</summary>
+    public required string Grouping { get; set; }
+
+    public int Month { get; set; }
+
+    /// <summary>The stored value on the table's first dimension ("" when the table has none).</summary>
+    public string Key1 { get; set; } = string.Empty;
+
+    /// <summary>The stored value on the table's second dimension ("" when the table has fewer than two).</summary>
+    public string Key2 { get; set; } = string.Empty;
+
+    public long Contributors { get; set; }
+    public decimal Value { get; set; }
+    public decimal Largest { get; set; }
+    public decimal SecondLargest { get; set; }
+}
+
 /// <summary>How far the aggregates have folded the fact table; one row.</summary>
 public sealed class StatFoldState
 {
@@ -83,6 +109,21 @@ internal sealed class StatCellMapping : IEntityTypeConfiguration<StatCell>
         builder.Property(c => c.Occupation).HasMaxLength(1);
         builder.Property(c => c.Agency).HasMaxLength(32);
         builder.Property(c => c.Category).HasMaxLength(24);
+        builder.Property(c => c.Value).HasPrecision(20, 6);
+        builder.Property(c => c.Largest).HasPrecision(20, 6);
+        builder.Property(c => c.SecondLargest).HasPrecision(20, 6);
+    }
+}
+
+internal sealed class StatPairMapping : IEntityTypeConfiguration<StatPair>
+{
+    public void Configure(EntityTypeBuilder<StatPair> builder)
+    {
+        builder.HasKey(c => new { c.Indicator, c.Grouping, c.Month, c.Key1, c.Key2 });
+        builder.Property(c => c.Indicator).HasMaxLength(40);
+        builder.Property(c => c.Grouping).HasMaxLength(40);
+        builder.Property(c => c.Key1).HasMaxLength(32);
+        builder.Property(c => c.Key2).HasMaxLength(32);
         builder.Property(c => c.Value).HasPrecision(20, 6);
         builder.Property(c => c.Largest).HasPrecision(20, 6);
         builder.Property(c => c.SecondLargest).HasPrecision(20, 6);

@@ -14,48 +14,64 @@ namespace Caravan.Core.Statistics;
 /// </summary>
 public sealed class StatCellWriter(CaravanDbContext db)
 {
-    private const string KeyColumns = "indicator, month, sex, age_band, region, destination, occupation, agency, category";
-    private const string Columns = KeyColumns + ", contributors, value, largest, second_largest";
+    private static readonly Table<CellKey> Cells = new(
+        "stat_cell",
+        ["indicator", "month", "sex", "age_band", "region", "destination", "occupation", "agency", "category"],
+        k => [k.Indicator, k.Month, k.Sex, k.AgeBand, k.Region, k.Destination, k.Occupation, k.Agency, k.Category]);
 
-    public async Task MergeAsync(IReadOnlyDictionary<CellKey, CellTotals> cells, CancellationToken cancellationToken = default)
+    private static readonly Table<PairKey> Pairs = new(
+        "stat_pair",
+        ["indicator", "grouping", "month", "key1", "key2"],
+        k => [k.Indicator, k.Grouping, k.Month, k.Key1, k.Key2]);
+
+    public Task MergeAsync(IReadOnlyDictionary<CellKey, CellTotals> cells, CancellationToken cancellationToken = default) => MergeAsync(Cells, cells, cancellationToken);
+
+    public Task MergeAsync(IReadOnlyDictionary<PairKey, CellTotals> pairs, CancellationToken cancellationToken = default) => MergeAsync(Pairs, pairs, cancellationToken);
+
+    private async Task MergeAsync<TKey>(Table<TKey> table, IReadOnlyDictionary<TKey, CellTotals> rows, CancellationToken cancellationToken)
+        where TKey : notnull
     {
-        ArgumentNullException.ThrowIfNull(cells);
-        if (cells.Count == 0)
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
         {
             return;
         }
 
         if (db.Database.IsNpgsql())
         {
-            await MergePostgresAsync((NpgsqlConnection)db.Database.GetDbConnection(), cells, cancellationToken);
+            await MergePostgresAsync((NpgsqlConnection)db.Database.GetDbConnection(), table, rows, cancellationToken);
         }
         else
         {
-            MergeSqlite((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(), cells);
+            MergeSqlite((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(), table, rows);
         }
     }
 
-    private static async Task MergePostgresAsync(NpgsqlConnection connection, IReadOnlyDictionary<CellKey, CellTotals> cells, CancellationToken cancellationToken)
+    private static async Task MergePostgresAsync<TKey>(NpgsqlConnection connection, Table<TKey> table, IReadOnlyDictionary<TKey, CellTotals> rows, CancellationToken cancellationToken)
+        where TKey : notnull
     {
-        await using (var create = new NpgsqlCommand("CREATE TEMP TABLE IF NOT EXISTS stat_cell_in (LIKE stat_cell INCLUDING DEFAULTS) ON COMMIT DELETE ROWS", connection))
+        await using (var create = new NpgsqlCommand($"CREATE TEMP TABLE IF NOT EXISTS {table.Name}_in (LIKE {table.Name} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS", connection))
         {
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using (var copy = await connection.BeginBinaryImportAsync($"COPY stat_cell_in ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        await using (var copy = await connection.BeginBinaryImportAsync($"COPY {table.Name}_in ({table.Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
-            foreach (var (k, t) in cells)
+            foreach (var (k, t) in rows)
             {
                 await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(k.Indicator, NpgsqlDbType.Varchar, cancellationToken);
-                await copy.WriteAsync(k.Month, NpgsqlDbType.Integer, cancellationToken);
-                await copy.WriteAsync(k.Sex, NpgsqlDbType.Varchar, cancellationToken);
-                await copy.WriteAsync(k.AgeBand, NpgsqlDbType.Varchar, cancellationToken);
-                await copy.WriteAsync(k.Region, NpgsqlDbType.Varchar, cancellationToken);
-                await copy.WriteAsync(k.Destination, NpgsqlDbType.Varchar, cancellationToken);
-                await copy.WriteAsync(k.Occupation, NpgsqlDbType.Varchar, cancellationToken);
-                await copy.WriteAsync(k.Agency, NpgsqlDbType.Varchar, cancellationToken);
-                await copy.WriteAsync(k.Category, NpgsqlDbType.Varchar, cancellationToken);
+                foreach (var value in table.Keys(k))
+                {
+                    if (value is int month)
+                    {
+                        await copy.WriteAsync(month, NpgsqlDbType.Integer, cancellationToken);
+                    }
+                    else
+                    {
+                        await copy.WriteAsync((string)value, NpgsqlDbType.Varchar, cancellationToken);
+                    }
+                }
+
                 await copy.WriteAsync(t.Contributors, NpgsqlDbType.Bigint, cancellationToken);
                 await copy.WriteAsync(t.Value, NpgsqlDbType.Numeric, cancellationToken);
                 await copy.WriteAsync(t.Largest, NpgsqlDbType.Numeric, cancellationToken);
@@ -65,56 +81,70 @@ public sealed class StatCellWriter(CaravanDbContext db)
             await copy.CompleteAsync(cancellationToken);
         }
 
+        var t0 = table.Name;
         await using var merge = new NpgsqlCommand(
             $"""
-            INSERT INTO stat_cell ({Columns}) SELECT {Columns} FROM stat_cell_in
-            ON CONFLICT ({KeyColumns}) DO UPDATE SET
-              contributors = stat_cell.contributors + excluded.contributors,
-              value = stat_cell.value + excluded.value,
-              largest = GREATEST(stat_cell.largest, excluded.largest),
-              second_largest = GREATEST(LEAST(stat_cell.largest, excluded.largest), stat_cell.second_largest, excluded.second_largest)
+            INSERT INTO {t0} ({table.Columns}) SELECT {table.Columns} FROM {t0}_in
+            ON CONFLICT ({table.KeyColumns}) DO UPDATE SET
+              contributors = {t0}.contributors + excluded.contributors,
+              value = {t0}.value + excluded.value,
+              largest = GREATEST({t0}.largest, excluded.largest),
+              second_largest = GREATEST(LEAST({t0}.largest, excluded.largest), {t0}.second_largest, excluded.second_largest)
             """, connection);
         merge.CommandTimeout = 0;
         await merge.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static void MergeSqlite(SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyDictionary<CellKey, CellTotals> cells)
+    private static void MergeSqlite<TKey>(SqliteConnection connection, SqliteTransaction? transaction, Table<TKey> table, IReadOnlyDictionary<TKey, CellTotals> rows)
+        where TKey : notnull
     {
         // Decimals are TEXT in SQLite, so compare and add them as numbers, not strings.
+        var t0 = table.Name;
+        var count = table.KeyCount + 4;
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText =
             $"""
-            INSERT INTO stat_cell ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-            ON CONFLICT ({KeyColumns}) DO UPDATE SET
-              contributors = stat_cell.contributors + excluded.contributors,
-              value = CAST(stat_cell.value AS REAL) + CAST(excluded.value AS REAL),
-              largest = max(CAST(stat_cell.largest AS REAL), CAST(excluded.largest AS REAL)),
-              second_largest = max(min(CAST(stat_cell.largest AS REAL), CAST(excluded.largest AS REAL)), CAST(stat_cell.second_largest AS REAL), CAST(excluded.second_largest AS REAL))
+            INSERT INTO {t0} ({table.Columns}) VALUES ({string.Join(", ", Enumerable.Range(1, count).Select(i => "$" + i))})
+            ON CONFLICT ({table.KeyColumns}) DO UPDATE SET
+              contributors = {t0}.contributors + excluded.contributors,
+              value = CAST({t0}.value AS REAL) + CAST(excluded.value AS REAL),
+              largest = max(CAST({t0}.largest AS REAL), CAST(excluded.largest AS REAL)),
+              second_largest = max(min(CAST({t0}.largest AS REAL), CAST(excluded.largest AS REAL)), CAST({t0}.second_largest AS REAL), CAST(excluded.second_largest AS REAL))
             """;
-        var p = new SqliteParameter[13];
+        var p = new SqliteParameter[count];
         for (var i = 0; i < p.Length; i++)
         {
             p[i] = command.Parameters.Add(new SqliteParameter("$" + (i + 1), null));
         }
 
         command.Prepare();
-        foreach (var (k, t) in cells)
+        foreach (var (k, t) in rows)
         {
-            p[0].Value = k.Indicator;
-            p[1].Value = k.Month;
-            p[2].Value = k.Sex;
-            p[3].Value = k.AgeBand;
-            p[4].Value = k.Region;
-            p[5].Value = k.Destination;
-            p[6].Value = k.Occupation;
-            p[7].Value = k.Agency;
-            p[8].Value = k.Category;
-            p[9].Value = t.Contributors;
-            p[10].Value = t.Value;
-            p[11].Value = t.Largest;
-            p[12].Value = t.SecondLargest;
+            var keys = table.Keys(k);
+            for (var i = 0; i < keys.Length; i++)
+            {
+                p[i].Value = keys[i];
+            }
+
+            p[table.KeyCount].Value = t.Contributors;
+            p[table.KeyCount + 1].Value = t.Value;
+            p[table.KeyCount + 2].Value = t.Largest;
+            p[table.KeyCount + 3].Value = t.SecondLargest;
             command.ExecuteNonQuery();
         }
+    }
+
+    private sealed class Table<TKey>(string name, string[] keyColumns, Func<TKey, object[]> keys)
+    {
+        public string Name { get; } = name;
+
+        public string KeyColumns { get; } = string.Join(", ", keyColumns);
+
+        public string Columns { get; } = string.Join(", ", keyColumns) + ", contributors, value, largest, second_largest";
+
+        public int KeyCount { get; } = keyColumns.Length;
+
+        public object[] Keys(TKey key) => keys(key);
     }
 }

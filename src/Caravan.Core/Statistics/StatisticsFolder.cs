@@ -64,9 +64,11 @@ public sealed class StatisticsFolder(CaravanDbContext db, StatCellWriter writer,
         if (rebuild)
         {
             await db.Set<StatCell>().ExecuteDeleteAsync(cancellationToken);
+            await db.Set<StatPair>().ExecuteDeleteAsync(cancellationToken);
         }
 
         var cells = new Dictionary<CellKey, CellTotals>();
+        var pairs = new Dictionary<PairKey, CellTotals>();
         long facts = 0;
         var rows = db.Set<Fact>().AsNoTracking()
             .Where(f => f.RecordedAt > from && f.RecordedAt <= upTo)
@@ -88,17 +90,16 @@ public sealed class StatisticsFolder(CaravanDbContext db, StatCellWriter writer,
                     Dim(Dimension.Occupation, f.IscoGroup),
                     Dim(Dimension.Agency, f.AgencyId?.ToString("N")),
                     Dim(Dimension.Category, category));
-                if (!cells.TryGetValue(key, out var totals))
+                Add(cells, key, value);
+                foreach (var (dims, id) in Groupings.Of(code))
                 {
-                    totals = new CellTotals();
-                    cells.Add(key, totals);
+                    Add(pairs, new PairKey(code, id, month, dims.Count > 0 ? key.Get(dims[0]) : string.Empty, dims.Count > 1 ? key.Get(dims[1]) : string.Empty), value);
                 }
-
-                totals.Add(value);
             }
         }
 
         await writer.MergeAsync(cells, cancellationToken);
+        await writer.MergeAsync(pairs, cancellationToken);
         state.FoldedThrough = upTo;
         state.FoldedAt = now;
         if (rebuild)
@@ -114,6 +115,18 @@ public sealed class StatisticsFolder(CaravanDbContext db, StatCellWriter writer,
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new FoldResult(facts, cells.Count, state.FoldedThrough, state.Version);
+    }
+
+    private static void Add<TKey>(Dictionary<TKey, CellTotals> totals, TKey key, decimal value)
+        where TKey : notnull
+    {
+        if (!totals.TryGetValue(key, out var found))
+        {
+            found = new CellTotals();
+            totals.Add(key, found);
+        }
+
+        found.Add(value);
     }
 
     /// <summary>The watermark row, locked on PostgreSQL so two replicas never fold the same window twice.</summary>

@@ -39,6 +39,11 @@ public sealed class StatisticsReader(CaravanDbContext db)
     {
         ArgumentNullException.ThrowIfNull(dimensions);
         ArgumentNullException.ThrowIfNull(filters);
+        if (dimensions.Count <= 2)
+        {
+            return await ReadPairsAsync(indicator, dimensions, firstMonth, lastMonth, filters, cancellationToken);
+        }
+
         var sqlite = !db.Database.IsNpgsql();
         // Decimals are TEXT in SQLite: add and compare them as numbers.
         string Num(string column) => sqlite ? $"CAST({column} AS REAL)" : column;
@@ -96,42 +101,92 @@ public sealed class StatisticsReader(CaravanDbContext db)
             return result;
         }
 
-        var sqlite = !db.Database.IsNpgsql();
-        string Num(string column) => sqlite ? $"CAST({column} AS REAL)" : column;
-        var sql = string.Join(" UNION ALL ", dimensions.Select((d, i) => string.Create(CultureInfo.InvariantCulture,
-            $"SELECT month, {i} AS d, {Column(d)} AS k, SUM(contributors), SUM({Num("value")}), MAX({Num("largest")}), MAX({Num("second_largest")}), COUNT(*) FROM stat_cell WHERE indicator = @indicator AND month BETWEEN @first AND @last GROUP BY month, {Column(d)}")));
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = sql;
+        var ids = dimensions.Select(d => Groupings.Id([d])).ToList();
+        await using var command = await CommandAsync(cancellationToken);
+        var names = ids.Select((id, i) => Add(command, $"@g{i}", id)).ToList();
+        command.CommandText = $"SELECT month, grouping, key1, contributors, value, largest, second_largest FROM stat_pair WHERE indicator = @indicator AND grouping IN ({string.Join(", ", names)}) AND month BETWEEN @first AND @last";
         Add(command, "@indicator", indicator);
         Add(command, "@first", firstMonth);
         Add(command, "@last", lastMonth);
-        if (connection.State != System.Data.ConnectionState.Open)
-        {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-        }
-
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            result.Add((reader.GetInt32(0), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture), new AggregateRow(reader.GetInt32(0), [reader.GetString(2)], DataAt(reader, 3))));
+            var month = reader.GetInt32(0);
+            result.Add((month, ids.IndexOf(reader.GetString(1)), new AggregateRow(month, [reader.GetString(2)], StoredAt(reader, 3))));
         }
 
         return result;
     }
 
+    /// <summary>A table of at most two dimensions, read from its own pre-aggregated rows: one row per month and cell.</summary>
+    private async Task<List<AggregateRow>> ReadPairsAsync(
+        string indicator, IReadOnlyList<Dimension> dimensions, int firstMonth, int lastMonth,
+        IReadOnlyDictionary<Dimension, IReadOnlyList<string>> filters, CancellationToken cancellationToken)
+    {
+        await using var command = await CommandAsync(cancellationToken);
+        var sql = new StringBuilder("SELECT month, key1, key2, contributors, value, largest, second_largest FROM stat_pair WHERE indicator = @indicator AND grouping = @grouping AND month BETWEEN @first AND @last");
+        Add(command, "@indicator", indicator);
+        Add(command, "@grouping", Groupings.Id(dimensions));
+        Add(command, "@first", firstMonth);
+        Add(command, "@last", lastMonth);
+        var n = 0;
+        for (var i = 0; i < dimensions.Count; i++)
+        {
+            if (filters.TryGetValue(dimensions[i], out var values))
+            {
+                var names = values.Select(v => Add(command, $"@f{n++}", v)).ToList();
+                sql.Append(CultureInfo.InvariantCulture, $" AND key{i + 1} IN ({string.Join(", ", names)})");
+            }
+        }
+
+        command.CommandText = sql.ToString();
+        var rows = new List<AggregateRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            string[] keys = dimensions.Count switch { 0 => [], 1 => [reader.GetString(1)], _ => [reader.GetString(1), reader.GetString(2)] };
+            rows.Add(new AggregateRow(reader.GetInt32(0), keys, StoredAt(reader, 3)));
+        }
+
+        return rows;
+    }
+
+    private async Task<DbCommand> CommandAsync(CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return command;
+    }
+
+    /// <summary>A stored row's totals from column <paramref name="at"/>: contributors, sum, largest, second largest, all exact.</summary>
+    private static CellData StoredAt(DbDataReader reader, int at) => new(
+        Convert.ToInt64(reader.GetValue(at), CultureInfo.InvariantCulture),
+        Dec(reader.GetValue(at + 1)),
+        Dec(reader.GetValue(at + 2)),
+        Dec(reader.GetValue(at + 3)));
+
+    /// <summary>SQLite keeps decimals as text, and a sum it computed as a real may be written with an exponent.</summary>
+    private static decimal Dec(object value) => value is string text
+        ? decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture)
+        : Convert.ToDecimal(value, CultureInfo.InvariantCulture);
+
     /// <summary>The totals of a grouped row from column <paramref name="at"/>: contributors, sum, largest, second largest, rows merged.</summary>
     private static CellData DataAt(DbDataReader reader, int at)
     {
-        var largest = Convert.ToDecimal(reader.GetValue(at + 2), CultureInfo.InvariantCulture);
-        var second = Convert.ToDecimal(reader.GetValue(at + 3), CultureInfo.InvariantCulture);
+        var largest = Dec(reader.GetValue(at + 2));
+        var second = Dec(reader.GetValue(at + 3));
         var merged = Convert.ToInt64(reader.GetValue(at + 4), CultureInfo.InvariantCulture);
         // The second largest of several stored rows is not stored; the largest of them bounds it from above, which
         // can only make the dominance rule stricter.
         return new CellData(
             Convert.ToInt64(reader.GetValue(at), CultureInfo.InvariantCulture),
-            decimal.Round(Convert.ToDecimal(reader.GetValue(at + 1), CultureInfo.InvariantCulture), 6),
+            decimal.Round(Dec(reader.GetValue(at + 1)), 6),
             largest,
             merged > 1 ? largest : second);
     }

@@ -2557,6 +2557,57 @@ namespace Caravan.Migrations.Postgres.Migrations
                     b.ToTable("stat_fold_state", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Statistics.StatPair", b =>
+                {
+                    b.Property<string>("Indicator")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("indicator");
+
+                    b.Property<string>("Grouping")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("grouping");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Key1")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("key1");
+
+                    b.Property<string>("Key2")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("key2");
+
+                    b.Property<long>("Contributors")
+                        .HasColumnType("bigint")
+                        .HasColumnName("contributors");
+
+                    b.Property<decimal>("Largest")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("largest");
+
+                    b.Property<decimal>("SecondLargest")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("second_largest");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Indicator", "Grouping", "Month", "Key1", "Key2")
+                        .HasName("pk_stat_pair");
+
+                    b.ToTable("stat_pair", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Core.Vacancies.Vacancy", b =>
                 {
                     b.Property<Guid>("Id")

@@ -2550,6 +2550,57 @@ namespace Caravan.Migrations.Sqlite.Migrations
                     b.ToTable("stat_fold_state", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Statistics.StatPair", b =>
+                {
+                    b.Property<string>("Indicator")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicator");
+
+                    b.Property<string>("Grouping")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grouping");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Key1")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key1");
+
+                    b.Property<string>("Key2")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key2");
+
+                    b.Property<long>("Contributors")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contributors");
+
+                    b.Property<decimal>("Largest")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("largest");
+
+                    b.Property<decimal>("SecondLargest")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("second_largest");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Indicator", "Grouping", "Month", "Key1", "Key2")
+                        .HasName("pk_stat_pair");
+
+                    b.ToTable("stat_pair", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Core.Vacancies.Vacancy", b =>
                 {
                     b.Property<Guid>("Id")

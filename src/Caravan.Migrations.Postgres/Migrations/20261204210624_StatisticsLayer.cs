@@ -100,6 +100,25 @@ namespace Caravan.Migrations.Postgres.Migrations
                     table.PrimaryKey("pk_stat_fold_state", x => x.id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "stat_pair",
+                columns: table => new
+                {
+                    indicator = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    grouping = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    month = table.Column<int>(type: "integer", nullable: false),
+                    key1 = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    key2 = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    contributors = table.Column<long>(type: "bigint", nullable: false),
+                    value = table.Column<decimal>(type: "numeric(20,6)", precision: 20, scale: 6, nullable: false),
+                    largest = table.Column<decimal>(type: "numeric(20,6)", precision: 20, scale: 6, nullable: false),
+                    second_largest = table.Column<decimal>(type: "numeric(20,6)", precision: 20, scale: 6, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_stat_pair", x => new { x.indicator, x.grouping, x.month, x.key1, x.key2 });
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_fact_recorded_at",
                 table: "fact",
@@ -125,6 +144,9 @@ namespace Caravan.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "stat_fold_state");
+
+            migrationBuilder.DropTable(
+                name: "stat_pair");
 
             migrationBuilder.DropIndex(
                 name: "ix_fact_recorded_at",

@@ -100,6 +100,25 @@ namespace Caravan.Migrations.Sqlite.Migrations
                     table.PrimaryKey("pk_stat_fold_state", x => x.id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "stat_pair",
+                columns: table => new
+                {
+                    indicator = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    grouping = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    month = table.Column<int>(type: "INTEGER", nullable: false),
+                    key1 = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    key2 = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    contributors = table.Column<long>(type: "INTEGER", nullable: false),
+                    value = table.Column<decimal>(type: "TEXT", precision: 20, scale: 6, nullable: false),
+                    largest = table.Column<decimal>(type: "TEXT", precision: 20, scale: 6, nullable: false),
+                    second_largest = table.Column<decimal>(type: "TEXT", precision: 20, scale: 6, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_stat_pair", x => new { x.indicator, x.grouping, x.month, x.key1, x.key2 });
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_fact_recorded_at",
                 table: "fact",
@@ -125,6 +144,9 @@ namespace Caravan.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "stat_fold_state");
+
+            migrationBuilder.DropTable(
+                name: "stat_pair");
 
             migrationBuilder.DropIndex(
                 name: "ix_fact_recorded_at",
