@@ -6,6 +6,7 @@ using System.Threading.Channels;
 using Caravan.Core.Data;
 using Caravan.Core.Identity;
 using Caravan.Core.Migrants.Matching;
+using Caravan.Core.Statistics;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.Data.Sqlite;
@@ -280,10 +281,12 @@ public sealed class PersonImporter(CaravanDbContext db, SensitiveData sensitive,
             // both and the resume reads those rows again: waiting for each commit to reach the disk buys nothing here.
             await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit TO OFF", cancellationToken);
             await CopyPersonsAsync((NpgsqlConnection)db.Database.GetDbConnection(), valid, first, import.Id, now, cancellationToken);
+            await FactBulkWriter.CopyAsync((NpgsqlConnection)db.Database.GetDbConnection(), RegistrationFacts(valid, now), cancellationToken);
         }
         else
         {
             InsertPersons((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)transaction.GetDbTransaction(), valid, first, import.Id, now, cancellationToken);
+            FactBulkWriter.Insert((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)transaction.GetDbTransaction(), RegistrationFacts(valid, now));
         }
 
         if (batch.Errors.Count > 0)
@@ -394,6 +397,21 @@ public sealed class PersonImporter(CaravanDbContext db, SensitiveData sensitive,
             index, Guid.CreateVersion7(), phone, given!.Trim(), family!.Trim(), patronymic?.Trim(),
             NameKeys.Canonical(given), NameKeys.Canonical(family), patronymic is null ? null : NameKeys.CanonicalPatronymic(patronymic),
             born!.Value, sex!.Value, citizenship!, region, cipher, hash, hint);
+    }
+
+    /// <summary>An imported person is a registration for statistics too, counted on the day of the import.</summary>
+    private static IEnumerable<Fact> RegistrationFacts(List<Prepared> rows, DateTime now)
+    {
+        var today = DateOnly.FromDateTime(now);
+        return rows.Select(p => new Fact
+        {
+            Kind = FactKind.Registration,
+            Date = today,
+            Sex = FactPerson.FactSex(p.Sex),
+            AgeBand = Fact.AgeBandOf(p.BirthDate, today),
+            RegionOfOrigin = p.Region,
+            RecordedAt = now,
+        });
     }
 
     private static async Task CopyPersonsAsync(NpgsqlConnection connection, List<Prepared> rows, long first, Guid importId, DateTime now, CancellationToken cancellationToken)

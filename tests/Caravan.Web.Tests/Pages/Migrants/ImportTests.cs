@@ -110,6 +110,8 @@ public class ImportTests(AppFixture fixture) : IClassFixture<AppFixture>
         }
 
         var bytes = Encoding.UTF8.GetBytes(text.ToString());
+        var since = DateTime.UtcNow.AddSeconds(-1);
+        var facts = () => app.WithDbAsync(ctx => ctx.Set<Caravan.Core.Statistics.Fact>().CountAsync(f => f.Kind == Caravan.Core.Statistics.FactKind.Registration && f.RecordedAt >= since && f.RegionOfOrigin == "UZ-TK" && f.Sex == "M"));
         var id = await app.WithScopeAsync(async sp => (await sp.GetRequiredService<PersonImporter>().CreateAsync("big.csv", null, "test", bytes.Length, null)).Id);
         var reference = await app.WithScopeAsync(sp => PersonImportJob.ReferenceDataAsync(sp.GetRequiredService<Catalogue>(), "UZ", CancellationToken.None));
 
@@ -128,6 +130,8 @@ public class ImportTests(AppFixture fixture) : IClassFixture<AppFixture>
         stopped.Status.ShouldBe(ImportStatus.Loading);
         stopped.LastRow.ShouldBe(PersonImporter.BatchSize);
         (await app.WithDbAsync(ctx => ctx.Set<Person>().CountAsync(p => p.ImportId == id))).ShouldBe(PersonImporter.BatchSize);
+        // Each imported person is a registration for statistics, committed with its batch.
+        (await facts()).ShouldBe(PersonImporter.BatchSize);
         reports.ShouldHaveSingleItem().Rows.ShouldBe(PersonImporter.BatchSize);
         reports[0].Percent.ShouldBeGreaterThan(0);
 
@@ -142,6 +146,7 @@ public class ImportTests(AppFixture fixture) : IClassFixture<AppFixture>
         finished.RowsFailed.ShouldBe(0);
         (await app.WithDbAsync(ctx => ctx.Set<Person>().CountAsync(p => p.ImportId == id))).ShouldBe(rows);
         (await app.WithDbAsync(ctx => ctx.Set<Person>().Where(p => p.ImportId == id).Select(p => p.Reference).Distinct().CountAsync())).ShouldBe(rows);
+        (await facts()).ShouldBe(rows);
     }
 
     [Theory]
