@@ -5,6 +5,7 @@ using Caravan.Core.Migrants;
 using Caravan.Core.Node;
 using Caravan.Core.Reference;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Caravan.Core.Statistics;
@@ -13,7 +14,7 @@ namespace Caravan.Core.Statistics;
 /// The codes a dimension may take on the wire, and their mapping to what the aggregates store. "_T" is the total and
 /// "_U" unknown, as in SDMX's cross-domain codelists; age bands use SDMX's Y15T19 form because "65+" is not a valid id.
 /// </summary>
-public sealed class Codelists(CaravanDbContext db, Catalogue catalogue, IOptions<NodeOptions> node)
+public sealed class Codelists(CaravanDbContext db, Catalogue catalogue, IMemoryCache cache, IOptions<NodeOptions> node)
 {
     public const string Total = "_T";
     public const string Unknown = "_U";
@@ -118,7 +119,13 @@ public sealed class Codelists(CaravanDbContext db, Catalogue catalogue, IOptions
             return;
         }
 
-        var rows = await db.Set<Agency>().AsNoTracking().Where(a => a.LicenceNumber != null).Select(a => new { a.Id, a.LicenceNumber }).ToListAsync(cancellationToken);
+        // Licences are few and change rarely; a minute's delay before a new agency's code is accepted is harmless.
+        var rows = await cache.GetOrCreateAsync("statistics:agency-codes", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            entry.Size = 1;
+            return await db.Set<Agency>().AsNoTracking().Where(a => a.LicenceNumber != null).Select(a => new { a.Id, a.LicenceNumber }).ToListAsync(cancellationToken);
+        }) ?? [];
         agencyByLicence = rows.ToDictionary(r => r.LicenceNumber!, r => r.Id.ToString("N"), StringComparer.Ordinal);
         licenceByAgency = rows.ToDictionary(r => r.Id.ToString("N"), r => r.LicenceNumber!, StringComparer.Ordinal);
     }
