@@ -43,12 +43,18 @@ internal static class LoadTest
             while (clock.Elapsed < duration)
             {
                 var started = Stopwatch.GetTimestamp();
-                using var response = await http.GetAsync(url(random));
+                var path = url(random);
+                using var response = await http.GetAsync(path);
                 await response.Content.LoadIntoBufferAsync();
                 var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 if (!response.IsSuccessStatusCode)
                 {
-                    Interlocked.Increment(ref errors);
+                    // Say what failed, so an error in the table can be traced to its request.
+                    if (Interlocked.Increment(ref errors) <= 3)
+                    {
+                        Console.Error.WriteLine($"{(int)response.StatusCode} {path}: {await response.Content.ReadAsStringAsync()}");
+                    }
+
                     continue;
                 }
 

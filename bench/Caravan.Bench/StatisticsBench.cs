@@ -242,26 +242,29 @@ internal static class StatisticsBench
         {
             await using var connection = new NpgsqlConnection(database.ConnectionString);
             await connection.OpenAsync();
-            await using var copy = await connection.BeginBinaryImportAsync($"COPY fact ({columns}) FROM STDIN (FORMAT BINARY)");
-            NpgsqlDbType[] types = [NpgsqlDbType.Uuid, NpgsqlDbType.Varchar, NpgsqlDbType.Date, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar,
-                NpgsqlDbType.Varchar, NpgsqlDbType.Uuid, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Integer, NpgsqlDbType.Integer, NpgsqlDbType.Numeric, NpgsqlDbType.Numeric, NpgsqlDbType.TimestampTz];
-            foreach (var row in Rows())
+            await using (var copy = await connection.BeginBinaryImportAsync($"COPY fact ({columns}) FROM STDIN (FORMAT BINARY)"))
             {
-                await copy.StartRowAsync();
-                for (var c = 0; c < row.Length; c++)
+                NpgsqlDbType[] types = [NpgsqlDbType.Uuid, NpgsqlDbType.Varchar, NpgsqlDbType.Date, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar,
+                    NpgsqlDbType.Varchar, NpgsqlDbType.Uuid, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Integer, NpgsqlDbType.Integer, NpgsqlDbType.Numeric, NpgsqlDbType.Numeric, NpgsqlDbType.TimestampTz];
+                foreach (var row in Rows())
                 {
-                    if (row[c] is null)
+                    copy.StartRow();
+                    for (var c = 0; c < row.Length; c++)
                     {
-                        await copy.WriteNullAsync();
-                    }
-                    else
-                    {
-                        await copy.WriteAsync(row[c], types[c]);
+                        if (row[c] is null)
+                        {
+                            copy.WriteNull();
+                        }
+                        else
+                        {
+                            copy.Write(row[c], types[c]);
+                        }
                     }
                 }
+
+                await copy.CompleteAsync();
             }
 
-            await copy.CompleteAsync();
             await using var analyze = new NpgsqlCommand("ANALYZE fact", connection);
             await analyze.ExecuteNonQueryAsync();
             return;

@@ -25,6 +25,9 @@ public sealed class StatisticsOptions
 
     public string FoldCron { get; set; } = "*/5 * * * *";
 
+    /// <summary>Check every published pattern again with a general LP solver; the patterns are exact without it (DisclosureRules).</summary>
+    public bool SolverAudit { get; set; }
+
     /// <summary>Keep answers in memory until the next fold; off only to measure the uncached cost (bench/).</summary>
     public bool CacheAnswers { get; set; } = true;
 }

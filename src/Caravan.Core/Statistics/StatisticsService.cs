@@ -13,7 +13,7 @@ namespace Caravan.Core.Statistics;
 /// </summary>
 public sealed class StatisticsService(CaravanDbContext db, StatisticsReader reader, Codelists codelists, IMemoryCache cache, IOptions<StatisticsOptions> options)
 {
-    public DisclosureRules Rules => new(options.Value.Threshold, options.Value.DominancePercent);
+    public DisclosureRules Rules => new(options.Value.Threshold, options.Value.DominancePercent, options.Value.SolverAudit);
 
     public async Task<long> VersionAsync(CancellationToken cancellationToken = default) =>
         await db.Set<StatFoldState>().AsNoTracking().Select(s => s.Version).FirstOrDefaultAsync(cancellationToken);

@@ -139,6 +139,6 @@ public sealed class DisclosureControl(DisclosureRules rules)
             rows.Cells,
             columns.Cells,
             totalStatus);
-        return new TwoWayProtection(suppressor.Protect(), [.. rows.Cells], [.. columns.Cells], totalStatus);
+        return new TwoWayProtection(suppressor.Protect(Rules.AuditWithSolver), [.. rows.Cells], [.. columns.Cells], totalStatus);
     }
 }

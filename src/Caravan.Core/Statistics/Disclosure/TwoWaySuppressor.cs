@@ -93,9 +93,9 @@ internal sealed class TwoWaySuppressor
         return cell < Total ? (_rows, ColumnNode(cell - ColumnMargin(0)), -1) : (_rows, ColumnNode(_columns), 1);
     }
 
-    /// <returns>The interior statuses, LP-audited.</returns>
+    /// <returns>The interior statuses, LP-audited when <paramref name="audit"/> is set.</returns>
     /// <exception cref="TableNotProtectableException">No choice of interior cells protects every hidden cell.</exception>
-    public CellStatus[,] Protect()
+    public CellStatus[,] Protect(bool audit = true)
     {
         var work = new Queue<int>(Enumerable.Range(0, CellCount).Where(c => _hidden[c]));
         while (work.Count > 0)
@@ -108,8 +108,8 @@ internal sealed class TwoWaySuppressor
             Widen(cell, up.Item2, up.Item1, _intervals[cell].Down, work);
         }
 
-        var audit = Audit();
-        var unprotected = audit.FindUnprotected(_hidden);
+        var solver = audit ? Audit() : null;
+        var unprotected = solver?.FindUnprotected(_hidden) ?? [];
         if (unprotected.Count > 0)
         {
             // Max-flow is exact for this LP, so this is a safety net rather than a path expected to run.
@@ -122,7 +122,7 @@ internal sealed class TwoWaySuppressor
                 }
             }
 
-            unprotected = audit.FindUnprotected(_hidden);
+            unprotected = solver!.FindUnprotected(_hidden);
             if (unprotected.Count > 0)
             {
                 throw NotProtectable(unprotected[0]);
