@@ -28,6 +28,9 @@ public sealed class StatisticsOptions
     /// <summary>Check every published pattern again with a general LP solver; the patterns are exact without it (DisclosureRules).</summary>
     public bool SolverAudit { get; set; }
 
+    /// <summary>Keep each protected table's pattern until the next fold changes the aggregates.</summary>
+    public bool CacheTables { get; set; } = true;
+
     /// <summary>Keep answers in memory until the next fold; off only to measure the uncached cost (bench/).</summary>
     public bool CacheAnswers { get; set; } = true;
 }

@@ -2,6 +2,7 @@ using Caravan.Core.Data;
 using Caravan.Core.Statistics.Disclosure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Caravan.Core.Statistics;
@@ -11,7 +12,7 @@ namespace Caravan.Core.Statistics;
 /// through <see cref="DisclosureControl"/> here; nothing else in Caravan turns aggregates into numbers for the public.
 /// Answers are cached until the next fold changes the aggregates.
 /// </summary>
-public sealed class StatisticsService(CaravanDbContext db, StatisticsReader reader, Codelists codelists, IMemoryCache cache, IOptions<StatisticsOptions> options)
+public sealed class StatisticsService(CaravanDbContext db, StatisticsReader reader, Codelists codelists, IMemoryCache cache, IOptions<StatisticsOptions> options, ILogger<StatisticsService> logger)
 {
     public DisclosureRules Rules => new(options.Value.Threshold, options.Value.DominancePercent, options.Value.SolverAudit);
 
@@ -43,32 +44,73 @@ public sealed class StatisticsService(CaravanDbContext db, StatisticsReader read
         var dims = request.TableDimensions;
         var stock = indicator.Measure == IndicatorMeasure.Stock;
         var from = stock ? 0 : request.FirstMonth;
-        // A protected table is protected whole, so its filters are applied after protection; exact answers filter in SQL.
-        var rows = await reader.ReadAsync(indicator.Code, dims, from, request.LastMonth,
-            request.Exact ? request.Filters : new Dictionary<Dimension, IReadOnlyList<string>>(), cancellationToken);
-        var margins = request.Exact ? [] : await reader.ReadMarginsAsync(indicator.Code, indicator.Dimensions, from, request.LastMonth, cancellationToken);
-        var asked = dims.Select(d => indicator.Dimensions.ToList().IndexOf(d)).ToList();
+        var periods = Periods.Range(request.FirstMonth, request.LastMonth, indicator.Periodicity);
         await codelists.LoadAgenciesAsync(cancellationToken);
         var kind = indicator.Measure is IndicatorMeasure.Count or IndicatorMeasure.Stock ? MeasureKind.Count : MeasureKind.Magnitude;
+
+        // A protected table's pattern depends only on the aggregates' version, the rules, the indicator, the period and
+        // the table's dimensions, never on the filters: it is kept so that the next question on the table reads nothing.
+        string TableKey(string period) => $"statistics:table:{version}:{Rules}:{indicator.Code}:{period}:{Groupings.Id(dims)}";
+        var tables = new Dictionary<string, (List<StatisticsTables.TableCell> Cells, bool Withheld)>(StringComparer.Ordinal);
+        if (!request.Exact && options.Value.CacheTables)
+        {
+            foreach (var (period, _, _) in periods)
+            {
+                if (cache.TryGetValue(TableKey(period), out (List<StatisticsTables.TableCell>, bool) found))
+                {
+                    tables[period] = found;
+                }
+            }
+        }
+
+        List<AggregateRow> rows = [];
+        List<(int Month, int Dimension, AggregateRow Row)> margins = [];
+        if (tables.Count < periods.Count)
+        {
+            // A protected table is protected whole, so its filters are applied after protection; exact answers filter in SQL.
+            rows = await reader.ReadAsync(indicator.Code, dims, from, request.LastMonth,
+                request.Exact ? request.Filters : new Dictionary<Dimension, IReadOnlyList<string>>(), cancellationToken);
+            margins = request.Exact ? [] : await reader.ReadMarginsAsync(indicator.Code, indicator.Dimensions, from, request.LastMonth, cancellationToken);
+        }
+
+        var asked = dims.Select(d => indicator.Dimensions.ToList().IndexOf(d)).ToList();
         var control = new DisclosureControl(Rules);
         var observations = new List<Observation>();
         var withheld = new List<string>();
-        foreach (var (period, first, last) in Periods.Range(request.FirstMonth, request.LastMonth, indicator.Periodicity))
+        foreach (var (period, first, last) in periods)
         {
             // A stock is everything up to the end of the period; a flow is what happened within it.
             bool InPeriod(int month) => month <= last && (stock || month >= first);
-            var inPeriod = rows.Where(r => InPeriod(r.Month)).Select(r => Counted(r, kind)).ToList();
             List<StatisticsTables.TableCell> cells;
             if (request.Exact)
             {
-                cells = StatisticsTables.Exact(dims.Count, inPeriod);
+                cells = StatisticsTables.Exact(dims.Count, rows.Where(r => InPeriod(r.Month)).Select(r => Counted(r, kind)).ToList());
             }
             else
             {
-                var (protectedCells, tableWithheld) = StatisticsTables.Protect(control, kind, asked, indicator.Dimensions.Count, inPeriod,
-                    margins.Where(m => InPeriod(m.Month)).Select(m => (m.Dimension, Counted(m.Row, kind))).ToList());
-                cells = protectedCells;
-                if (tableWithheld)
+                if (!tables.TryGetValue(period, out var table))
+                {
+                    try
+                    {
+                        table = StatisticsTables.Protect(control, kind, asked, indicator.Dimensions.Count,
+                            rows.Where(r => InPeriod(r.Month)).Select(r => Counted(r, kind)).ToList(),
+                            margins.Where(m => InPeriod(m.Month)).Select(m => (m.Dimension, Counted(m.Row, kind))).ToList());
+                    }
+                    catch (ArgumentException e)
+                    {
+                        // Tables that do not add up (a stock with more returns than departures in some group) cannot be
+                        // protected, so nothing of the period is published; the data needs a look, not the reader.
+                        logger.LogWarning(e, "Statistics for {Indicator} in {Period} were withheld: the aggregates do not add up", indicator.Code, period);
+                        table = ([], true);
+                    }
+                    if (options.Value.CacheTables)
+                    {
+                        cache.Set(TableKey(period), table, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
+                    }
+                }
+
+                cells = table.Cells;
+                if (table.Withheld)
                 {
                     withheld.Add(period);
                 }
