@@ -574,13 +574,5 @@ public sealed class RegistryCommands(CaravanDbContext db, SensitiveData sensitiv
         return ReferenceCode.Create(ReferencePrefix, number);
     }
 
-    private void AddRegistrationFact(Person person) => db.Add(new Fact
-    {
-        Kind = FactKind.Registration,
-        Date = Today,
-        Sex = FactPerson.FactSex(person.Sex),
-        AgeBand = Fact.AgeBandOf(person.BirthDate, Today),
-        RegionOfOrigin = person.RegionCode,
-        RecordedAt = Now,
-    });
+    private void AddRegistrationFact(Person person) => db.Add(FactWriter.ForRegistration(FactPerson.Of(person), Today, Now));
 }

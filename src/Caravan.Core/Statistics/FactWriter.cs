@@ -74,6 +74,9 @@ public sealed class FactWriter(CaravanDbContext db, TimeProvider time)
         }
     }
 
+    /// <summary>A registration, however the person came in: by themselves, through an officer, or in an import.</summary>
+    public static Fact ForRegistration(FactPerson p, DateOnly date, DateTime now) => Person(FactKind.Registration, date, p, now);
+
     public static IEnumerable<Fact> ForDeparture(Departure d, FactPerson p, HistoricalRates rates, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(d);

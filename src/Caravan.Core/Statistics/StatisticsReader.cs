@@ -17,17 +17,8 @@ public sealed record AggregateRow(int Month, string[] Keys, CellData Data);
 /// </summary>
 public sealed class StatisticsReader(CaravanDbContext db)
 {
-    public static string Column(Dimension dimension) => dimension switch
-    {
-        Dimension.Sex => "sex",
-        Dimension.AgeBand => "age_band",
-        Dimension.Region => "region",
-        Dimension.Destination => "destination",
-        Dimension.Occupation => "occupation",
-        Dimension.Agency => "agency",
-        Dimension.Category => "category",
-        _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, null),
-    };
+    /// <summary>The stored column of a dimension: its id, but for age, which is stored as its band.</summary>
+    public static string Column(Dimension dimension) => dimension == Dimension.AgeBand ? "age_band" : Codelists.Id(dimension);
 
     /// <summary>
     /// Rows of the indicator between two months, grouped by month and <paramref name="dimensions"/>, keeping only the

@@ -403,15 +403,7 @@ public sealed class PersonImporter(CaravanDbContext db, SensitiveData sensitive,
     private static IEnumerable<Fact> RegistrationFacts(List<Prepared> rows, DateTime now)
     {
         var today = DateOnly.FromDateTime(now);
-        return rows.Select(p => new Fact
-        {
-            Kind = FactKind.Registration,
-            Date = today,
-            Sex = FactPerson.FactSex(p.Sex),
-            AgeBand = Fact.AgeBandOf(p.BirthDate, today),
-            RegionOfOrigin = p.Region,
-            RecordedAt = now,
-        });
+        return rows.Select(p => FactWriter.ForRegistration(new FactPerson(FactPerson.FactSex(p.Sex), p.BirthDate, p.Region), today, now));
     }
 
     private static async Task CopyPersonsAsync(NpgsqlConnection connection, List<Prepared> rows, long first, Guid importId, DateTime now, CancellationToken cancellationToken)
