@@ -54,6 +54,10 @@ internal sealed class BenchDatabase : IAsyncDisposable
         return db;
     }
 
+    /// <summary>A database kept by an earlier run (--keep), used as it is and never dropped.</summary>
+    public static BenchDatabase Attach(DatabaseProvider provider, string connectionString) =>
+        new(provider, connectionString, null, null, null) { Keep = true };
+
     /// <summary>A context without the audit interceptor: generating test data is not a user's write.</summary>
     public CaravanDbContext NewContext()
     {

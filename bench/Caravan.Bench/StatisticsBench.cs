@@ -17,7 +17,8 @@ namespace Caravan.Bench;
 /// drives GET /api/v1/statistics/{indicator} with a mix of indicators, breakdowns, filters and periods from C clients,
 /// with the answer cache off (every request reads the aggregates and runs disclosure control), against GET
 /// /api/v1/status in the same run; and times the same kind of question as a GROUP BY over the raw facts.
-/// Options: --facts N (10,000,000), --new-facts M (1,000,000), --clients C (8), --seconds S (30), --agencies A (200).
+/// Options: --facts N (10,000,000), --new-facts M (1,000,000), --clients C (8), --seconds S (30), --agencies A (200);
+/// --keep keeps the database, and --existing "connection string" runs only the API load against a kept one.
 /// </summary>
 internal static class StatisticsBench
 {
@@ -45,44 +46,21 @@ internal static class StatisticsBench
         var seconds = Int("seconds", 30);
         Console.WriteLine($"# Caravan benchmark: statistics on {options.Provider}, {facts:N0} + {fresh:N0} facts, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
-        await using var database = await BenchDatabase.CreateAsync(options);
-        database.Keep = args.Contains("--keep");
-        var data = await DataGenerator.FillAsync(database, options with { Vacancies = 0, Agencies = Int("agencies", 200) });
-        List<Guid> agencies;
-        await using (var ctx = database.NewContext())
-        {
-            agencies = await ctx.Set<Core.Agencies.Agency>().Select(a => a.Id).ToListAsync();
-        }
-
-        var services = new ServiceCollection();
-        services.AddSingleton(TimeProvider.System);
-        services.AddScoped<IAuditActor, SystemAuditActor>();
-        services.AddCaravanData(database.Provider, database.ConnectionString);
-        services.AddOptions<StatisticsOptions>().Configure(o => o.FoldLagSeconds = 0);
-        services.AddScoped<StatCellWriter>();
-        services.AddScoped<StatisticsFolder>();
-        await using var provider = services.BuildServiceProvider();
-
-        var clock = Stopwatch.StartNew();
-        await WriteFactsAsync(database, facts, agencies, DateTime.UtcNow.AddDays(-1), new DateOnly(2021, 1, 1), 5 * 365, seed: 1);
-        Console.WriteLine($"Wrote {facts:N0} facts in {clock.Elapsed.TotalSeconds:N1} s");
+        var existing = Arg("existing", "");
         var rows = new List<string> { "\n| Step | Facts | Cells | Seconds | Target |", "|---|---|---|---|---|" };
-        var rebuild = await TimedAsync(provider, f => f.RebuildAsync());
-        rows.Add(string.Create(CultureInfo.InvariantCulture, $"| Full rebuild | {rebuild.Result.Facts:N0} | {rebuild.Result.Cells:N0} | {rebuild.Seconds:N1} | ≤ 600 |"));
-        // New facts are about recent events: dated within the last 90 days, as live writes are.
-        await WriteFactsAsync(database, fresh, agencies, DateTime.UtcNow, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-90), 90, seed: 2);
-        var fold = await TimedAsync(provider, f => f.FoldAsync());
-        rows.Add(string.Create(CultureInfo.InvariantCulture, $"| Incremental fold of new facts | {fold.Result.Facts:N0} | {fold.Result.Cells:N0} | {fold.Seconds:N1} | ≤ 60 |"));
-        long cellCount;
-        await using (var ctx = database.NewContext())
+        await using var database = existing.Length > 0 ? BenchDatabase.Attach(options.Provider, existing) : await BenchDatabase.CreateAsync(options);
+        IReadOnlyList<string> licences;
+        if (existing.Length > 0)
         {
-            cellCount = await ctx.Set<StatCell>().LongCountAsync();
+            await using var ctx = database.NewContext();
+            licences = await ctx.Set<Core.Agencies.Agency>().Where(a => a.LicenceNumber != null).Select(a => a.LicenceNumber!).ToListAsync();
+        }
+        else
+        {
+            database.Keep = args.Contains("--keep");
+            licences = await GenerateAsync(database, options, facts, fresh, Int("agencies", 200), rows);
         }
 
-        rows.Add(string.Create(CultureInfo.InvariantCulture, $"\nstat_cell rows after both: {cellCount:N0}"));
-        rows.Add(await RawGroupByAsync(database, seconds: 10));
-
-        var licences = data.LicenceNumbers;
         string analystKey;
         await using (var ctx = database.NewContext())
         {
@@ -122,6 +100,45 @@ internal static class StatisticsBench
         {
             Console.WriteLine(line);
         }
+    }
+
+    /// <summary>Writes the facts, times the rebuild and the fold, and adds their rows; returns the agencies' licence numbers.</summary>
+    private static async Task<IReadOnlyList<string>> GenerateAsync(BenchDatabase database, BenchOptions options, int facts, int fresh, int agencyCount, List<string> rows)
+    {
+        var data = await DataGenerator.FillAsync(database, options with { Vacancies = 0, Agencies = agencyCount });
+        List<Guid> agencies;
+        await using (var ctx = database.NewContext())
+        {
+            agencies = await ctx.Set<Core.Agencies.Agency>().Select(a => a.Id).ToListAsync();
+        }
+
+        var services = new ServiceCollection();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<IAuditActor, SystemAuditActor>();
+        services.AddCaravanData(database.Provider, database.ConnectionString);
+        services.AddOptions<StatisticsOptions>().Configure(o => o.FoldLagSeconds = 0);
+        services.AddScoped<StatCellWriter>();
+        services.AddScoped<StatisticsFolder>();
+        await using var provider = services.BuildServiceProvider();
+
+        var clock = Stopwatch.StartNew();
+        await WriteFactsAsync(database, facts, agencies, DateTime.UtcNow.AddDays(-1), new DateOnly(2021, 1, 1), 5 * 365, seed: 1);
+        Console.WriteLine($"Wrote {facts:N0} facts in {clock.Elapsed.TotalSeconds:N1} s");
+        var rebuild = await TimedAsync(provider, f => f.RebuildAsync());
+        rows.Add(string.Create(CultureInfo.InvariantCulture, $"| Full rebuild | {rebuild.Result.Facts:N0} | {rebuild.Result.Cells:N0} | {rebuild.Seconds:N1} | ≤ 600 |"));
+        // New facts are about recent events: dated within the last 90 days, as live writes are.
+        await WriteFactsAsync(database, fresh, agencies, DateTime.UtcNow, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-90), 90, seed: 2);
+        var fold = await TimedAsync(provider, f => f.FoldAsync());
+        rows.Add(string.Create(CultureInfo.InvariantCulture, $"| Incremental fold of new facts | {fold.Result.Facts:N0} | {fold.Result.Cells:N0} | {fold.Seconds:N1} | ≤ 60 |"));
+        long cellCount;
+        await using (var ctx = database.NewContext())
+        {
+            cellCount = await ctx.Set<StatCell>().LongCountAsync();
+        }
+
+        rows.Add(string.Create(CultureInfo.InvariantCulture, $"\nstat_cell rows after both: {cellCount:N0}"));
+        rows.Add(await RawGroupByAsync(database, seconds: 10));
+        return data.LicenceNumbers;
     }
 
     /// <summary>A public question: an indicator, up to two of its dimensions as breakdown or single-code filter, one year or the last 12 months.</summary>

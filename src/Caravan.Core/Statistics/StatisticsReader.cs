@@ -20,27 +20,34 @@ public sealed class StatisticsReader(CaravanDbContext db)
     /// <summary>The stored column of a dimension: its id, but for age, which is stored as its band.</summary>
     public static string Column(Dimension dimension) => dimension == Dimension.AgeBand ? "age_band" : Codelists.Id(dimension);
 
+    /// <summary>The month an opening balance is dated: before any real month.</summary>
+    public const int OpeningMonth = 0;
+
     /// <summary>
     /// Rows of the indicator between two months, grouped by month and <paramref name="dimensions"/>, keeping only the
     /// stored values in <paramref name="filters"/> (pass none for a protected answer: its table is protected whole).
+    /// With <paramref name="openingBalance"/>, every earlier month is added up as well, into one row per cell dated
+    /// <see cref="OpeningMonth"/>: a stock needs its whole history, but not month by month. Only counts may ask for
+    /// it, since the largest contributions of merged rows are not kept.
     /// </summary>
     public async Task<List<AggregateRow>> ReadAsync(
         string indicator, IReadOnlyList<Dimension> dimensions, int firstMonth, int lastMonth,
-        IReadOnlyDictionary<Dimension, IReadOnlyList<string>> filters, CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<Dimension, IReadOnlyList<string>> filters, bool openingBalance = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dimensions);
         ArgumentNullException.ThrowIfNull(filters);
         if (dimensions.Count <= 2)
         {
-            return await ReadPairsAsync(indicator, dimensions, firstMonth, lastMonth, filters, cancellationToken);
+            return await ReadPairsAsync(indicator, dimensions, firstMonth, lastMonth, filters, openingBalance, cancellationToken);
         }
 
         var sqlite = !db.Database.IsNpgsql();
         // Decimals are TEXT in SQLite: add and compare them as numbers.
         string Num(string column) => sqlite ? $"CAST({column} AS REAL)" : column;
         var columns = string.Concat(dimensions.Select(d => ", " + Column(d)));
+        var month = openingBalance ? $"CASE WHEN month < @first THEN {OpeningMonth} ELSE month END" : "month";
         var sql = new StringBuilder(string.Create(CultureInfo.InvariantCulture,
-            $"SELECT month{columns}, SUM(contributors), SUM({Num("value")}), MAX({Num("largest")}), MAX({Num("second_largest")}), COUNT(*) FROM stat_cell WHERE indicator = @indicator AND month BETWEEN @first AND @last"));
+            $"SELECT {month}{columns}, SUM(contributors), SUM({Num("value")}), MAX({Num("largest")}), MAX({Num("second_largest")}), COUNT(*) FROM stat_cell WHERE indicator = @indicator AND month {(openingBalance ? "<= @last" : "BETWEEN @first AND @last")}"));
         var connection = db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
@@ -54,7 +61,7 @@ public sealed class StatisticsReader(CaravanDbContext db)
             sql.Append(CultureInfo.InvariantCulture, $" AND {Column(dimension)} IN ({string.Join(", ", names)})");
         }
 
-        sql.Append(CultureInfo.InvariantCulture, $" GROUP BY month{columns}");
+        sql.Append(CultureInfo.InvariantCulture, $" GROUP BY {month}{columns}");
         command.CommandText = sql.ToString();
         if (connection.State != System.Data.ConnectionState.Open)
         {
@@ -82,8 +89,9 @@ public sealed class StatisticsReader(CaravanDbContext db)
     /// The one-way margins of every dimension in one round trip: rows of (month, index of the dimension, stored value).
     /// Disclosure control needs them all, because one grand total is shared by every one-way table of a period.
     /// </summary>
+    /// <remarks><paramref name="openingBalance"/> as in <see cref="ReadAsync"/>.</remarks>
     public async Task<List<(int Month, int Dimension, AggregateRow Row)>> ReadMarginsAsync(
-        string indicator, IReadOnlyList<Dimension> dimensions, int firstMonth, int lastMonth, CancellationToken cancellationToken = default)
+        string indicator, IReadOnlyList<Dimension> dimensions, int firstMonth, int lastMonth, bool openingBalance = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dimensions);
         var result = new List<(int, int, AggregateRow)>();
@@ -95,7 +103,9 @@ public sealed class StatisticsReader(CaravanDbContext db)
         var ids = dimensions.Select(d => Groupings.Id([d])).ToList();
         await using var command = await CommandAsync(cancellationToken);
         var names = ids.Select((id, i) => Add(command, $"@g{i}", id)).ToList();
-        command.CommandText = $"SELECT month, grouping, key1, contributors, value, largest, second_largest FROM stat_pair WHERE indicator = @indicator AND grouping IN ({string.Join(", ", names)}) AND month BETWEEN @first AND @last";
+        var where = $"indicator = @indicator AND grouping IN ({string.Join(", ", names)})";
+        command.CommandText = $"SELECT month, grouping, key1, contributors, value, largest, second_largest FROM stat_pair WHERE {where} AND month BETWEEN @first AND @last"
+            + (openingBalance ? $" UNION ALL {Opening("grouping, key1")} WHERE {where} AND month < @first GROUP BY grouping, key1" : string.Empty);
         Add(command, "@indicator", indicator);
         Add(command, "@first", firstMonth);
         Add(command, "@last", lastMonth);
@@ -112,10 +122,10 @@ public sealed class StatisticsReader(CaravanDbContext db)
     /// <summary>A table of at most two dimensions, read from its own pre-aggregated rows: one row per month and cell.</summary>
     private async Task<List<AggregateRow>> ReadPairsAsync(
         string indicator, IReadOnlyList<Dimension> dimensions, int firstMonth, int lastMonth,
-        IReadOnlyDictionary<Dimension, IReadOnlyList<string>> filters, CancellationToken cancellationToken)
+        IReadOnlyDictionary<Dimension, IReadOnlyList<string>> filters, bool openingBalance, CancellationToken cancellationToken)
     {
         await using var command = await CommandAsync(cancellationToken);
-        var sql = new StringBuilder("SELECT month, key1, key2, contributors, value, largest, second_largest FROM stat_pair WHERE indicator = @indicator AND grouping = @grouping AND month BETWEEN @first AND @last");
+        var where = new StringBuilder("indicator = @indicator AND grouping = @grouping");
         Add(command, "@indicator", indicator);
         Add(command, "@grouping", Groupings.Id(dimensions));
         Add(command, "@first", firstMonth);
@@ -126,11 +136,12 @@ public sealed class StatisticsReader(CaravanDbContext db)
             if (filters.TryGetValue(dimensions[i], out var values))
             {
                 var names = values.Select(v => Add(command, $"@f{n++}", v)).ToList();
-                sql.Append(CultureInfo.InvariantCulture, $" AND key{i + 1} IN ({string.Join(", ", names)})");
+                where.Append(CultureInfo.InvariantCulture, $" AND key{i + 1} IN ({string.Join(", ", names)})");
             }
         }
 
-        command.CommandText = sql.ToString();
+        command.CommandText = $"SELECT month, key1, key2, contributors, value, largest, second_largest FROM stat_pair WHERE {where} AND month BETWEEN @first AND @last"
+            + (openingBalance ? $" UNION ALL {Opening("key1, key2")} WHERE {where} AND month < @first GROUP BY key1, key2" : string.Empty);
         var rows = new List<AggregateRow>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -140,6 +151,14 @@ public sealed class StatisticsReader(CaravanDbContext db)
         }
 
         return rows;
+    }
+
+    /// <summary>The head of a query adding up earlier months into one row per <paramref name="keys"/>, shaped like a stored row.</summary>
+    private string Opening(string keys)
+    {
+        var sqlite = !db.Database.IsNpgsql();
+        string Num(string column) => sqlite ? $"CAST({column} AS REAL)" : column;
+        return $"SELECT {OpeningMonth}, {keys}, SUM(contributors), SUM({Num("value")}), MAX({Num("largest")}), MAX({Num("second_largest")}) FROM stat_pair";
     }
 
     private async Task<DbCommand> CommandAsync(CancellationToken cancellationToken)

@@ -43,7 +43,6 @@ public sealed class StatisticsService(CaravanDbContext db, StatisticsReader read
         var indicator = request.Indicator;
         var dims = request.TableDimensions;
         var stock = indicator.Measure == IndicatorMeasure.Stock;
-        var from = stock ? 0 : request.FirstMonth;
         var periods = Periods.Range(request.FirstMonth, request.LastMonth, indicator.Periodicity);
         await codelists.LoadAgenciesAsync(cancellationToken);
         var kind = indicator.Measure is IndicatorMeasure.Count or IndicatorMeasure.Stock ? MeasureKind.Count : MeasureKind.Magnitude;
@@ -68,23 +67,24 @@ public sealed class StatisticsService(CaravanDbContext db, StatisticsReader read
         if (tables.Count < periods.Count)
         {
             // A protected table is protected whole, so its filters are applied after protection; exact answers filter in SQL.
-            rows = await reader.ReadAsync(indicator.Code, dims, from, request.LastMonth,
-                request.Exact ? request.Filters : new Dictionary<Dimension, IReadOnlyList<string>>(), cancellationToken);
-            margins = request.Exact ? [] : await reader.ReadMarginsAsync(indicator.Code, indicator.Dimensions, from, request.LastMonth, cancellationToken);
+            // A stock needs everything before its first period too: read as an opening balance, not month by month.
+            rows = await reader.ReadAsync(indicator.Code, dims, request.FirstMonth, request.LastMonth,
+                request.Exact ? request.Filters : new Dictionary<Dimension, IReadOnlyList<string>>(), openingBalance: stock, cancellationToken);
+            margins = request.Exact ? [] : await reader.ReadMarginsAsync(indicator.Code, indicator.Dimensions, request.FirstMonth, request.LastMonth, openingBalance: stock, cancellationToken);
         }
 
         var asked = dims.Select(d => indicator.Dimensions.ToList().IndexOf(d)).ToList();
         var control = new DisclosureControl(Rules);
         var observations = new List<Observation>();
         var withheld = new List<string>();
+        // A stock is everything up to the end of the period; a flow is what happened within it.
+        var slices = new PeriodSlices([.. rows.Select(r => Counted(r, kind))], [.. margins.Select(m => (m.Month, m.Dimension, Counted(m.Row, kind)))], stock);
         foreach (var (period, first, last) in periods)
         {
-            // A stock is everything up to the end of the period; a flow is what happened within it.
-            bool InPeriod(int month) => month <= last && (stock || month >= first);
             List<StatisticsTables.TableCell> cells;
             if (request.Exact)
             {
-                cells = StatisticsTables.Exact(dims.Count, rows.Where(r => InPeriod(r.Month)).Select(r => Counted(r, kind)).ToList());
+                cells = StatisticsTables.Exact(dims.Count, slices.For(first, last).Rows);
             }
             else
             {
@@ -92,9 +92,8 @@ public sealed class StatisticsService(CaravanDbContext db, StatisticsReader read
                 {
                     try
                     {
-                        table = StatisticsTables.Protect(control, kind, asked, indicator.Dimensions.Count,
-                            rows.Where(r => InPeriod(r.Month)).Select(r => Counted(r, kind)).ToList(),
-                            margins.Where(m => InPeriod(m.Month)).Select(m => (m.Dimension, Counted(m.Row, kind))).ToList());
+                        var (periodRows, periodMargins) = slices.For(first, last);
+                        table = StatisticsTables.Protect(control, kind, asked, indicator.Dimensions.Count, periodRows, periodMargins);
                     }
                     catch (ArgumentException e)
                     {

@@ -156,6 +156,43 @@ public class StatisticsApiTests(StatisticsFixture fixture) : IClassFixture<Stati
 
     [Theory]
     [ClassData(typeof(Databases))]
+    public async Task A_stock_counts_departures_from_before_its_first_period_in_every_period(DatabaseProvider db)
+    {
+        var app = fixture.Get(db);
+        Fact Stay(FactKind kind, DateOnly date, string destination, string sex) => new() { Kind = kind, Date = date, Sex = sex, AgeBand = "40-44", RegionOfOrigin = "UZ-XO", Destination = destination, RecordedAt = DateTime.UtcNow };
+        // Departures in 2013, before the periods asked; stays in Russia end in February 2014.
+        await FoldAsync(app,
+            Many(30, i => Stay(FactKind.Departure, new DateOnly(2013, 6, 1 + (i % 20)), "RU", i < 15 ? "F" : "M")),
+            Many(20, i => Stay(FactKind.Departure, new DateOnly(2013, 11, 3), "KZ", i < 10 ? "F" : "M")),
+            Many(12, i => Stay(FactKind.StayEnded, new DateOnly(2014, 2, 14), "RU", "M")),
+            // Everyone is back by mid-2015, so that later stocks in other tests count none of these.
+            Many(38, i => Stay(FactKind.StayEnded, new DateOnly(2015, 6, 1), i < 18 ? "RU" : "KZ", i < 15 || (i >= 18 && i < 28) ? "F" : "M")));
+
+        const string Query = "/api/v1/statistics/citizens_abroad?startPeriod=2014-01&endPeriod=2014-03";
+        var answer = await app.CreateClient().GetFromJsonAsync<JsonElement>(Query + "&breakdown=destination");
+        decimal? Value(JsonElement a, string period, string dimension, string code) => a.GetProperty("observations").EnumerateArray()
+            .Single(o => o.GetProperty("period").GetString() == period && o.GetProperty("dimensions").GetProperty(dimension).GetString() == code)
+            .GetProperty("value") is { ValueKind: JsonValueKind.Number } v ? v.GetDecimal() : null;
+        Value(answer, "2014-01", "destination", "RU").ShouldBe(30m);
+        Value(answer, "2014-01", "destination", "_T").ShouldBe(50m);
+        Value(answer, "2014-02", "destination", "RU").ShouldBe(18m);
+        Value(answer, "2014-03", "destination", "RU").ShouldBe(18m);
+        Value(answer, "2014-03", "destination", "KZ").ShouldBe(20m);
+        Value(answer, "2014-03", "destination", "_T").ShouldBe(38m);
+
+        // Three dimensions come from the finest cells, a different read: an analyst's exact answer.
+        var exact = new HttpRequestMessage(HttpMethod.Get, Query + "&breakdown=destination,sex,region&exact=true");
+        exact.Headers.Add("X-Api-Key", await AnalystKeyAsync(app));
+        var cells = await (await app.CreateClient().SendAsync(exact)).Content.ReadFromJsonAsync<JsonElement>();
+        cells.GetProperty("observations").EnumerateArray().Single(o => o.GetProperty("period").GetString() == "2014-03"
+                && o.GetProperty("dimensions").GetProperty("destination").GetString() == "RU"
+                && o.GetProperty("dimensions").GetProperty("sex").GetString() == "M"
+                && o.GetProperty("dimensions").GetProperty("region").GetString() == "UZ-XO")
+            .GetProperty("value").GetDecimal().ShouldBe(3m);
+    }
+
+    [Theory]
+    [ClassData(typeof(Databases))]
     public async Task A_stock_that_does_not_add_up_is_withheld_not_failed(DatabaseProvider db)
     {
         var app = fixture.Get(db);
