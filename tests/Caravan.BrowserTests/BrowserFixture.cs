@@ -39,10 +39,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(string? acceptLanguage = null, int width = 390)
+    public async Task<IPage> NewPageAsync(string? acceptLanguage = null, int width = 390, bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
+            JavaScriptEnabled = javaScript,
             ViewportSize = new ViewportSize { Width = width, Height = 844 },
             Locale = acceptLanguage,
             BaseURL = BaseUrl,

@@ -18,8 +18,19 @@ public sealed record StatisticsRequest(
          .. Filters.OrderBy(f => f.Key).Select(f => $"{f.Key}={string.Join(',', f.Value)}")]);
 }
 
+/// <summary>What was wrong with a question, for pages that say it in the reader's language.</summary>
+public enum StatisticsErrorKind
+{
+    Indicator,
+    Dimension,
+    Code,
+    Exact,
+    TooManyDimensions,
+    Period,
+}
+
 /// <summary>Why a question cannot be answered: the HTTP status and a message for the person who wrote the query.</summary>
-public sealed record StatisticsError(int Status, string Title, string Detail);
+public sealed record StatisticsError(int Status, string Title, string Detail, StatisticsErrorKind Kind);
 
 /// <summary>
 /// Reads a question from query parameters and refuses, with a reason, anything the statistics layer does not
@@ -46,7 +57,7 @@ public sealed class StatisticsRequestParser(Codelists codelists, TimeProvider ti
         var indicator = Indicators.Find(indicatorCode);
         if (indicator is null)
         {
-            return Fail(404, "Unknown indicator.", $"There is no indicator '{indicatorCode}'. GET /api/v1/statistics/indicators lists them.");
+            return Fail(StatisticsErrorKind.Indicator, 404, "Unknown indicator.", $"There is no indicator '{indicatorCode}'. GET /api/v1/statistics/indicators lists them.");
         }
 
         var parameters = query.ToList();
@@ -56,12 +67,12 @@ public sealed class StatisticsRequestParser(Codelists codelists, TimeProvider ti
         {
             if (!Codelists.ByQueryName.TryGetValue(name, out var dimension))
             {
-                return Fail(400, "Unknown dimension.", $"'{name}' is not a dimension. The dimensions of '{indicator.Code}' are: {allowed}.");
+                return Fail(StatisticsErrorKind.Dimension, 400, "Unknown dimension.", $"'{name}' is not a dimension. The dimensions of '{indicator.Code}' are: {allowed}.");
             }
 
             if (!indicator.Allows(dimension))
             {
-                return Fail(400, "Dimension not allowed.", $"'{indicator.Code}' cannot be cut by '{name}'. Its dimensions are: {allowed}.");
+                return Fail(StatisticsErrorKind.Dimension, 400, "Dimension not allowed.", $"'{indicator.Code}' cannot be cut by '{name}'. Its dimensions are: {allowed}.");
             }
 
             var stored = new List<string>();
@@ -69,7 +80,7 @@ public sealed class StatisticsRequestParser(Codelists codelists, TimeProvider ti
             {
                 if (await codelists.ToStoredAsync(indicator, dimension, code, cancellationToken) is not { } s)
                 {
-                    return Fail(400, "Code not in the codelist.", $"'{code}' is not a code of '{name}'. GET /api/v1/statistics/codelists/{Codelists.Id(dimension)}?indicator={indicator.Code} lists the codes.");
+                    return Fail(StatisticsErrorKind.Code, 400, "Code not in the codelist.", $"'{code}' is not a code of '{name}'. GET /api/v1/statistics/codelists/{Codelists.Id(dimension)}?indicator={indicator.Code} lists the codes.");
                 }
 
                 stored.Add(s);
@@ -84,7 +95,7 @@ public sealed class StatisticsRequestParser(Codelists codelists, TimeProvider ti
         {
             if (!Codelists.ByQueryName.TryGetValue(name, out var dimension) || !indicator.Allows(dimension))
             {
-                return Fail(400, "Unknown breakdown.", $"'{name}' is not a dimension of '{indicator.Code}'. Its dimensions are: {allowed}.");
+                return Fail(StatisticsErrorKind.Dimension, 400, "Unknown breakdown.", $"'{name}' is not a dimension of '{indicator.Code}'. Its dimensions are: {allowed}.");
             }
 
             if (!breakdown.Contains(dimension))
@@ -96,19 +107,19 @@ public sealed class StatisticsRequestParser(Codelists codelists, TimeProvider ti
         var exactText = parameters.LastOrDefault(p => p.Key == ExactParameter).Value;
         if (exactText is not (null or "true" or "false"))
         {
-            return Fail(400, "Invalid value for exact.", "'exact' is true or false.");
+            return Fail(StatisticsErrorKind.Exact, 400, "Invalid value for exact.", "'exact' is true or false.");
         }
 
         var exact = exactText == "true";
         if (exact && !mayHaveExact)
         {
-            return Fail(400, "Exact values need an analyst's key.", "Exact values are only given to an analyst's API key (header X-Api-Key). Ask without 'exact' for the published, disclosure-controlled figures.");
+            return Fail(StatisticsErrorKind.Exact, 400, "Exact values need an analyst's key.", "Exact values are only given to an analyst's API key (header X-Api-Key). Ask without 'exact' for the published, disclosure-controlled figures.");
         }
 
         var dimensions = breakdown.Union(filters.Keys).Count();
         if (!exact && dimensions > MaxPublicDimensions)
         {
-            return Fail(400, "Too many dimensions for a published table.",
+            return Fail(StatisticsErrorKind.TooManyDimensions, 400, "Too many dimensions for a published table.",
                 $"Published figures are cells of tables of at most {MaxPublicDimensions} dimensions (breakdown and filters together), so that no combination of answers can reveal a small group. This question uses {dimensions}.");
         }
 
@@ -119,23 +130,24 @@ public sealed class StatisticsRequestParser(Codelists codelists, TimeProvider ti
         var start = startText is null ? (Periods.MonthsBefore(today, 11), 0) : Periods.Parse(startText);
         if (start is null || end is null)
         {
-            return Fail(400, "Invalid period.", $"Periods are written 2026, 2026-Q1 or 2026-03; '{(start is null ? startText : endText)}' is none of these.");
+            return Fail(StatisticsErrorKind.Period, 400, "Invalid period.", $"Periods are written 2026, 2026-Q1 or 2026-03; '{(start is null ? startText : endText)}' is none of these.");
         }
 
         var first = startText is null && endText is not null ? Periods.MonthsBefore(end.Value.Item1, 11) : start.Value.Item1;
         var last = end.Value.Item2;
         if (first > last)
         {
-            return Fail(400, "Invalid period.", "startPeriod is after endPeriod.");
+            return Fail(StatisticsErrorKind.Period, 400, "Invalid period.", "startPeriod is after endPeriod.");
         }
 
         if (Periods.Range(first, last, indicator.Periodicity).Count > Periods.MaxPeriods)
         {
-            return Fail(400, "Too many periods.", $"Ask for at most {Periods.MaxPeriods} periods at a time.");
+            return Fail(StatisticsErrorKind.Period, 400, "Too many periods.", $"Ask for at most {Periods.MaxPeriods} periods at a time.");
         }
 
         return (new StatisticsRequest(indicator, breakdown, filters, first, last, exact), null);
     }
 
-    private static (StatisticsRequest?, StatisticsError?) Fail(int status, string title, string detail) => (null, new StatisticsError(status, title, detail));
+    private static (StatisticsRequest?, StatisticsError?) Fail(StatisticsErrorKind kind, int status, string title, string detail) =>
+        (null, new StatisticsError(status, title, detail, kind));
 }

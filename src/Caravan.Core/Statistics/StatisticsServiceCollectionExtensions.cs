@@ -14,6 +14,7 @@ public static class StatisticsServiceCollectionExtensions
         services.AddScoped<StatCellWriter>();
         services.AddScoped<StatisticsFolder>();
         services.AddScoped<Codelists>();
+        services.AddScoped<CodeNames>();
         services.AddScoped<StatisticsRequestParser>();
         services.AddScoped<StatisticsReader>();
         services.AddScoped<StatisticsService>();

@@ -11,6 +11,8 @@ public class StatisticsJourneyTests(BrowserFixture fixture)
     {
         var page = await fixture.NewPageAsync(acceptLanguage: "ky-KG");
         await page.GotoAsync("/");
+        await page.ClickAsync("a[href='/statistics']");
+        await page.WaitForURLAsync(new Regex("/statistics$"));
         await page.ClickAsync("a[href='/statistics/indicators']");
         await page.WaitForURLAsync(new Regex("/statistics/indicators$"));
         (await page.GetAttributeAsync("html", "lang")).ShouldBe("ky");
