@@ -33,6 +33,13 @@ public sealed class StatisticsOptions
 
     /// <summary>Keep answers in memory until the next fold; off only to measure the uncached cost (bench/).</summary>
     public bool CacheAnswers { get; set; } = true;
+
+    /// <summary>
+    /// Most cells kept in memory by the table and answer caches together (a cell is about 150 bytes); the least
+    /// recently used go first when it is full.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)]
+    public int CacheCells { get; set; } = 2_000_000;
 }
 
 public sealed record FoldResult(long Facts, int Cells, DateTime FoldedThrough, long Version);

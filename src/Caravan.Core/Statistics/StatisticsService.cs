@@ -12,8 +12,10 @@ namespace Caravan.Core.Statistics;
 /// through <see cref="DisclosureControl"/> here; nothing else in Caravan turns aggregates into numbers for the public.
 /// Answers are cached until the next fold changes the aggregates.
 /// </summary>
-public sealed class StatisticsService(CaravanDbContext db, StatisticsReader reader, Codelists codelists, IMemoryCache cache, IOptions<StatisticsOptions> options, ILogger<StatisticsService> logger)
+public sealed class StatisticsService(CaravanDbContext db, StatisticsReader reader, Codelists codelists, StatisticsCache memory, IOptions<StatisticsOptions> options, ILogger<StatisticsService> logger)
 {
+    private readonly MemoryCache cache = memory.Cache;
+
     public DisclosureRules Rules => new(options.Value.Threshold, options.Value.DominancePercent, options.Value.SolverAudit);
 
     public async Task<long> VersionAsync(CancellationToken cancellationToken = default) =>
@@ -32,7 +34,7 @@ public sealed class StatisticsService(CaravanDbContext db, StatisticsReader read
         var answer = await ComputeAsync(request, version, cancellationToken);
         if (options.Value.CacheAnswers)
         {
-            cache.Set(key, answer, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
+            cache.Set(key, answer, new MemoryCacheEntryOptions { Size = 1 + answer.Observations.Count, SlidingExpiration = TimeSpan.FromMinutes(30) });
         }
 
         return answer;
@@ -104,7 +106,7 @@ public sealed class StatisticsService(CaravanDbContext db, StatisticsReader read
                     }
                     if (options.Value.CacheTables)
                     {
-                        cache.Set(TableKey(period), table, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
+                        cache.Set(TableKey(period), table, new MemoryCacheEntryOptions { Size = 1 + table.Cells.Count, SlidingExpiration = TimeSpan.FromMinutes(30) });
                     }
                 }
 

@@ -18,6 +18,7 @@ public static class StatisticsServiceCollectionExtensions
         services.AddScoped<StatisticsRequestParser>();
         services.AddScoped<StatisticsReader>();
         services.AddScoped<StatisticsService>();
+        services.AddSingleton<StatisticsCache>();
         return services;
     }
 }
