@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Page weight of the public vacancy list on first load: the HTML and every asset the page loads,
-# as transferred with compression (Accept-Encoding: br, gzip) and uncompressed.
-# Usage: bench/page-weight.sh [base-url]   (without a URL it starts a demo node on a free port)
+# Page weight on first load: the HTML and every asset the page loads (stylesheets, scripts, their module imports,
+# and data files named by data-map), as transferred with compression (Accept-Encoding: br, gzip) and uncompressed.
+# Usage: bench/page-weight.sh [base-url|-] [page]   (without a URL, or with -, it starts a demo node on a free port;
+#        the page defaults to the public vacancy list)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BASE=${1:-}
+[ "$BASE" = - ] && BASE=
+page=${2:-/vacancies?culture=ru}
 if [ -z "$BASE" ]; then
   port=5310; while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
   data=$(mktemp -d)
@@ -18,12 +21,11 @@ if [ -z "$BASE" ]; then
   for _ in $(seq 1 120); do curl -sf "$BASE/healthz" >/dev/null && break; sleep 1; done
 fi
 
-page="/vacancies?culture=ru"
 html=$(curl -sf "$BASE$page")
-assets=$(grep -oE '(href|src)="/[^"]+\.(css|js|png|svg|ico|woff2?)"' <<<"$html" | sed -E 's/^(href|src)="//; s/"$//' | sort -u)
+assets=$(grep -oE '(href|src|data-map)="/[^"]+\.(css|js|json|png|svg|ico|woff2?)(\?v=[^"]*)?"' <<<"$html" | sed -E 's/^(href|src|data-map)="//; s/"$//' | sort -u)
 # ES module imports inside our own scripts.
-for js in $(grep -E '\.js$' <<<"$assets"); do
-  assets+=$'\n'$(curl -sf "$BASE$js" | grep -oE 'from "/[^"]+"' | sed -E 's/from "//; s/"$//')
+for js in $(grep -E '\.js(\?|$)' <<<"$assets"); do
+  assets+=$'\n'$(curl -sf "$BASE$js" | { grep -oE 'from "/[^"]+"' || true; } | sed -E 's/from "//; s/"$//')
 done
 
 total_c=0; total_u=0

@@ -25,6 +25,18 @@ public sealed class Catalogue(CaravanDbContext db, IMemoryCache cache)
         return result!;
     }
 
+    /// <summary>ISO 3166-1 numeric code of each alpha-2 code ("RU" → "643"): what Natural Earth's boundaries are keyed by.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> CountryNumericCodesAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await cache.GetOrCreateAsync("countries:numeric", async entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromHours(6);
+            return (IReadOnlyDictionary<string, string>)await db.Set<Country>().AsNoTracking()
+                .ToDictionaryAsync(c => c.Alpha2, c => c.Numeric, cancellationToken);
+        });
+        return result!;
+    }
+
     /// <summary>The 436 ISCO-08 unit groups (four digits): the only level a vacancy may be classified at.</summary>
     public async Task<ISet<string>> IscoUnitCodesAsync(CancellationToken cancellationToken = default)
     {

@@ -48,6 +48,16 @@ public class ExplorerJourneyTests(BrowserFixture fixture)
     {
         await SeedAsync();
         var page = await fixture.NewPageAsync(acceptLanguage: "uz-UZ", width: 1024);
+        // The charts must run under the app's strict CSP: any violation, or any script error, fails the journey.
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
         await page.GotoAsync("/");
         await page.ClickAsync("a[href='/statistics']");
         await page.WaitForURLAsync(new Regex("/statistics$"));
@@ -70,13 +80,24 @@ public class ExplorerJourneyTests(BrowserFixture fixture)
         var small = await rows.Filter(new LocatorFilterOptions { HasText = "Namangan" }).InnerTextAsync();
         small.ShouldNotContain("3");
         (await rows.Filter(new LocatorFilterOptions { HasText = "Surxondaryo" }).InnerTextAsync()).ShouldContain("40");
+        // A line over time and a bar of the breakdown, drawn from the tables, which stay for screen readers.
+        await page.Locator(".caravan-chart canvas").Nth(1).WaitForAsync();
+        (await page.Locator(".caravan-chart[aria-hidden=true]").CountAsync()).ShouldBe(2);
         await page.InspectAsync("statistics-explorer-departures-uz");
+
 
         var csv = await page.APIRequest.GetAsync(await page.GetAttributeAsync("a[href*='format=csv']", "href") ?? string.Empty);
         csv.Ok.ShouldBeTrue();
         (await csv.TextAsync()).ShouldContain("2011-12,UZ-SU,");
         var xlsx = await page.APIRequest.GetAsync(await page.GetAttributeAsync("a[href*='format=xlsx']", "href") ?? string.Empty);
         (await xlsx.BodyAsync())[..2].ShouldBe("PK"u8.ToArray());
+
+        // By destination, the countries go on a world map too.
+        await page.GotoAsync(permalink.Replace("breakdown=region", "breakdown=destination", StringComparison.Ordinal));
+        await page.Locator(".caravan-chart canvas").Nth(2).WaitForAsync();
+        (await page.Locator("#breakdown-caption >> xpath=ancestor::table >> tbody tr[data-numeric='398']").CountAsync()).ShouldBe(1);
+        await page.InspectAsync("statistics-explorer-map-uz");
+        errors.ShouldBeEmpty();
 
         var noScript = await fixture.NewPageAsync(acceptLanguage: "uz-UZ", javaScript: false);
         await noScript.GotoAsync(permalink);

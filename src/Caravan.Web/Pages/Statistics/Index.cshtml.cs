@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Caravan.Core.Identity;
+using Caravan.Core.Reference;
 using Caravan.Core.Statistics;
 using Caravan.Core.Statistics.Disclosure;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +17,7 @@ namespace Caravan.Web.Pages.Statistics;
 /// <see cref="StatisticsService"/>, which is the one way to a published number.
 /// </summary>
 public sealed class IndexModel(
-    StatisticsRequestParser parser, StatisticsService statistics, Codelists codelists, CodeNames codeNames, IStringLocalizer<SharedResource> l) : PageModel
+    StatisticsRequestParser parser, StatisticsService statistics, Codelists codelists, CodeNames codeNames, Catalogue catalogue, IStringLocalizer<SharedResource> l) : PageModel
 {
     /// <summary>Rows shown on the page; the downloads have them all.</summary>
     public const int MaxRows = 50;
@@ -48,6 +49,11 @@ public sealed class IndexModel(
     public IReadOnlyList<(Dimension Dimension, IReadOnlyList<(string Code, string Name)> Codes)> Choices { get; private set; } = [];
 
     private Dictionary<Dimension, IReadOnlyDictionary<string, string>> names = [];
+
+    private IReadOnlyDictionary<string, string> numeric = new Dictionary<string, string>();
+
+    /// <summary>The ISO 3166-1 numeric code of a destination, for the map; null for totals and unknowns.</summary>
+    public string? Numeric(string code) => numeric.GetValueOrDefault(code);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -240,6 +246,11 @@ public sealed class IndexModel(
         }
 
         names = loaded;
+        if (Indicator.Allows(Dimension.Destination))
+        {
+            numeric = await catalogue.CountryNumericCodesAsync(cancellationToken);
+        }
+
         var choices = new List<(Dimension, IReadOnlyList<(string, string)>)>();
         foreach (var dimension in Indicator.Dimensions)
         {

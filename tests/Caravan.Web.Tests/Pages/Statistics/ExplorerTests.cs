@@ -43,7 +43,7 @@ public partial class ExplorerTests(StatisticsFixture fixture) : IClassFixture<St
     private static string Row(string html, string label) =>
         RowPattern().Matches(html).Select(m => (Label: m.Groups[1].Value.Trim(), Value: m.Groups[2].Value.Trim())).Single(r => r.Label == label).Value;
 
-    [GeneratedRegex("<tr class=\"govuk-table__row\">\\s*<td class=\"govuk-table__cell\">([^<]*)</td>\\s*<td class=\"govuk-table__cell govuk-table__cell--numeric\">([^<]*)</td>")]
+    [GeneratedRegex("<tr class=\"govuk-table__row\"[^>]*>\\s*<td class=\"govuk-table__cell\">([^<]*)</td>\\s*<td class=\"govuk-table__cell govuk-table__cell--numeric\">([^<]*)</td>")]
     private static partial Regex RowPattern();
 
     [Theory]
