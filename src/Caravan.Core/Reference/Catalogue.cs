@@ -25,6 +25,17 @@ public sealed class Catalogue(CaravanDbContext db, IMemoryCache cache)
         return result!;
     }
 
+    /// <summary>Every ISO 3166-1 country with its codes and English name.</summary>
+    public async Task<IReadOnlyList<Country>> CountriesAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await cache.GetOrCreateAsync("countries:all", async entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromHours(6);
+            return (IReadOnlyList<Country>)await db.Set<Country>().AsNoTracking().OrderBy(c => c.Alpha2).ToListAsync(cancellationToken);
+        });
+        return result!;
+    }
+
     /// <summary>ISO 3166-1 numeric code of each alpha-2 code ("RU" → "643"): what Natural Earth's boundaries are keyed by.</summary>
     public async Task<IReadOnlyDictionary<string, string>> CountryNumericCodesAsync(CancellationToken cancellationToken = default)
     {
