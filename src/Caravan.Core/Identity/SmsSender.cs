@@ -38,6 +38,16 @@ public sealed partial class DevelopmentSmsSender(ILogger<DevelopmentSmsSender> l
 
 public sealed record SentSms(string Phone, string Text, DateTime SentAt);
 
+/// <summary>
+/// A Production node until its national SMS gateway is configured: sending fails loudly instead of dropping or
+/// logging the message, since a one-time code must reach only the phone.
+/// </summary>
+public sealed class NoSmsGateway : ISmsSender
+{
+    public Task SendAsync(string phoneE164, string text, CancellationToken cancellationToken = default) =>
+        throw new InvalidOperationException("No SMS gateway is configured for this node, so no text message can be sent. Production nodes need their national gateway (docs/operations.md).");
+}
+
 public static class PhoneNumbers
 {
     /// <summary>E.164: a plus sign and 8 to 15 digits, the first not zero.</summary>

@@ -109,7 +109,16 @@ public static class CaravanDefaults
         services.AddOptions<Caravan.Core.Agencies.ScorecardOptions>().Bind(config.GetSection(Caravan.Core.Agencies.ScorecardOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DevelopmentSmsSender>();
-        services.AddSingleton<ISmsSender>(sp => sp.GetRequiredService<DevelopmentSmsSender>());
+        // The development sink keeps and logs one-time codes: never in Production, where there is no gateway yet
+        // (issue 14) and a code must not be sent anywhere but to the phone.
+        if (builder.Environment.IsProduction())
+        {
+            services.AddSingleton<ISmsSender, NoSmsGateway>();
+        }
+        else
+        {
+            services.AddSingleton<ISmsSender>(sp => sp.GetRequiredService<DevelopmentSmsSender>());
+        }
 
         AddIdentity(services);
         AddLocalization(services, config);

@@ -1,6 +1,7 @@
 using System.Net;
 using Caravan.Core.Agencies;
 using Caravan.Core.Data;
+using Caravan.Core.Identity;
 using Caravan.Core.Reference;
 using Caravan.Core.Vacancies;
 using Caravan.Web.Tests.Infrastructure;
@@ -203,6 +204,19 @@ public class PlatformTests(AppFixture fixture) : IClassFixture<AppFixture>
         var response = await client.SignInStaffAsync(DemoAccounts.AdminEmail);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).ShouldContain("govuk-error-summary");
+    }
+
+    [Fact]
+    public async Task Production_never_uses_the_development_sms_sink()
+    {
+        await using var app = new CaravanApp(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Demo:Enabled"] = "false" }, environment: "Production");
+        var sender = app.Services.GetRequiredService<ISmsSender>();
+        sender.ShouldNotBeOfType<DevelopmentSmsSender>();
+        await Should.ThrowAsync<InvalidOperationException>(() => sender.SendAsync("+998901234567", "code 123456"));
+        app.Services.GetRequiredService<DevelopmentSmsSender>().Sent.ShouldBeEmpty();
+
+        await using var development = new CaravanApp(DatabaseProvider.Sqlite);
+        development.Services.GetRequiredService<ISmsSender>().ShouldBeOfType<DevelopmentSmsSender>();
     }
 
     [Fact]
