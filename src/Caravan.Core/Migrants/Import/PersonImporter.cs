@@ -1,10 +1,8 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
 using Caravan.Core.Data;
-using Caravan.Core.Identity;
 using Caravan.Core.Migrants.Matching;
 using Caravan.Core.Statistics;
 using CsvHelper;
@@ -13,7 +11,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Caravan.Core.Migrants.Import;
 
@@ -39,8 +36,6 @@ public sealed class PersonImporter(CaravanDbContext db, SensitiveData sensitive,
 
     public static readonly IReadOnlyList<string> Columns = ["family_name", "given_name", "patronymic", "birth_date", "sex", "citizenship", "region", "document_number", "phone"];
     public static readonly IReadOnlyList<string> RequiredColumns = ["family_name", "given_name", "birth_date", "sex", "citizenship"];
-
-    private const string PersonColumns = "id, reference, status, channel, phone, given_name, family_name, patronymic, given_key, family_key, patronymic_key, birth_date, birth_year, sex, citizenship, region_code, document_cipher, document_hash, document_hint, occupations, skills, preferred_destinations, languages, work_history, created_at, registered_at, updated_at, import_id";
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -159,7 +154,7 @@ public sealed class PersonImporter(CaravanDbContext db, SensitiveData sensitive,
     }
 
     /// <summary>A batch checked and encrypted, waiting for the writer; Position is how far the file had been read at its last row.</summary>
-    private sealed record ReadyBatch(long LastRow, int Count, long? Position, bool Full, Prepared?[] Rows, int FailedRows, List<RegistryImportError> Errors);
+    private sealed record ReadyBatch(long LastRow, int Count, long? Position, bool Full, PreparedPerson?[] Rows, int FailedRows, List<RegistryImportError> Errors);
 
     /// <summary>Reads rows and prepares them a batch at a time; returns the number of the last row read. Errors end the channel.</summary>
     private async Task<long> ReadAsync(CsvReader csv, int[] at, Func<bool> takeBadData, Guid importId, long skip, ImportReferenceData reference, Stream file,
@@ -230,21 +225,18 @@ public sealed class PersonImporter(CaravanDbContext db, SensitiveData sensitive,
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>A checked row, ready to write; its reference number is reserved by the writer, as the batch's first plus Index.</summary>
-    private sealed record Prepared(
-        int Index, Guid Id, string? Phone, string Given, string Family, string? Patronymic, string GivenKey, string FamilyKey,
-        string? PatronymicKey, DateOnly BirthDate, Sex Sex, string Citizenship, string? Region, string? Cipher, string? Hash, string? Hint);
 
     private ReadyBatch Prepare(Guid importId, List<(long Row, string?[] Fields)> batch, ImportReferenceData reference, long? position, bool full, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(Now);
-        var prepared = new Prepared?[batch.Count];
+        var prepared = new PreparedPerson?[batch.Count];
+        var rows = new ImportRowCheck(sensitive);
         var errors = new List<RegistryImportError>?[batch.Count];
         // Keys, hashes and encryption are the CPU-heavy part; rows are independent, so both cores share them.
         Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var (row, f) = batch[i];
-            prepared[i] = Check(importId, row, f, reference, today, ref errors[i], i);
+            prepared[i] = rows.Check(importId, row, f, reference, today, ref errors[i], i);
         });
 
         var failedRows = 0;
@@ -264,7 +256,7 @@ public sealed class PersonImporter(CaravanDbContext db, SensitiveData sensitive,
     private async Task WriteBatchAsync(RegistryImport import, ReadyBatch batch, CancellationToken cancellationToken)
     {
         var first = await db.ReserveAsync(RegistryCommands.SequenceName, batch.Count, RegistryCommands.SequenceStart, cancellationToken);
-        var valid = new List<Prepared>(batch.Count - batch.FailedRows);
+        var valid = new List<PreparedPerson>(batch.Count - batch.FailedRows);
         foreach (var p in batch.Rows)
         {
             if (p is not null)
@@ -280,13 +272,13 @@ public sealed class PersonImporter(CaravanDbContext db, SensitiveData sensitive,
             // A batch and the progress that records it commit together, so a crash that loses the last commits loses
             // both and the resume reads those rows again: waiting for each commit to reach the disk buys nothing here.
             await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit TO OFF", cancellationToken);
-            await CopyPersonsAsync((NpgsqlConnection)db.Database.GetDbConnection(), valid, first, import.Id, now, cancellationToken);
-            await FactBulkWriter.CopyAsync((NpgsqlConnection)db.Database.GetDbConnection(), RegistrationFacts(valid, now), cancellationToken);
+            await PersonBulkWriter.CopyPersonsAsync((NpgsqlConnection)db.Database.GetDbConnection(), valid, first, import.Id, now, cancellationToken);
+            await FactBulkWriter.CopyAsync((NpgsqlConnection)db.Database.GetDbConnection(), PersonBulkWriter.RegistrationFacts(valid, now), cancellationToken);
         }
         else
         {
-            InsertPersons((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)transaction.GetDbTransaction(), valid, first, import.Id, now, cancellationToken);
-            FactBulkWriter.Insert((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)transaction.GetDbTransaction(), RegistrationFacts(valid, now));
+            PersonBulkWriter.InsertPersons((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)transaction.GetDbTransaction(), valid, first, import.Id, now, cancellationToken);
+            FactBulkWriter.Insert((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)transaction.GetDbTransaction(), PersonBulkWriter.RegistrationFacts(valid, now));
         }
 
         if (batch.Errors.Count > 0)
@@ -306,264 +298,6 @@ public sealed class PersonImporter(CaravanDbContext db, SensitiveData sensitive,
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static string ReferenceOf(long first, Prepared p) => ReferenceCode.Create(RegistryCommands.ReferencePrefix, first + p.Index);
-
-    private Prepared? Check(Guid importId, long row, string?[] f, ImportReferenceData reference, DateOnly today, ref List<RegistryImportError>? rowErrors, int index)
-    {
-        // Most rows are valid, so the list of their errors is only made for the others.
-        List<RegistryImportError>? errors = null;
-        void Error(string column, string key) => (errors ??= []).Add(new RegistryImportError { ImportId = importId, Row = row, Column = column, Key = key });
-
-        if (f[0] == "\u0000")
-        {
-            Error("*", "Import.BadQuotes");
-            rowErrors = errors;
-            return null;
-        }
-
-        var family = f[0];
-        var given = f[1];
-        var patronymic = string.IsNullOrWhiteSpace(f[2]) ? null : f[2];
-        if (PersonInput.CheckName(family, required: true) is { } e0)
-        {
-            Error("family_name", e0);
-        }
-
-        if (PersonInput.CheckName(given, required: true) is { } e1)
-        {
-            Error("given_name", e1);
-        }
-
-        if (PersonInput.CheckName(patronymic, required: false) is { } e2)
-        {
-            Error("patronymic", e2);
-        }
-
-        DateOnly? born = DateOnly.TryParseExact(f[3], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-        if (born is null)
-        {
-            Error("birth_date", string.IsNullOrWhiteSpace(f[3]) ? "Person.BirthDateRequired" : "Import.DateFormat");
-        }
-        else if (PersonInput.CheckBirthDate(born, today) is { } e3)
-        {
-            Error("birth_date", e3);
-        }
-
-        Sex? sex = f[4]?.ToUpperInvariant() switch { "F" => Sex.Female, "M" => Sex.Male, _ => null };
-        if (sex is null)
-        {
-            Error("sex", "Import.SexFormat");
-        }
-
-        var citizenship = f[5]?.ToUpperInvariant();
-        if (citizenship is null || !reference.Countries.Contains(citizenship))
-        {
-            Error("citizenship", "Person.CitizenshipRequired");
-        }
-
-        var region = string.IsNullOrWhiteSpace(f[6]) ? null : f[6]!.ToUpperInvariant();
-        if (region is not null && !reference.Regions.Contains(region))
-        {
-            Error("region", "Person.RegionRequired");
-        }
-
-        if (PersonInput.CheckDocument(f[7], required: false) is { } e7)
-        {
-            Error("document_number", e7);
-        }
-
-        var phone = string.IsNullOrWhiteSpace(f[8]) ? null : PhoneNumbers.Normalize(f[8]);
-        if (phone is not null && !PhoneNumbers.IsE164(phone))
-        {
-            Error("phone", "Validation.PhoneFormat");
-        }
-
-        if (errors is not null)
-        {
-            rowErrors = errors;
-            return null;
-        }
-
-        string? cipher = null, hash = null, hint = null;
-        if (!string.IsNullOrWhiteSpace(f[7]))
-        {
-            var document = SensitiveData.NormaliseDocumentNumber(f[7]!);
-            cipher = sensitive.Protect(document);
-            hash = sensitive.LookupHash(document);
-            hint = SensitiveData.Mask(document);
-        }
-
-        return new Prepared(
-            index, Guid.CreateVersion7(), phone, given!.Trim(), family!.Trim(), patronymic?.Trim(),
-            NameKeys.Canonical(given), NameKeys.Canonical(family), patronymic is null ? null : NameKeys.CanonicalPatronymic(patronymic),
-            born!.Value, sex!.Value, citizenship!, region, cipher, hash, hint);
-    }
-
-    /// <summary>An imported person is a registration for statistics too, counted on the day of the import.</summary>
-    private static IEnumerable<Fact> RegistrationFacts(List<Prepared> rows, DateTime now)
-    {
-        var today = DateOnly.FromDateTime(now);
-        return rows.Select(p => FactWriter.ForRegistration(new FactPerson(FactPerson.FactSex(p.Sex), p.BirthDate, p.Region), today, now));
-    }
-
-    private static async Task CopyPersonsAsync(NpgsqlConnection connection, List<Prepared> rows, long first, Guid importId, DateTime now, CancellationToken cancellationToken)
-    {
-        await using var writer = await connection.BeginBinaryImportAsync($"COPY person ({PersonColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        string[] empty = [];
-        foreach (var p in rows)
-        {
-            // Synchronous writes: they only fill a buffer, and awaiting each value costs more than the write.
-            writer.StartRow();
-            writer.Write(p.Id, NpgsqlDbType.Uuid);
-            writer.Write(ReferenceOf(first, p));
-            writer.Write(nameof(PersonStatus.Active));
-            writer.Write(nameof(RegistrationChannel.Import));
-            WriteNullable(writer, p.Phone);
-            writer.Write(p.Given);
-            writer.Write(p.Family);
-            WriteNullable(writer, p.Patronymic);
-            writer.Write(p.GivenKey);
-            writer.Write(p.FamilyKey);
-            WriteNullable(writer, p.PatronymicKey);
-            writer.Write(p.BirthDate, NpgsqlDbType.Date);
-            writer.Write(p.BirthDate.Year, NpgsqlDbType.Integer);
-            writer.Write(p.Sex.ToString());
-            writer.Write(p.Citizenship);
-            WriteNullable(writer, p.Region);
-            WriteNullable(writer, p.Cipher);
-            WriteNullable(writer, p.Hash);
-            WriteNullable(writer, p.Hint);
-            writer.Write(empty, NpgsqlDbType.Array | NpgsqlDbType.Text);
-            writer.Write(empty, NpgsqlDbType.Array | NpgsqlDbType.Text);
-            writer.Write(empty, NpgsqlDbType.Array | NpgsqlDbType.Text);
-            writer.Write("[]", NpgsqlDbType.Jsonb);
-            writer.Write("[]", NpgsqlDbType.Jsonb);
-            writer.Write(now, NpgsqlDbType.TimestampTz);
-            writer.Write(now, NpgsqlDbType.TimestampTz);
-            writer.Write(now, NpgsqlDbType.TimestampTz);
-            writer.Write(importId, NpgsqlDbType.Uuid);
-        }
-
-        await writer.CompleteAsync(cancellationToken);
-    }
-
-    private static void WriteNullable(NpgsqlBinaryImporter writer, string? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNull();
-        }
-        else
-        {
-            writer.Write(value);
-        }
-    }
-
-    private static void InsertPersons(SqliteConnection connection, SqliteTransaction transaction, List<Prepared> rows, long first, Guid importId, DateTime now, CancellationToken cancellationToken)
-    {
-        var names = PersonColumns.Split(", ");
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO person ({PersonColumns}) VALUES ({string.Join(", ", names.Select(n => "$" + n))})";
-        // In column order, so each row sets them by position rather than looking them up by name.
-        var parameters = names.Select(n => command.Parameters.Add("$" + n, SqliteType.Text)).ToArray();
-        command.Prepare();
-        // Stored exactly as EF Core's SQLite provider stores them, so EF reads these rows like its own.
-        var stamp = SqliteStamp(now);
-        var import = importId.ToString().ToUpperInvariant();
-        Set(parameters[2], nameof(PersonStatus.Active));
-        Set(parameters[3], nameof(RegistrationChannel.Import));
-        for (var i = 19; i <= 23; i++)
-        {
-            Set(parameters[i], "[]");
-        }
-
-        Set(parameters[24], stamp);
-        Set(parameters[25], stamp);
-        Set(parameters[26], stamp);
-        Set(parameters[27], import);
-        foreach (var p in rows)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            Set(parameters[0], p.Id.ToString().ToUpperInvariant());
-            Set(parameters[1], ReferenceOf(first, p));
-            Set(parameters[4], p.Phone);
-            Set(parameters[5], p.Given);
-            Set(parameters[6], p.Family);
-            Set(parameters[7], p.Patronymic);
-            Set(parameters[8], p.GivenKey);
-            Set(parameters[9], p.FamilyKey);
-            Set(parameters[10], p.PatronymicKey);
-            Set(parameters[11], p.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            parameters[12].Value = p.BirthDate.Year;
-            Set(parameters[13], p.Sex.ToString());
-            Set(parameters[14], p.Citizenship);
-            Set(parameters[15], p.Region);
-            Set(parameters[16], p.Cipher);
-            Set(parameters[17], p.Hash);
-            Set(parameters[18], p.Hint);
-            // SQLite works synchronously; the async call only adds a state machine per row.
-            command.ExecuteNonQuery();
-        }
-    }
-
-    private static void Set(DbParameter parameter, string? value) => parameter.Value = (object?)value ?? DBNull.Value;
-
-    private const string CandidateColumns = "id, keep_id, other_id, weight, certain, reasons, status, found_at, decided_at";
-
-    private static async Task CopyCandidatesAsync(NpgsqlConnection connection, DuplicateCandidate[] rows, CancellationToken cancellationToken)
-    {
-        await using var writer = await connection.BeginBinaryImportAsync($"COPY duplicate_candidate ({CandidateColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        foreach (var c in rows)
-        {
-            writer.StartRow();
-            writer.Write(c.Id, NpgsqlDbType.Uuid);
-            writer.Write(c.KeepId, NpgsqlDbType.Uuid);
-            writer.Write(c.OtherId, NpgsqlDbType.Uuid);
-            writer.Write(c.Weight, NpgsqlDbType.Double);
-            writer.Write(c.Certain, NpgsqlDbType.Boolean);
-            writer.Write(c.Reasons, NpgsqlDbType.Array | NpgsqlDbType.Text);
-            writer.Write(c.Status.ToString());
-            writer.Write(c.FoundAt, NpgsqlDbType.TimestampTz);
-            if (c.DecidedAt is { } decided)
-            {
-                writer.Write(decided, NpgsqlDbType.TimestampTz);
-            }
-            else
-            {
-                writer.WriteNull();
-            }
-        }
-
-        await writer.CompleteAsync(cancellationToken);
-    }
-
-    private static void InsertCandidates(SqliteConnection connection, SqliteTransaction transaction, DuplicateCandidate[] rows, CancellationToken cancellationToken)
-    {
-        var names = CandidateColumns.Split(", ");
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO duplicate_candidate ({CandidateColumns}) VALUES ({string.Join(", ", names.Select(n => "$" + n))})";
-        var parameters = names.Select(n => command.Parameters.Add("$" + n, n switch { "weight" => SqliteType.Real, "certain" => SqliteType.Integer, _ => SqliteType.Text })).ToArray();
-        command.Prepare();
-        foreach (var c in rows)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            // Stored as EF Core's SQLite provider stores them: upper-case GUID text, a JSON array, 0/1 and its date format.
-            Set(parameters[0], c.Id.ToString().ToUpperInvariant());
-            Set(parameters[1], c.KeepId.ToString().ToUpperInvariant());
-            Set(parameters[2], c.OtherId.ToString().ToUpperInvariant());
-            parameters[3].Value = c.Weight;
-            parameters[4].Value = c.Certain ? 1 : 0;
-            Set(parameters[5], System.Text.Json.JsonSerializer.Serialize(c.Reasons));
-            Set(parameters[6], c.Status.ToString());
-            Set(parameters[7], SqliteStamp(c.FoundAt));
-            Set(parameters[8], c.DecidedAt is { } decided ? SqliteStamp(decided) : null);
-            command.ExecuteNonQuery();
-        }
-    }
-
-    private static string SqliteStamp(DateTime value) => value.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Matches the imported persons against the whole registry. Certain pairs are merged at once (a national
@@ -642,11 +376,11 @@ public sealed class PersonImporter(CaravanDbContext db, SensitiveData sensitive,
         {
             if (db.Database.IsNpgsql())
             {
-                await CopyCandidatesAsync((NpgsqlConnection)db.Database.GetDbConnection(), chunk, cancellationToken);
+                await PersonBulkWriter.CopyCandidatesAsync((NpgsqlConnection)db.Database.GetDbConnection(), chunk, cancellationToken);
             }
             else
             {
-                InsertCandidates((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)transaction.GetDbTransaction(), chunk, cancellationToken);
+                PersonBulkWriter.InsertCandidates((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)transaction.GetDbTransaction(), chunk, cancellationToken);
             }
         }
 
