@@ -48,7 +48,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = acceptLanguage,
             BaseURL = BaseUrl,
         });
-        context.SetDefaultTimeout(10_000);
+        // Generous, because CI runs the server, PostgreSQL and Chromium on two cores.
+        context.SetDefaultTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
         return await context.NewPageAsync();
     }
 
