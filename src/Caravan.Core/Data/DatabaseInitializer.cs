@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Caravan.Core.Data;
 
 /// <summary>Creates roles and reference data, and demo data when asked. Safe to run on every start.</summary>
-public sealed class DatabaseInitializer(CaravanDbContext db, ReferenceDataSeeder reference, DemoSeeder demo, Agencies.ScorecardJob scorecards, Statistics.StatisticsFolder statistics)
+public sealed class DatabaseInitializer(CaravanDbContext db, ReferenceDataSeeder reference, DemoSeeder demo, Agencies.ScorecardJob scorecards, Statistics.StatisticsFolder statistics, Statistics.Datasets.DemoDatasets datasets)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -35,6 +35,7 @@ public sealed class DatabaseInitializer(CaravanDbContext db, ReferenceDataSeeder
         if (demoOptions.Enabled)
         {
             await demo.SeedAsync(demoOptions, cancellationToken);
+            await datasets.SeedAsync(cancellationToken);
             // Demo mode never runs in Production, where several instances could be writing while one starts.
             await statistics.FoldAtStartAsync(cancellationToken);
         }

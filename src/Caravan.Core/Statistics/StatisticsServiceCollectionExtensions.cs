@@ -19,6 +19,11 @@ public static class StatisticsServiceCollectionExtensions
         services.AddScoped<StatisticsReader>();
         services.AddScoped<StatisticsService>();
         services.AddSingleton<StatisticsCache>();
+        services.AddScoped<Datasets.DatasetUploads>();
+        services.AddScoped<Datasets.DatasetCommitter>();
+        services.AddScoped<Datasets.DatasetQueries>();
+        services.AddScoped<Datasets.StockComparison>();
+        services.AddScoped<Datasets.DemoDatasets>();
         return services;
     }
 }

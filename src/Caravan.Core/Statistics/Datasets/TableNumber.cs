@@ -11,11 +11,26 @@ public enum TableNumberKind
 }
 
 /// <summary>A cell read as a number, with why it could not be read when it was not.</summary>
-public readonly record struct TableNumber(TableNumberKind Kind, decimal Value, string? Problem)
+public readonly record struct TableNumber(TableNumberKind Kind, decimal Value, TableNumberProblem? Problem)
 {
     public static TableNumber Missing => new(TableNumberKind.Missing, 0, null);
 
-    public static TableNumber Invalid(string problem) => new(TableNumberKind.Invalid, 0, problem);
+    public static TableNumber Invalid(TableNumberProblem problem) => new(TableNumberKind.Invalid, 0, problem);
+}
+
+/// <summary>Why a cell is not a number; each has a message in every language (Statistics.Import.Number.*).</summary>
+public enum TableNumberProblem
+{
+    NotANumber,
+
+    /// <summary>More than one decimal separator.</summary>
+    DecimalSeparators,
+
+    /// <summary>A grouping mark after the decimal separator.</summary>
+    GroupingAfterDecimal,
+
+    /// <summary>The grouping mark is not in threes: the declared decimal separator is probably the other one.</summary>
+    Grouping,
 }
 
 /// <summary>
@@ -49,20 +64,20 @@ public static class TableNumbers
         var grouping = decimalSeparator == '.' ? ',' : '.';
         if (body.Length == 0 || body.Any(c => !char.IsAsciiDigit(c) && c != '.' && c != ','))
         {
-            return TableNumber.Invalid("not a number");
+            return TableNumber.Invalid(TableNumberProblem.NotANumber);
         }
 
         var point = body.IndexOf(decimalSeparator, StringComparison.Ordinal);
         if (point >= 0 && body.IndexOf(decimalSeparator, point + 1) >= 0)
         {
-            return TableNumber.Invalid($"more than one decimal separator '{decimalSeparator}'");
+            return TableNumber.Invalid(TableNumberProblem.DecimalSeparators);
         }
 
         var whole = point >= 0 ? body[..point] : body;
         var fraction = point >= 0 ? body[(point + 1)..] : string.Empty;
         if (fraction.Contains(grouping, StringComparison.Ordinal))
         {
-            return TableNumber.Invalid($"'{grouping}' after the decimal separator '{decimalSeparator}'");
+            return TableNumber.Invalid(TableNumberProblem.GroupingAfterDecimal);
         }
 
         if (whole.Contains(grouping, StringComparison.Ordinal))
@@ -71,7 +86,7 @@ public static class TableNumbers
             var groups = whole.Split(grouping);
             if (groups[0].Length is < 1 or > 3 || groups.Skip(1).Any(g => g.Length != 3))
             {
-                return TableNumber.Invalid($"'{grouping}' is not grouping thousands here: is the decimal separator '{grouping}'?");
+                return TableNumber.Invalid(TableNumberProblem.Grouping);
             }
 
             whole = string.Concat(groups);
@@ -79,7 +94,7 @@ public static class TableNumbers
 
         if (whole.Length == 0 || (point >= 0 && fraction.Length == 0))
         {
-            return TableNumber.Invalid("not a number");
+            return TableNumber.Invalid(TableNumberProblem.NotANumber);
         }
 
         var value = decimal.Parse(fraction.Length > 0 ? $"{whole}.{fraction}" : whole, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
