@@ -8,8 +8,13 @@ public class ImportCheckerTests
 {
     private static readonly Dictionary<string, string> Uzbekistan = new()
     {
-        ["UZ-AN"] = "Andijon", ["UZ-FA"] = "Farg‘ona", ["UZ-SU"] = "Surxondaryo", ["UZ-TK"] = "Toshkent", ["UZ-TO"] = "Toshkent",
-        ["UZ-QR"] = "Qoraqalpog‘iston Respublikasi", ["UZ-XO"] = "Xorazm",
+        ["UZ-AN"] = "Andijon",
+        ["UZ-FA"] = "Farg‘ona",
+        ["UZ-SU"] = "Surxondaryo",
+        ["UZ-TK"] = "Toshkent",
+        ["UZ-TO"] = "Toshkent",
+        ["UZ-QR"] = "Qoraqalpog‘iston Respublikasi",
+        ["UZ-XO"] = "Xorazm",
     };
 
     private static ImportChecker Checker(HandMappedNames? names = null) => new(
