@@ -2,7 +2,6 @@ using Caravan.Core.Data;
 using Caravan.Web.Tests.Infrastructure;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using Microsoft.Playwright;
 
 namespace Caravan.BrowserTests;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Caravan.Core.Data;
-using Microsoft.Playwright;
 
 namespace Caravan.BrowserTests.Journeys;
 
@@ -20,7 +19,7 @@ public class AgencyJourneyTests(BrowserFixture fixture)
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", password);
         await page.ClickAsync("form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/dashboard"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/dashboard"));
     }
 
     private static Task ContinueAsync(IPage page) => page.ClickAsync("main form button.govuk-button:not(.govuk-button--secondary)");
@@ -44,41 +43,41 @@ public class AgencyJourneyTests(BrowserFixture fixture)
         await agency.FillAsync("#ConfirmPassword", password);
         await agency.InspectAsync("register");
         await agency.ClickAsync("main form button[type=submit]");
-        await agency.WaitForURLAsync(new Regex("/agencies/apply$"));
+        await Assertions.Expect(agency).ToHaveURLAsync(new Regex("/agencies/apply$"));
         await agency.ClickAsync("button.govuk-button--start");
-        await agency.WaitForURLAsync(new Regex("/organisation$"));
+        await Assertions.Expect(agency).ToHaveURLAsync(new Regex("/organisation$"));
         await ContinueAsync(agency);
         (await agency.InnerTextAsync(".govuk-error-summary")).ShouldContain("Enter the agency's legal name");
         await agency.InspectAsync("apply-organisation-errors");
         await agency.FillAsync("#LegalName", agencyName);
         await agency.FillAsync("#RegistrationNumber", "307 555 010");
         await ContinueAsync(agency);
-        await agency.WaitForURLAsync(new Regex("/contact$"));
+        await Assertions.Expect(agency).ToHaveURLAsync(new Regex("/contact$"));
         await agency.SelectOptionAsync("#RegionCode", "UZ-SA");
         await agency.FillAsync("#Address", "5 Registan Street, Samarkand");
         await agency.FillAsync("#Email", "office@navbahor.example");
         await agency.FillAsync("#Phone", "+998 66 233 44 55");
         await agency.InspectAsync("apply-contact");
         await ContinueAsync(agency);
-        await agency.WaitForURLAsync(new Regex("/scope$"));
+        await Assertions.Expect(agency).ToHaveURLAsync(new Regex("/scope$"));
         await agency.CheckAsync("#destination-KR");
         await agency.CheckAsync("#sector-7");
         await agency.InspectAsync("apply-scope");
         await ContinueAsync(agency);
-        await agency.WaitForURLAsync(new Regex("/guarantee$"));
+        await Assertions.Expect(agency).ToHaveURLAsync(new Regex("/guarantee$"));
         await agency.FillAsync("#Amount", "450 000 000");
         await agency.SelectOptionAsync("#Currency", "UZS");
         await ContinueAsync(agency);
-        await agency.WaitForURLAsync(new Regex("/documents$"));
+        await Assertions.Expect(agency).ToHaveURLAsync(new Regex("/documents$"));
         await agency.SetInputFilesAsync("#document", new FilePayload { Name = "registration-certificate.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.7\n%%EOF\n"u8.ToArray() });
         await agency.ClickAsync("button.govuk-button--secondary");
         await agency.WaitForSelectorAsync("text=registration-certificate.pdf");
         await agency.InspectAsync("apply-documents");
         await ContinueAsync(agency);
-        await agency.WaitForURLAsync(new Regex("/check$"));
+        await Assertions.Expect(agency).ToHaveURLAsync(new Regex("/check$"));
         await agency.InspectAsync("apply-check");
         await ContinueAsync(agency);
-        await agency.WaitForURLAsync(new Regex("/agencies/apply$"));
+        await Assertions.Expect(agency).ToHaveURLAsync(new Regex("/agencies/apply$"));
         (await agency.InnerTextAsync(".govuk-panel")).ShouldContain("APP-");
         await agency.InspectAsync("apply-sent");
 
@@ -132,7 +131,7 @@ public class AgencyJourneyTests(BrowserFixture fixture)
         await agency.FillAsync("[id='costs[0]-amount']", "");
         await agency.SelectOptionAsync("[id='costs[0]-currency']", "");
         await agency.ClickAsync("main form button.govuk-button");
-        await agency.WaitForURLAsync(new Regex("/dashboard/agency/vacancies/VAC-"));
+        await Assertions.Expect(agency).ToHaveURLAsync(new Regex("/dashboard/agency/vacancies/VAC-"));
         var reference = agency.Url.Split('/')[^1];
         await agency.InspectAsync("vacancy-pending");
 
@@ -140,7 +139,7 @@ public class AgencyJourneyTests(BrowserFixture fixture)
         await officer.InspectAsync("officer-vacancy-review-ru");
         await officer.CheckAsync("#decision-Approve");
         await officer.ClickAsync("main form button[type=submit]");
-        await officer.WaitForURLAsync(new Regex("/officer/vacancies$"));
+        await Assertions.Expect(officer).ToHaveURLAsync(new Regex("/officer/vacancies$"));
 
         // 5. The public finds it in every language.
         var visitor = await fixture.NewPageAsync();

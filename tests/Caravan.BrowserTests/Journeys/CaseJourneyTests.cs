@@ -49,7 +49,7 @@ public class CaseJourneyTests(BrowserFixture fixture)
         await migrant.GotoAsync("/me/cases");
         await migrant.InspectAsync("cases-mine-ky");
         await migrant.ClickAsync("main a[href='/me/cases/new']");
-        await migrant.WaitForURLAsync(new Regex("/me/cases/new$"));
+        await Assertions.Expect(migrant).ToHaveURLAsync(new Regex("/me/cases/new$"));
         await migrant.InspectAsync("cases-new-ky");
 
         // Sent empty, the form explains every problem in Kyrgyz.
@@ -67,7 +67,7 @@ public class CaseJourneyTests(BrowserFixture fixture)
         await migrant.FillAsync("#Form-AgencyLicence", agency.LicenceNumber!);
         await migrant.FillAsync("#Form-Narrative", "Үч айдан бери айлык төлөнгөн жок, паспортумду иш берүүчү кармап турат.");
         await migrant.ClickAsync("main form button[type=submit]");
-        await migrant.WaitForURLAsync(new Regex("/me/cases/CAS-\\d+$"));
+        await Assertions.Expect(migrant).ToHaveURLAsync(new Regex("/me/cases/CAS-\\d+$"));
         await migrant.InspectAsync("case-sent-ky");
         var reference = migrant.Url[(migrant.Url.LastIndexOf('/') + 1)..];
 
@@ -92,7 +92,7 @@ public class CaseJourneyTests(BrowserFixture fixture)
         await consul.GotoAsync("/cases");
         await consul.InspectAsync("cases-queue-ru");
         await consul.ClickAsync($"a[href='/cases/{reference}']");
-        await consul.WaitForURLAsync(new Regex($"/cases/{reference}$"));
+        await Assertions.Expect(consul).ToHaveURLAsync(new Regex($"/cases/{reference}$"));
         await consul.InspectAsync("case-queue-row-ru");
         await consul.ClickAsync("form[action*='handler=Take'] button");
         await consul.WaitForSelectorAsync("#narrative");

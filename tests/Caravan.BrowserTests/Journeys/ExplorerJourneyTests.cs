@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Caravan.Core.Data;
 using Caravan.Core.Statistics;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace Caravan.BrowserTests.Journeys;
 
@@ -60,7 +59,7 @@ public class ExplorerJourneyTests(BrowserFixture fixture)
         page.PageError += (_, error) => errors.Add(error);
         await page.GotoAsync("/");
         await page.ClickAsync("a[href='/statistics']");
-        await page.WaitForURLAsync(new Regex("/statistics$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/statistics$"));
         await page.InspectAsync("statistics-explorer-uz");
 
         await page.SelectOptionAsync("#indicator", "departures");
@@ -68,7 +67,7 @@ public class ExplorerJourneyTests(BrowserFixture fixture)
         await page.FillAsync("#startPeriod", "2011-12");
         await page.FillAsync("#endPeriod", "2011-12");
         await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("indicator=departures"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("indicator=departures"));
         var permalink = page.Url;
         permalink.ShouldContain("breakdown=region");
         var main = await page.InnerTextAsync("main");
@@ -112,7 +111,7 @@ public class ExplorerJourneyTests(BrowserFixture fixture)
         await analyst.SelectOptionAsync("#filter-destination", "KZ");
         await analyst.SelectOptionAsync("#filter-occupation", "7");
         await analyst.ClickAsync("main form button[type=submit]");
-        await analyst.WaitForURLAsync(new Regex("occupation=7"));
+        await Assertions.Expect(analyst).ToHaveURLAsync(new Regex("occupation=7"));
         (await Series(analyst, "2011-12")).ShouldEndWith("30");
         (await analyst.InnerTextAsync("main")).ShouldNotContain("Statistics.");
         await analyst.InspectAsync("statistics-explorer-analyst-uz");

@@ -4,7 +4,6 @@ using Caravan.Core.Statistics;
 using Caravan.Web.Tests.Pages.Statistics.Datasets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace Caravan.BrowserTests.Journeys;
 
@@ -65,7 +64,7 @@ public class ImportJourneyTests(BrowserFixture fixture)
         var analyst = await SignIn.StaffAsync(fixture, DemoAccounts.AnalystEmail, "uz");
         await analyst.GotoAsync("/statistics?indicator=citizens_abroad");
         await analyst.ClickAsync("#datasets-link");
-        await analyst.WaitForURLAsync(new Regex("/statistics/datasets$"));
+        await Assertions.Expect(analyst).ToHaveURLAsync(new Regex("/statistics/datasets$"));
         (await analyst.InnerTextAsync("#datasets")).ShouldContain("UN DESA");
         await analyst.InspectAsync("datasets-uz");
 
@@ -78,7 +77,7 @@ public class ImportJourneyTests(BrowserFixture fixture)
             Buffer = Workbooks.Census("2010-yil aholini ro‘yxatga olish (sinov)"),
         });
         await analyst.ClickAsync("main form button[type=submit]");
-        await analyst.WaitForURLAsync(new Regex("/map$"));
+        await Assertions.Expect(analyst).ToHaveURLAsync(new Regex("/map$"));
         (await analyst.InnerTextAsync("#file-preview")).ShouldContain("Surxondaryo viloyati");
         await analyst.InspectAsync("import-map-uz");
         await analyst.FillAsync("#HeaderRow", "5");
@@ -93,7 +92,7 @@ public class ImportJourneyTests(BrowserFixture fixture)
         await analyst.SelectOptionAsync("#Origin", "UZ");
         await analyst.SelectOptionAsync("#Destination", "KZ");
         await analyst.ClickAsync("main form button[type=submit]");
-        await analyst.WaitForURLAsync(new Regex("/check$"));
+        await Assertions.Expect(analyst).ToHaveURLAsync(new Regex("/check$"));
         await analyst.InspectAsync("import-names-uz");
 
         await analyst.SelectOptionAsync("select[data-unmatched='Sirdaryo v.']", "UZ-SI");
@@ -105,7 +104,7 @@ public class ImportJourneyTests(BrowserFixture fixture)
         await analyst.FillAsync("#Source", "Statistika agentligi, 4.2-jadval");
         await analyst.FillAsync("#Licence", "CC BY 4.0");
         await analyst.ClickAsync("#commit button[type=submit]");
-        await analyst.WaitForURLAsync(new Regex("/statistics/datasets/[a-z0-9-]+$"));
+        await Assertions.Expect(analyst).ToHaveURLAsync(new Regex("/statistics/datasets/[a-z0-9-]+$"));
         (await analyst.InnerTextAsync("#figures")).ShouldContain("Surxondaryo");
         await analyst.InspectAsync("dataset-uz");
 

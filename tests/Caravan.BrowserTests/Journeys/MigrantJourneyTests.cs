@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Caravan.Core.Data;
 using Caravan.Core.Migrants;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
 
 namespace Caravan.BrowserTests.Journeys;
 
@@ -28,7 +27,7 @@ public class MigrantJourneyTests(BrowserFixture fixture)
         await page.GotoAsync("/register");
         await page.InspectAsync($"register-start-{culture}");
         await page.ClickAsync("main form[action*='Start'] button");
-        await page.WaitForURLAsync(new Regex("/register/name$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/register/name$"));
 
         // A bad answer is explained on the page, in the page's language, and nothing is lost.
         await page.ClickAsync("main form button[type=submit]");
@@ -38,7 +37,7 @@ public class MigrantJourneyTests(BrowserFixture fixture)
         await page.FillAsync("#FamilyName", family);
         await page.ClickAsync("main form button[type=submit]");
 
-        await page.WaitForURLAsync(new Regex("/register/details$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/register/details$"));
         await page.InspectAsync($"register-details-{culture}");
         await page.FillAsync("#Birth-day", "12");
         await page.FillAsync("#Birth-month", "5");
@@ -48,22 +47,22 @@ public class MigrantJourneyTests(BrowserFixture fixture)
         await page.SelectOptionAsync("#RegionCode", "UZ-SA");
         await page.ClickAsync("main form button[type=submit]:not([formaction])");
 
-        await page.WaitForURLAsync(new Regex("/register/document$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/register/document$"));
         await page.InspectAsync($"register-document-{culture}");
         await page.FillAsync("#DocumentNumber", passport);
         await page.ClickAsync("main form button[type=submit]");
 
-        await page.WaitForURLAsync(new Regex("/register/work$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/register/work$"));
         await page.SelectOptionAsync("#Education", "UpperSecondary");
         await page.FillAsync("#Find", "welder");
         await page.ClickAsync("button[formaction='/register/work?handler=Find']");
-        await page.WaitForURLAsync(new Regex("handler=Find$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("handler=Find$"));
         await page.CheckAsync("#occupation-7212");
         await page.InspectAsync($"register-work-{culture}");
         await page.FillAsync("#Skills", "TIG");
         await page.ClickAsync("main form button[type=submit]:not([formaction])");
 
-        await page.WaitForURLAsync(new Regex("/register/languages$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/register/languages$"));
         await page.InspectAsync($"register-languages-{culture}");
         await page.SelectOptionAsync("select[name='Languages[0].Code']", culture == "tg" ? "tg" : "uz");
         await page.SelectOptionAsync("select[name='Languages[0].Level']", "Native");
@@ -71,22 +70,22 @@ public class MigrantJourneyTests(BrowserFixture fixture)
         await page.SelectOptionAsync("select[name='Languages[1].Level']", "B1");
         await page.ClickAsync("main form button[type=submit]");
 
-        await page.WaitForURLAsync(new Regex("/register/destinations$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/register/destinations$"));
         await page.InspectAsync($"register-destinations-{culture}");
         await page.CheckAsync("#destination-KR");
         await page.ClickAsync("main form button[type=submit]");
 
-        await page.WaitForURLAsync(new Regex("/register/consent$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/register/consent$"));
         await page.InspectAsync($"register-consent-{culture}");
         await page.CheckAsync("#purpose-Statistics");
         await page.ClickAsync("main form button[type=submit]");
 
-        await page.WaitForURLAsync(new Regex("/register/check$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/register/check$"));
         await page.InspectAsync($"register-check-{culture}");
         (await page.InnerTextAsync("main")).ShouldContain(family);
         await page.ClickAsync("main form button[type=submit]");
 
-        await page.WaitForURLAsync(new Regex("/me$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/me$"));
         await page.InspectAsync($"me-registered-{culture}");
         var reference = (await page.InnerTextAsync(".govuk-panel__body strong")).Trim();
         reference.ShouldStartWith("PER-");
@@ -110,7 +109,7 @@ public class MigrantJourneyTests(BrowserFixture fixture)
         await page.FillAsync("#Form-Date-month", S(left.Month));
         await page.FillAsync("#Form-Date-year", S(left.Year));
         await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/me$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/me$"));
         (await page.InnerTextAsync("main")).ShouldContain("Incheon");
 
         var back = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2);
@@ -121,7 +120,7 @@ public class MigrantJourneyTests(BrowserFixture fixture)
         await page.FillAsync("#Form-Date-year", S(back.Year));
         await page.CheckAsync("#reason-ContractEnded");
         await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/me$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/me$"));
         (await page.Locator(".caravan-timeline > li").CountAsync()).ShouldBe(2);
         await page.InspectAsync($"me-timeline-{culture}");
 
@@ -131,7 +130,7 @@ public class MigrantJourneyTests(BrowserFixture fixture)
         await officer.FillAsync("#Query", family);
         await officer.ClickAsync("main form button[type=submit]");
         await officer.ClickAsync($"a[href='/officer/persons/{reference}']");
-        await officer.WaitForURLAsync(new Regex(reference + "$"));
+        await Assertions.Expect(officer).ToHaveURLAsync(new Regex(reference + "$"));
         (await officer.InnerTextAsync("main")).ShouldNotContain(passport);
         await officer.InspectAsync($"officer-person-{culture}");
         await officer.SelectOptionAsync("#Reason", AccessReasons.IdentityCheck);
@@ -153,15 +152,15 @@ public class MigrantJourneyTests(BrowserFixture fixture)
         const string culture = "ru";
         var officer = await SignInStaffAsync(DemoAccounts.OfficerEmail, culture);
         await RegisterAssistedAsync(officer, "Bahodir", "Xolmatov", "UZ-FA");
-        await officer.WaitForURLAsync(new Regex("/officer/persons/PER-"));
+        await Assertions.Expect(officer).ToHaveURLAsync(new Regex("/officer/persons/PER-"));
         var latin = officer.Url.Split('/')[^1];
 
         await RegisterAssistedAsync(officer, "Баҳодир", "Холматов", "UZ-FA");
-        await officer.WaitForURLAsync(new Regex("/officer/persons/duplicates/"));
+        await Assertions.Expect(officer).ToHaveURLAsync(new Regex("/officer/persons/duplicates/"));
         await officer.InspectAsync("duplicate-compare-ru");
         (await officer.InnerTextAsync("main")).ShouldContain("Xolmatov");
         await officer.ClickAsync("main form[action*='Merge'] button");
-        await officer.WaitForURLAsync(new Regex($"/officer/persons/{latin}$"));
+        await Assertions.Expect(officer).ToHaveURLAsync(new Regex($"/officer/persons/{latin}$"));
         await officer.InspectAsync("duplicate-merged-ru");
         var cyrillic = await fixture.App.WithDbAsync(db => db.Set<Person>().SingleAsync(p => p.FamilyName == "Холматов"));
         cyrillic.Status.ShouldBe(PersonStatus.Merged);

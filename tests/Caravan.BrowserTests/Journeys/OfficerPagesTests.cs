@@ -20,7 +20,7 @@ public class OfficerPagesTests(BrowserFixture fixture)
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", new DemoOptions().StaffPassword);
         await page.ClickAsync("form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/dashboard|/cases"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/dashboard|/cases"));
         foreach (var path in paths)
         {
             var response = await page.GotoAsync(path);

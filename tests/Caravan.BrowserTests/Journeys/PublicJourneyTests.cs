@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Playwright;
 
 namespace Caravan.BrowserTests.Journeys;
 
@@ -39,11 +38,11 @@ public class PublicJourneyTests(BrowserFixture fixture)
         await page.InspectAsync("vacancies-en");
         await page.SelectOptionAsync("#destination", "KR");
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(new Regex("destination=KR"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("destination=KR"));
         (await page.InnerTextAsync("[role=status]")).ShouldContain("5 vacancies");
 
         await page.ClickAsync("main li h2 a");
-        await page.WaitForURLAsync(new Regex("/vacancies/VAC-"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/vacancies/VAC-"));
         (await page.InnerTextAsync("main")).ShouldContain("South Korea");
         (await page.InnerTextAsync("main")).ShouldContain("KRW");
         await page.InspectAsync("vacancy-en");
@@ -56,7 +55,7 @@ public class PublicJourneyTests(BrowserFixture fixture)
         await page.GotoAsync("/");
         await page.FillAsync("#check-q", "LIC-0001008");
         await page.ClickAsync("form[role=search] button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/agencies/LIC-0001008$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/agencies/LIC-0001008$"));
         (await page.InnerTextAsync("h1")).ShouldBe("Silk Road Recruitment LLC");
         (await page.InnerTextAsync(".govuk-tag")).ShouldNotBeNullOrWhiteSpace();
         await page.InspectAsync("agency-ru");

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Caravan.Core.Data;
-using Microsoft.Playwright;
 
 namespace Caravan.BrowserTests.Journeys;
 
@@ -12,14 +11,14 @@ internal static class SignIn
         await page.GotoAsync("/account/phone?culture=" + culture);
         await page.FillAsync("#Phone", phone);
         await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/account/code$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/code$"));
         var dev = await page.Context.NewPageAsync();
         await dev.GotoAsync("/dev/codes");
         var code = Regex.Match(await dev.Locator($"td[data-phone='{phone}'] + td").First.InnerTextAsync(), @"\d{6}").Value;
         await dev.CloseAsync();
         await page.FillAsync("#Code", code);
         await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/dashboard/migrant$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/dashboard/migrant$"));
     }
 
     public static async Task<IPage> StaffAsync(BrowserFixture fixture, string email, string culture)
@@ -29,7 +28,7 @@ internal static class SignIn
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", new DemoOptions().StaffPassword);
         await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/dashboard|/cases"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/dashboard|/cases"));
         return page;
     }
 }

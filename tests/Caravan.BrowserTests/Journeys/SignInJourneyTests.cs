@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Caravan.Core.Data;
-using Microsoft.Playwright;
 
 namespace Caravan.BrowserTests.Journeys;
 
@@ -26,7 +25,7 @@ public class SignInJourneyTests(BrowserFixture fixture)
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", new DemoOptions().StaffPassword);
         await page.ClickAsync("form button[type=submit]");
-        await page.WaitForURLAsync(new Regex(Regex.Escape(dashboard) + "$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(dashboard) + "$"));
         (await page.GetAttributeAsync("html", "lang")).ShouldBe(culture);
         await page.InspectAsync("dashboard-" + dashboard.Split('/')[^1]);
     }
@@ -39,7 +38,7 @@ public class SignInJourneyTests(BrowserFixture fixture)
         await page.InspectAsync("phone-ky");
         await page.FillAsync("#Phone", "+998 90 123 45 67");
         await page.ClickAsync("form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/account/code$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/code$"));
         await page.InspectAsync("code-ky");
 
         var dev = await page.Context.NewPageAsync();
@@ -50,7 +49,7 @@ public class SignInJourneyTests(BrowserFixture fixture)
 
         await page.FillAsync("#Code", code);
         await page.ClickAsync("form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/dashboard/migrant$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/dashboard/migrant$"));
         await page.InspectAsync("dashboard-migrant-ky");
     }
 
@@ -62,7 +61,7 @@ public class SignInJourneyTests(BrowserFixture fixture)
         await page.FillAsync("#Email", DemoAccounts.AgencyEmail);
         await page.FillAsync("#Password", new DemoOptions().StaffPassword);
         await page.ClickAsync("form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/dashboard/agency$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/dashboard/agency$"));
         var response = await page.GotoAsync("/admin/audit");
         response!.Status.ShouldBe(403);
         (await page.InnerTextAsync("h1")).ShouldBe("You do not have access to this page");
@@ -87,7 +86,7 @@ public class SignInJourneyTests(BrowserFixture fixture)
         await page.FillAsync("#Email", DemoAccounts.AdminEmail);
         await page.FillAsync("#Password", new DemoOptions().StaffPassword);
         await page.ClickAsync("form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/dashboard/admin$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/dashboard/admin$"));
         await page.GotoAsync("/admin/audit?entity=Vacancy");
         (await page.InnerTextAsync("[role=status]")).ShouldContain("entries");
         await page.InspectAsync("audit-en");

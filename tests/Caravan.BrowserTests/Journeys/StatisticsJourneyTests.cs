@@ -12,9 +12,9 @@ public class StatisticsJourneyTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync(acceptLanguage: "ky-KG");
         await page.GotoAsync("/");
         await page.ClickAsync("a[href='/statistics']");
-        await page.WaitForURLAsync(new Regex("/statistics$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/statistics$"));
         await page.ClickAsync("a[href='/statistics/indicators']");
-        await page.WaitForURLAsync(new Regex("/statistics/indicators$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/statistics/indicators$"));
         (await page.GetAttributeAsync("html", "lang")).ShouldBe("ky");
         var catalogue = await page.InnerTextAsync("main");
         catalogue.ShouldNotContain("Indicator.");
@@ -22,7 +22,7 @@ public class StatisticsJourneyTests(BrowserFixture fixture)
         await page.InspectAsync("statistics-indicators-ky");
 
         await page.ClickAsync("a[href='/statistics/indicators/recruitment_cost']");
-        await page.WaitForURLAsync(new Regex("/statistics/indicators/recruitment_cost$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/statistics/indicators/recruitment_cost$"));
         var kyrgyz = await page.InnerTextAsync("main");
         var kyrgyzHeading = await page.InnerTextAsync("h1");
         kyrgyz.ShouldContain("CARAVAN:DF_RECRUITMENT_COST(1.0)");
