@@ -5,6 +5,7 @@ using System.Threading.RateLimiting;
 using Caravan.Core.Audit;
 using Caravan.Core.Data;
 using Caravan.Core.Identity;
+using Caravan.Core.Messaging;
 using Caravan.Core.Node;
 using Caravan.Core.Reference;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -50,9 +51,7 @@ public static class CaravanDefaults
 
         services.AddOptions<NodeOptions>().Bind(config.GetSection(NodeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DatabaseOptions>().Bind(config.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DemoOptions>().Bind(config.GetSection(DemoOptions.Section))
-            .Validate(d => !d.Enabled || !builder.Environment.IsProduction(), "Demo mode is refused when ASPNETCORE_ENVIRONMENT=Production.")
-            .ValidateOnStart();
+        services.AddOptions<DemoOptions>().Bind(config.GetSection(DemoOptions.Section));
 
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
@@ -108,17 +107,8 @@ public static class CaravanDefaults
         services.AddScoped<Caravan.Core.Cases.ICaseNotifier, CaseNotifier>();
         services.AddOptions<Caravan.Core.Agencies.ScorecardOptions>().Bind(config.GetSection(Caravan.Core.Agencies.ScorecardOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<DevelopmentSmsSender>();
-        // The development sink keeps and logs one-time codes: never in Production, where there is no gateway yet
-        // (issue 14) and a code must not be sent anywhere but to the phone.
-        if (builder.Environment.IsProduction())
-        {
-            services.AddSingleton<ISmsSender, NoSmsGateway>();
-        }
-        else
-        {
-            services.AddSingleton<ISmsSender>(sp => sp.GetRequiredService<DevelopmentSmsSender>());
-        }
+        services.AddMessaging(config, builder.Environment);
+        StartupRules.Enforce(config, builder.Environment);
 
         AddIdentity(services);
         AddLocalization(services, config);
