@@ -1262,6 +1262,10 @@ namespace Caravan.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(2)")
                         .HasColumnName("country_code");
 
+                    b.Property<DateTime?>("DeactivatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deactivated_at");
+
                     b.Property<string>("DisplayName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -1334,6 +1338,66 @@ namespace Caravan.Migrations.Postgres.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Identity.Staff.StaffInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid?>("InvitedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invited_by_id");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_invitations");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_staff_invitations_user_id");
+
+                    b.ToTable("staff_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Identity.Staff.StaffPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<bool>("RequireTwoFactor")
+                        .HasColumnType("boolean")
+                        .HasColumnName("require_two_factor");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_policy");
+
+                    b.ToTable("staff_policy", (string)null);
                 });
 
             modelBuilder.Entity("Caravan.Core.Messaging.MessageOptOut", b =>
@@ -3542,6 +3606,16 @@ namespace Caravan.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_sanction_proposal_agency_agency_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Identity.Staff.StaffInvitation", b =>
+                {
+                    b.HasOne("Caravan.Core.Identity.CaravanUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_invitations_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("Caravan.Core.Migrants.Consent", b =>

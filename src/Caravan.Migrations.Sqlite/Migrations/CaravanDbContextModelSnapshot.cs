@@ -1255,6 +1255,10 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("country_code");
 
+                    b.Property<DateTime?>("DeactivatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deactivated_at");
+
                     b.Property<string>("DisplayName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
@@ -1327,6 +1331,66 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Identity.Staff.StaffInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid?>("InvitedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invited_by_id");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("used_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_invitations");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_staff_invitations_user_id");
+
+                    b.ToTable("staff_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Identity.Staff.StaffPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_at");
+
+                    b.Property<bool>("RequireTwoFactor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("require_two_factor");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_policy");
+
+                    b.ToTable("staff_policy", (string)null);
                 });
 
             modelBuilder.Entity("Caravan.Core.Messaging.MessageOptOut", b =>
@@ -3525,6 +3589,16 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_sanction_proposal_agency_agency_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Identity.Staff.StaffInvitation", b =>
+                {
+                    b.HasOne("Caravan.Core.Identity.CaravanUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_invitations_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("Caravan.Core.Migrants.Consent", b =>

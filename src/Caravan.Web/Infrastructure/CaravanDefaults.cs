@@ -5,6 +5,7 @@ using System.Threading.RateLimiting;
 using Caravan.Core.Audit;
 using Caravan.Core.Data;
 using Caravan.Core.Identity;
+using Caravan.Core.Identity.Staff;
 using Caravan.Core.Messaging;
 using Caravan.Core.Node;
 using Caravan.Core.Reference;
@@ -79,6 +80,7 @@ public static class CaravanDefaults
         services.AddStatistics(config);
         services.AddScoped<Caravan.Core.Migrants.RegistryCommands>();
         services.AddScoped<Caravan.Core.Migrants.RegistryQueries>();
+        services.AddScoped<Caravan.Core.Migrants.PersonAccessLog>();
         services.AddScoped<Caravan.Core.Migrants.JourneyCommands>();
         services.AddScoped<Caravan.Core.Migrants.Import.PersonImporter>();
         services.AddScoped<ReferenceDataSeeder>();
@@ -110,6 +112,7 @@ public static class CaravanDefaults
         services.AddMessaging(config, builder.Environment);
         StartupRules.Enforce(config, builder.Environment);
 
+        services.AddStaffAdministration(config);
         AddIdentity(services);
         AddLocalization(services, config);
         AddRateLimits(services, config);
@@ -195,6 +198,11 @@ public static class CaravanDefaults
             .AddEntityFrameworkStores<CaravanDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<CaravanClaimsFactory>();
+        // Every request checks the session against the account's security stamp, so switching an account off or
+        // changing its rights ends its sessions at once rather than after the default half hour.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        // Invitation links expire by their own row (Staff:InvitationLifetime); the token only has to outlive it.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(30));
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/sign-in";

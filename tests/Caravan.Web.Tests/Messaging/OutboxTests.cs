@@ -158,7 +158,7 @@ public sealed partial class OutboxTests
 
         // The retry is audited like every other write.
         (await app.WithDbAsync(db => db.Set<Caravan.Core.Audit.AuditEntry>()
-            .CountAsync(a => a.EntityType == nameof(OutboxMessage) && a.EntityId == parked.Id.ToString() && a.Actor == DemoAccounts.AdminEmail))).ShouldBeGreaterThan(0);
+            .CountAsync(a => a.EntityType == nameof(OutboxMessage) && a.EntityId == parked.Id.ToString() && a.ActorRole == Caravan.Core.Identity.Roles.Admin))).ShouldBeGreaterThan(0);
     }
 
     [Theory]
