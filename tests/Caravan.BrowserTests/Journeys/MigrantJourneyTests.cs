@@ -139,7 +139,8 @@ public class MigrantJourneyTests(BrowserFixture fixture)
 
         await page.GotoAsync("/me/access-log");
         await page.InspectAsync($"access-log-{culture}");
-        (await page.Locator("table tbody tr").CountAsync()).ShouldBe(1);
+        // Two reads by the officer: opening the record, then the passport number with a reason.
+        (await page.Locator("table tbody tr").CountAsync()).ShouldBe(2);
         var officerName = await fixture.App.WithDbAsync(db => db.Users.Where(u => u.Email == DemoAccounts.OfficerEmail).Select(u => u.DisplayName).SingleAsync());
         (await page.InnerTextAsync("table")).ShouldContain(officerName!);
         await page.GotoAsync("/me/consents");
