@@ -18,6 +18,13 @@ if (args.Contains(ImportCommand.Name, StringComparer.Ordinal))
     return;
 }
 
+if (NodeExportCommand.Verbs.Any(v => args.Contains(v, StringComparer.Ordinal)))
+{
+    await app.PrepareDatabaseOnStartAsync();
+    Environment.ExitCode = await NodeExportCommand.RunAsync(app, args);
+    return;
+}
+
 if (StatisticsCommand.Verbs.Any(v => args.Contains(v, StringComparer.Ordinal)))
 {
     await app.PrepareDatabaseOnStartAsync();
