@@ -116,7 +116,7 @@ public sealed class NodeImporter(CaravanDbContext db, IDataProtectionProvider pr
         if (busy.Count > 0)
         {
             throw new NodeExportException(
-                $"This node is not empty: {string.Join(", ", busy)} hold rows. Import only into a new node on which nothing but `migrate` has run.");
+                $"This node is not empty: {string.Join(", ", busy.Order(StringComparer.Ordinal))} hold rows. Import only into a new node on which nothing but `migrate` has run.");
         }
 
         long deleted = 0;
