@@ -179,6 +179,29 @@ public class NodeExportFaultTests(ExportNodes nodes) : IClassFixture<ExportNodes
         (await ExportNodes.AuditCountAsync(stranger, NodeExportAudit.Import, "refused")).ShouldBe(1);
     }
 
+    [Theory]
+    [ClassData(typeof(Databases))]
+    public async Task The_key_ring_is_exported_only_when_asked_into_its_own_folder_outside_the_manifest(DatabaseProvider db)
+    {
+        var (source, _) = await nodes.SourceAsync(db);
+        var without = nodes.NewFolder("export");
+        var with = nodes.NewFolder("export-keys");
+
+        (await ExportNodes.ExportAsync(source, without)).KeyRingIncluded.ShouldBeFalse();
+        var result = await source.WithScopeAsync(sp => sp.GetRequiredService<NodeExporter>().ExportAsync(with, includeKeys: true));
+
+        result.KeyRingIncluded.ShouldBeTrue();
+        Directory.Exists(Path.Combine(without, NodeExporter.KeyRingFolder)).ShouldBeFalse();
+        Directory.GetFiles(Path.Combine(with, NodeExporter.KeyRingFolder)).Select(Path.GetFileName).Order()
+            .ShouldBe(Directory.GetFiles(nodes.Keys).Select(Path.GetFileName).Order());
+        File.ReadAllText(Path.Combine(with, NodeExporter.KeyRingFolder, "lookup-hash.key")).ShouldBe(File.ReadAllText(Path.Combine(nodes.Keys, "lookup-hash.key")));
+        var manifest = ExportManifest.FromJson(File.ReadAllBytes(Path.Combine(with, ExportManifest.FileName)))!;
+        manifest.KeyRingIncluded.ShouldBeTrue();
+        manifest.Files.ShouldNotContain(f => f.Path.StartsWith(NodeExporter.KeyRingFolder, StringComparison.Ordinal));
+        // The key ring beside the data is not an extra file: the export still imports.
+        (await ExportNodes.ImportAsync(nodes.Empty(db), with)).Rows.ShouldBe(result.Rows);
+    }
+
     private async Task<string> SnapshotAsync(CaravanApp app)
     {
         var folder = nodes.NewFolder("snapshot");
