@@ -13,9 +13,12 @@ namespace Caravan.Core.Node.Export;
 /// </summary>
 public sealed class TableLoader(DbConnection connection, DbTransaction transaction, ISqlGenerationHelper sql)
 {
-    // Under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters per statement.
-    private const int MaxParameters = 30_000;
+    // PostgreSQL takes up to 65,535 parameters a statement. SQLite binds each parameter by a linear search of the
+    // statement's names, so a large statement costs the square of its parameters there: its batches stay small and
+    // the one prepared statement is reused, which is SQLite's fast path.
     private const int MaxRows = 1_000;
+
+    private readonly int maxParameters = connection is Microsoft.Data.Sqlite.SqliteConnection ? 200 : 30_000;
 
     private readonly List<(ExportTable Table, object?[] Key, string Column, object? Value)> links = [];
 
@@ -40,8 +43,9 @@ public sealed class TableLoader(DbConnection connection, DbTransaction transacti
         var columns = header.Select(table.Column).ToArray();
         var selfReferences = table.SelfReferences.ToHashSet(StringComparer.Ordinal);
         var keyAt = table.PrimaryKey.Select(k => Array.FindIndex(columns, c => c.Name == k)).ToArray();
-        var perBatch = Math.Clamp(MaxParameters / columns.Length, 1, MaxRows);
+        var perBatch = Math.Clamp(maxParameters / columns.Length, 1, MaxRows);
         var batch = new List<object?[]>(perBatch);
+        await using var full = Command(table, columns, perBatch);
         long rows = 0;
         while (await parser.ReadAsync())
         {
@@ -74,14 +78,15 @@ public sealed class TableLoader(DbConnection connection, DbTransaction transacti
             rows++;
             if (batch.Count == perBatch)
             {
-                await InsertAsync(table, columns, batch, cancellationToken);
+                await InsertAsync(full, columns, batch, cancellationToken);
                 batch.Clear();
             }
         }
 
         if (batch.Count > 0)
         {
-            await InsertAsync(table, columns, batch, cancellationToken);
+            await using var last = Command(table, columns, batch.Count);
+            await InsertAsync(last, columns, batch, cancellationToken);
         }
 
         return rows;
@@ -109,29 +114,42 @@ public sealed class TableLoader(DbConnection connection, DbTransaction transacti
         }
     }
 
-    private async Task InsertAsync(ExportTable table, ExportColumn[] columns, List<object?[]> rows, CancellationToken cancellationToken)
+    private DbCommand Command(ExportTable table, ExportColumn[] columns, int rows)
     {
-        await using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandTimeout = 0;
         var text = new StringBuilder()
             .Append("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name)).Append(" (")
             .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.Name))).Append(") VALUES ");
-        var n = 0;
-        for (var r = 0; r < rows.Count; r++)
+        for (var r = 0; r < rows; r++)
         {
             text.Append(r == 0 ? "(" : ", (");
             for (var i = 0; i < columns.Length; i++)
             {
-                var name = string.Create(CultureInfo.InvariantCulture, $"@p{n++}");
-                text.Append(i == 0 ? name : ", " + name);
-                command.Parameters.Add(columns[i].Mapping.CreateParameter(command, name, rows[r][i], columns[i].Nullable));
+                text.Append(i == 0 ? string.Empty : ", ").Append(ParameterName((r * columns.Length) + i));
             }
 
             text.Append(')');
         }
 
         command.CommandText = text.ToString();
+        return command;
+    }
+
+    private static async Task InsertAsync(DbCommand command, ExportColumn[] columns, List<object?[]> rows, CancellationToken cancellationToken)
+    {
+        command.Parameters.Clear();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            for (var i = 0; i < columns.Length; i++)
+            {
+                command.Parameters.Add(columns[i].Mapping.CreateParameter(command, ParameterName((r * columns.Length) + i), rows[r][i], columns[i].Nullable));
+            }
+        }
+
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    private static string ParameterName(int n) => string.Create(CultureInfo.InvariantCulture, $"@p{n}");
 }
