@@ -56,7 +56,7 @@ public sealed class NodeImporter(CaravanDbContext db, IDataProtectionProvider pr
                 await loader.LinkAsync(cancellationToken);
                 await ResetSequencesAsync(tables, connection, transaction.GetDbTransaction(), cancellationToken);
                 await CopyDocumentsAsync(source, manifest, copied, cancellationToken);
-                await audit.RecordAsync(NodeExportAudit.Import, source, "completed", $"from a {manifest.Provider} node of {manifest.Country} exported at {manifest.ExportedAt:O}", rows, cancellationToken);
+                await audit.RecordAsync(NodeExportAudit.Import, source, "completed", $"from a {manifest.Provider} node of {manifest.Country} exported at {manifest.ExportedAt:O}; {seedRows} seeded rows replaced", rows, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 result = new ImportResult(source, tables.Count, rows, copied.Count, seedRows);
             }
