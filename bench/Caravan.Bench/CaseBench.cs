@@ -267,5 +267,10 @@ internal static class CaseBench
         public Task NewMessageAsync(string phoneE164, string culture, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task EscalatedAsync(string phoneE164, string culture, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task DeliverAsync(CancellationToken cancellationToken)
+        {
+            throw new NotImplementedException();
+        }
     }
 }

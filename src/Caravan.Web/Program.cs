@@ -1,6 +1,10 @@
 using Caravan.Web.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    EnvironmentName = LaunchEnvironment.Resolve(Environment.GetEnvironmentVariable),
+});
 builder.AddCaravanDefaults();
 var app = builder.Build();
 
@@ -15,6 +19,13 @@ if (args.Contains(ImportCommand.Name, StringComparer.Ordinal))
 {
     await app.PrepareDatabaseOnStartAsync();
     Environment.ExitCode = await ImportCommand.RunAsync(app, args);
+    return;
+}
+
+if (args.Contains(AdminCommand.Name, StringComparer.Ordinal))
+{
+    await app.PrepareDatabaseOnStartAsync();
+    Environment.ExitCode = await AdminCommand.RunAsync(app, args);
     return;
 }
 

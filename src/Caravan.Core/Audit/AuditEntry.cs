@@ -5,6 +5,9 @@ public enum AuditAction
     Create,
     Update,
     Delete,
+
+    /// <summary>An attempt that was turned down (an expired invitation, a role that may not be granted): nothing was written but this.</summary>
+    Refused,
 }
 
 /// <summary>One write to one entity. Rows are only ever added.</summary>

@@ -338,13 +338,15 @@ public sealed class CaseCommands(
 
         c.FirstContactAt ??= Now;
         db.Add(Event(c, CaseEventKind.Message, actor, text.Trim()));
-        await db.SaveChangesAsync(cancellationToken);
         var phone = c.PersonId is { } p ? await db.Set<Person>().Where(x => x.Id == p).Select(x => x.Phone).FirstOrDefaultAsync(cancellationToken) : null;
         if (PhoneNumbers.IsE164(phone))
         {
+            // Queued in the same transaction as the message, so the SMS exists exactly when the message does.
             await notifier.NewMessageAsync(phone!, c.Language, cancellationToken);
         }
 
+        await db.SaveChangesAsync(cancellationToken);
+        await notifier.DeliverAsync(cancellationToken);
         return true;
     }
 

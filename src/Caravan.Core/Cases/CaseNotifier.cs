@@ -6,7 +6,12 @@ namespace Caravan.Core.Cases;
 /// </summary>
 public interface ICaseNotifier
 {
+    /// <summary>Queues the SMS in the node's outbox, in the caller's unit of work: it is saved with the caller's changes.</summary>
     Task NewMessageAsync(string phoneE164, string culture, CancellationToken cancellationToken);
 
+    /// <summary>Queues the SMS in the node's outbox, in the caller's unit of work.</summary>
     Task EscalatedAsync(string phoneE164, string culture, CancellationToken cancellationToken);
+
+    /// <summary>After the caller saved: tries to send what was queued now, leaving failures to the outbox's retries.</summary>
+    Task DeliverAsync(CancellationToken cancellationToken);
 }

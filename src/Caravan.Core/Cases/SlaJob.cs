@@ -59,6 +59,9 @@ public sealed partial class SlaJob(CaravanDbContext db, ICaseNotifier notifier, 
                 // Staff accounts carry no language; the node's default is the language its officers work in.
                 await notifier.EscalatedAsync(phone!, node.Value.DefaultCulture, cancellationToken);
             }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await notifier.DeliverAsync(cancellationToken);
         }
 
         Log.Escalated(logger, escalated);

@@ -1,11 +1,12 @@
 using Caravan.Core.Identity;
 using Caravan.Core.Reference;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Caravan.Core.Data;
 
 /// <summary>Creates roles and reference data, and demo data when asked. Safe to run on every start.</summary>
-public sealed class DatabaseInitializer(CaravanDbContext db, ReferenceDataSeeder reference, DemoSeeder demo, Agencies.ScorecardJob scorecards, Statistics.StatisticsFolder statistics, Statistics.Datasets.DemoDatasets datasets)
+public sealed partial class DatabaseInitializer(CaravanDbContext db, ReferenceDataSeeder reference, DemoSeeder demo, Agencies.ScorecardJob scorecards, Statistics.StatisticsFolder statistics, Statistics.Datasets.DemoDatasets datasets, ILogger<DatabaseInitializer> logger)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -32,7 +33,11 @@ public sealed class DatabaseInitializer(CaravanDbContext db, ReferenceDataSeeder
 
         await db.SaveChangesAsync(cancellationToken);
         await reference.SeedAsync(cancellationToken);
-        if (demoOptions.Enabled)
+        if (demoOptions.Enabled && !await demo.MaySeedAsync(cancellationToken))
+        {
+            LogDemoRefused(logger);
+        }
+        else if (demoOptions.Enabled)
         {
             await demo.SeedAsync(demoOptions, cancellationToken);
             await datasets.SeedAsync(cancellationToken);
@@ -48,4 +53,7 @@ public sealed class DatabaseInitializer(CaravanDbContext db, ReferenceDataSeeder
 
         await new DatabaseMaintenanceJob(db).RunAsync(cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo:Enabled is set, but this database already holds real records, so no demo data was added.")]
+    private static partial void LogDemoRefused(ILogger logger);
 }

@@ -79,6 +79,23 @@ public sealed class DemoSeeder(CaravanDbContext db, UserManager<CaravanUser> use
         ("4224", "Hotel receptionist", "AE", "Dubai", 5, 4000m, "AED"),
     ];
 
+    /// <summary>
+    /// Demo data goes only into a node that is empty or already a demo: a database holding real agencies, persons,
+    /// cases or staff is never mixed with fictional ones, whatever the settings say.
+    /// </summary>
+    public async Task<bool> MaySeedAsync(CancellationToken cancellationToken = default)
+    {
+        if (await db.Set<Agency>().AnyAsync(a => a.RegistrationNumber == FirstAgencyRegistration, cancellationToken))
+        {
+            return true;
+        }
+
+        return !await db.Set<Agency>().AnyAsync(cancellationToken)
+            && !await db.Set<Migrants.Person>().AnyAsync(cancellationToken)
+            && !await db.Set<LegalCase>().AnyAsync(cancellationToken)
+            && !await db.Users.AnyAsync(u => !u.IsDemo, cancellationToken);
+    }
+
     public async Task SeedAsync(DemoOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);

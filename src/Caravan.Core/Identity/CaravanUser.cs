@@ -22,6 +22,9 @@ public sealed class CaravanUser : IdentityUser<Guid>
 
     /// <summary>Demo accounts are refused in Production even if their rows exist.</summary>
     public bool IsDemo { get; set; }
+
+    /// <summary>When an administrator switched the account off; its sessions ended then. Null while active.</summary>
+    public DateTime? DeactivatedAt { get; set; }
 }
 
 public sealed class CaravanRole : IdentityRole<Guid>

@@ -175,6 +175,9 @@ public static class AccessReasons
     /// <summary>An agency opening the profile to record a placement, under the person's consent to share it.</summary>
     public const string Placement = nameof(Placement);
 
+    /// <summary>An officer, consular officer or hotline operator opening the record in the registry.</summary>
+    public const string RegistryWork = nameof(RegistryWork);
+
     /// <summary>The reasons an officer may give; <see cref="Placement"/> is the agency's, set by the system.</summary>
     public static readonly IReadOnlyList<string> All = [IdentityCheck, DuplicateReview, ChangeReview, CaseWork, PersonRequest];
 }

@@ -19,4 +19,10 @@ public sealed class NodeOptions
     /// <summary>The UI language used when the visitor has not chosen one.</summary>
     [Required]
     public string DefaultCulture { get; set; } = "uz";
+
+    /// <summary>
+    /// The address people reach the node at, for links sent by e-mail or printed by the command line (invitations).
+    /// Behind a load balancer this is the public https address, not a replica's.
+    /// </summary>
+    public Uri PublicUrl { get; set; } = new("http://localhost:5000/");
 }

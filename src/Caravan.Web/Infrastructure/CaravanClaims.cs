@@ -12,6 +12,9 @@ public static class CaravanClaims
     public const string Country = "caravan:country";
     public const string DisplayName = "caravan:name";
 
+    /// <summary>"1" when the account has two-step sign-in on; checked against the node's policy on every staff request.</summary>
+    public const string TwoFactor = "caravan:2fa";
+
     public static Guid? GetAgencyId(this ClaimsPrincipal user) =>
         Guid.TryParse(user?.FindFirstValue(AgencyId), out var id) ? id : null;
 
@@ -38,6 +41,7 @@ public sealed class CaravanClaimsFactory(
             identity.AddClaim(new Claim(CaravanClaims.Country, country));
         }
 
+        identity.AddClaim(new Claim(CaravanClaims.TwoFactor, user.TwoFactorEnabled ? "1" : "0"));
         if (user.DisplayName is { } name)
         {
             identity.AddClaim(new Claim(CaravanClaims.DisplayName, name));

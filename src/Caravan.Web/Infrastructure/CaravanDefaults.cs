@@ -5,6 +5,8 @@ using System.Threading.RateLimiting;
 using Caravan.Core.Audit;
 using Caravan.Core.Data;
 using Caravan.Core.Identity;
+using Caravan.Core.Identity.Staff;
+using Caravan.Core.Messaging;
 using Caravan.Core.Node;
 using Caravan.Core.Reference;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -50,9 +52,7 @@ public static class CaravanDefaults
 
         services.AddOptions<NodeOptions>().Bind(config.GetSection(NodeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DatabaseOptions>().Bind(config.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DemoOptions>().Bind(config.GetSection(DemoOptions.Section))
-            .Validate(d => !d.Enabled || !builder.Environment.IsProduction(), "Demo mode is refused when ASPNETCORE_ENVIRONMENT=Production.")
-            .ValidateOnStart();
+        services.AddOptions<DemoOptions>().Bind(config.GetSection(DemoOptions.Section));
 
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
@@ -81,6 +81,7 @@ public static class CaravanDefaults
         Caravan.Core.Node.Export.NodeExportServiceCollectionExtensions.AddNodeExport(services, keysPath, builder.Environment.ContentRootPath);
         services.AddScoped<Caravan.Core.Migrants.RegistryCommands>();
         services.AddScoped<Caravan.Core.Migrants.RegistryQueries>();
+        services.AddScoped<Caravan.Core.Migrants.PersonAccessLog>();
         services.AddScoped<Caravan.Core.Migrants.JourneyCommands>();
         services.AddScoped<Caravan.Core.Migrants.Import.PersonImporter>();
         services.AddScoped<ReferenceDataSeeder>();
@@ -109,18 +110,10 @@ public static class CaravanDefaults
         services.AddScoped<Caravan.Core.Cases.ICaseNotifier, CaseNotifier>();
         services.AddOptions<Caravan.Core.Agencies.ScorecardOptions>().Bind(config.GetSection(Caravan.Core.Agencies.ScorecardOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<DevelopmentSmsSender>();
-        // The development sink keeps and logs one-time codes: never in Production, where there is no gateway yet
-        // (issue 14) and a code must not be sent anywhere but to the phone.
-        if (builder.Environment.IsProduction())
-        {
-            services.AddSingleton<ISmsSender, NoSmsGateway>();
-        }
-        else
-        {
-            services.AddSingleton<ISmsSender>(sp => sp.GetRequiredService<DevelopmentSmsSender>());
-        }
+        services.AddMessaging(config, builder.Environment);
+        StartupRules.Enforce(config, builder.Environment);
 
+        services.AddStaffAdministration(config);
         AddIdentity(services);
         AddLocalization(services, config);
         AddRateLimits(services, config);
@@ -206,6 +199,11 @@ public static class CaravanDefaults
             .AddEntityFrameworkStores<CaravanDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<CaravanClaimsFactory>();
+        // Every request checks the session against the account's security stamp, so switching an account off or
+        // changing its rights ends its sessions at once rather than after the default half hour.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        // Invitation links expire by their own row (Staff:InvitationLifetime); the token only has to outlive it.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(30));
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/sign-in";

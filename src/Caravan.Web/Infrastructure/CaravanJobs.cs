@@ -29,6 +29,7 @@ public static class CaravanJobs
         services.AddScoped<Caravan.Core.Cases.SlaJob>();
         services.AddScoped<Caravan.Core.Migrants.Import.PersonImportJob>();
         services.AddScoped<StatisticsFoldJob>();
+        services.AddScoped<OutboxDeliveryJob>();
         if (!options.Enabled)
         {
             services.AddSingleton<IImportStarter, ManualImportStarter>();
@@ -73,6 +74,8 @@ public static class CaravanJobs
         jobs.AddOrUpdate<Caravan.Core.Cases.SlaJob>(Caravan.Core.Cases.SlaJob.Id, j => j.RunAsync(CancellationToken.None), cases.SlaCron);
         var statistics = app.Configuration.GetSection(Caravan.Core.Statistics.StatisticsOptions.Section).Get<Caravan.Core.Statistics.StatisticsOptions>() ?? new Caravan.Core.Statistics.StatisticsOptions();
         jobs.AddOrUpdate<StatisticsFoldJob>(Caravan.Core.Statistics.StatisticsFolder.JobId, j => j.RunAsync(CancellationToken.None), statistics.FoldCron);
+        // Every minute: retries after back-off. A first attempt is made at once by whoever queues the message.
+        jobs.AddOrUpdate<OutboxDeliveryJob>(Caravan.Core.Messaging.OutboxJob.Id, j => j.RunAsync(CancellationToken.None), app.Configuration.GetValue("Jobs:OutboxCron", "* * * * *"));
         jobs.AddOrUpdate<DatabaseMaintenanceJob>(DatabaseMaintenanceJob.Id, j => j.RunAsync(CancellationToken.None), app.Configuration.GetValue("Jobs:MaintenanceCron", "40 2 * * *"));
         return app;
     }
@@ -84,4 +87,12 @@ public sealed class StatisticsFoldJob(Caravan.Core.Statistics.StatisticsFolder f
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     [AutomaticRetry(Attempts = 3)]
     public Task RunAsync(CancellationToken cancellationToken) => folder.FoldAsync(cancellationToken);
+}
+
+/// <summary>Claims make each message go out once whoever runs this; no overlap keeps a slow gateway from piling runs up.</summary>
+public sealed class OutboxDeliveryJob(Caravan.Core.Messaging.OutboxJob job)
+{
+    [DisableConcurrentExecution(timeoutInSeconds: 120)]
+    [AutomaticRetry(Attempts = 0)]
+    public Task RunAsync(CancellationToken cancellationToken) => job.RunAsync(cancellationToken);
 }

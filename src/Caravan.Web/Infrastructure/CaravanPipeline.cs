@@ -36,6 +36,7 @@ public static class CaravanPipeline
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<StaffTwoFactorGate>();
         app.UseAuthorization();
         return app;
     }

@@ -1,7 +1,7 @@
+using Caravan.Core.Messaging;
 using System.Net;
 using System.Text.RegularExpressions;
 using Caravan.Core.Data;
-using Caravan.Core.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Caravan.Web.Tests.Infrastructure;
@@ -96,7 +96,7 @@ public static partial class HttpExtensions
     public static string LatestCode(CaravanApp app, string phone)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var sms = app.Services.GetRequiredService<DevelopmentSmsSender>().Sent.First(m => m.Phone == phone);
+        var sms = app.Services.GetRequiredService<DevelopmentMessages>().Sent.First(m => m.To == phone);
         return Regex.Match(sms.Text, @"\d{6}").Value;
     }
 }

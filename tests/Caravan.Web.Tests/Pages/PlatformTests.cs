@@ -1,7 +1,7 @@
+using Caravan.Core.Messaging;
 using System.Net;
 using Caravan.Core.Agencies;
 using Caravan.Core.Data;
-using Caravan.Core.Identity;
 using Caravan.Core.Reference;
 using Caravan.Core.Vacancies;
 using Caravan.Web.Tests.Infrastructure;
@@ -207,16 +207,41 @@ public class PlatformTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Demo_data_never_goes_into_a_database_that_holds_real_records()
+    {
+        await using var real = new CaravanApp(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Demo:Enabled"] = "false" });
+        await real.WithDbAsync(async db =>
+        {
+            db.Add(new Caravan.Core.Agencies.Agency { Name = "Real Agency LLC", RegistrationNumber = "305000001", CountryCode = "UZ" });
+            return await db.SaveChangesAsync();
+        });
+
+        await using var demo = new CaravanApp(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Demo:Enabled"] = "true" }, connectionString: real.ConnectionString);
+        (await demo.WithDbAsync(db => db.Set<Caravan.Core.Agencies.Agency>().Select(a => a.Name).ToListAsync())).ShouldBe(["Real Agency LLC"]);
+        (await demo.WithDbAsync(db => db.Users.AnyAsync(u => u.IsDemo))).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Production_never_uses_the_development_sms_sink()
     {
         await using var app = new CaravanApp(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Demo:Enabled"] = "false" }, environment: "Production");
-        var sender = app.Services.GetRequiredService<ISmsSender>();
-        sender.ShouldNotBeOfType<DevelopmentSmsSender>();
-        await Should.ThrowAsync<InvalidOperationException>(() => sender.SendAsync("+998901234567", "code 123456"));
-        app.Services.GetRequiredService<DevelopmentSmsSender>().Sent.ShouldBeEmpty();
+        app.Services.GetService<DevelopmentMessages>().ShouldBeNull();
+        app.Services.GetRequiredService<ISmsTransport>().ShouldBeOfType<UnconfiguredTransport>();
+        await Should.ThrowAsync<DeliveryException>(() => app.Services.GetRequiredService<ISmsTransport>().SendAsync("+998901234567", "code 123456", CancellationToken.None));
 
         await using var development = new CaravanApp(DatabaseProvider.Sqlite);
-        development.Services.GetRequiredService<ISmsSender>().ShouldBeOfType<DevelopmentSmsSender>();
+        development.Services.GetRequiredService<ISmsTransport>().ShouldBeOfType<DevelopmentMessages>();
+    }
+
+    [Theory]
+    [InlineData("Production", "Messaging:Sms:Provider", "Development")]
+    [InlineData("Staging", "Messaging:Sms:Provider", "Development")]
+    [InlineData("Production", "Messaging:Email:Provider", "Development")]
+    public async Task A_node_refuses_to_start_with_development_only_settings_outside_Development(string environment, string key, string value)
+    {
+        await using var app = new CaravanApp(DatabaseProvider.Sqlite, new Dictionary<string, string?> { [key] = value }, environment: environment);
+        var refused = Should.Throw<Microsoft.Extensions.Options.OptionsValidationException>(() => app.Services);
+        refused.Message.ShouldContain(key);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Caravan.Core.Identity;
+using Caravan.Core.Messaging;
 using Caravan.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +17,7 @@ namespace Caravan.Web.Pages.Account;
 [EnableRateLimiting(CaravanDefaults.CodeRateLimit)]
 public sealed class PhoneModel(
     UserManager<CaravanUser> users,
-    ISmsSender sms,
+    Outbox outbox,
     IHostEnvironment environment,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -72,7 +73,10 @@ public sealed class PhoneModel(
         }
 
         var code = await users.GenerateTwoFactorTokenAsync(user, TokenOptions.DefaultPhoneProvider);
-        await sms.SendAsync(phone, l["Sms.Code", code], HttpContext.RequestAborted);
+        // A security message: sent even to someone who opted out of service messages. If the gateway is down the code
+        // waits in the outbox and is retried; the person can ask again once the rate limit allows.
+        var culture = System.Globalization.CultureInfo.CurrentUICulture.Name;
+        await outbox.SendAsync(new MessageDraft(MessageChannel.Sms, phone, "Sms.Code", culture, l["Sms.Code", code], Security: true), HttpContext.RequestAborted);
         TempData[PhoneKey] = phone;
         return RedirectToPage("/Account/Code");
     }

@@ -1,22 +1,25 @@
-using Caravan.Core.Identity;
+using Caravan.Core.Messaging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Caravan.Web.Pages.Dev;
 
-/// <summary>Development only: the text messages the node would have sent, so one-time codes can be read without a phone.</summary>
-public sealed class CodesModel(DevelopmentSmsSender sms, IHostEnvironment environment) : PageModel
+/// <summary>
+/// Development only: the text messages and e-mails the node would have sent, so one-time codes and invitation links can
+/// be read without a phone. The sink behind it is registered only in Development, so anywhere else this is a 404.
+/// </summary>
+public sealed class CodesModel(IServiceProvider services, IHostEnvironment environment) : PageModel
 {
-    public IReadOnlyList<SentSms> Messages { get; private set; } = [];
+    public IReadOnlyList<SentMessage> Messages { get; private set; } = [];
 
     public IActionResult OnGet()
     {
-        if (!environment.IsDevelopment())
+        if (!environment.IsDevelopment() || services.GetService<DevelopmentMessages>() is not { } sink)
         {
             return NotFound();
         }
 
-        Messages = sms.Sent;
+        Messages = sink.Sent;
         return Page();
     }
 }

@@ -1,8 +1,8 @@
+using Caravan.Core.Messaging;
 using System.Net;
 using Caravan.Core.Agencies;
 using Caravan.Core.Cases;
 using Caravan.Core.Data;
-using Caravan.Core.Identity;
 using Caravan.Core.Statistics;
 using Caravan.Web.Tests.Infrastructure;
 using Caravan.Web.Tests.Pages.Migrants;
@@ -102,7 +102,7 @@ public class CaseTests(AppFixture fixture) : IClassFixture<AppFixture>
         (await (await migrant.GetAsync("/me/access-log")).TextAsync()).ShouldContain("Opened your case file");
 
         // 25 hours later nobody has contacted the migrant: the SLA job escalates once and tells the supervisor, without details.
-        var sms = app.Services.GetRequiredService<DevelopmentSmsSender>();
+        var sms = app.Services.GetRequiredService<DevelopmentMessages>();
         await Job(app, opened.OpenedAt.AddHours(25), async (sp, clock) =>
         {
             await ActivatorUtilities.CreateInstance<SlaJob>(sp, clock).RunAsync(CancellationToken.None);
@@ -112,7 +112,7 @@ public class CaseTests(AppFixture fixture) : IClassFixture<AppFixture>
         var escalated = await app.WithDbAsync(ctx => ctx.Set<LegalCase>().SingleAsync(c => c.Id == opened.Id));
         escalated.EscalatedAt.ShouldNotBeNull();
         (await app.WithDbAsync(ctx => ctx.Set<CaseEvent>().CountAsync(e => e.CaseId == opened.Id && e.Kind == CaseEventKind.Escalated))).ShouldBe(1);
-        var alert = sms.Sent.First(s => s.Phone == DemoAccounts.ConsularLeadPhone);
+        var alert = sms.Sent.First(s => s.To == DemoAccounts.ConsularLeadPhone);
         alert.Text.ShouldNotContain(reference);
         alert.Text.ShouldNotContain("passport");
         var lead = app.EnglishBrowser();
@@ -124,7 +124,7 @@ public class CaseTests(AppFixture fixture) : IClassFixture<AppFixture>
         // The consul writes to the migrant: the SMS only says there is a message.
         (await consul.PostFormAsync($"/cases/{reference}", new Dictionary<string, string> { ["Message"] = "We have called your employer. Can you send a photo of your contract?" }, $"/cases/{reference}?handler=Message"))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var toMigrant = sms.Sent.First(s => s.Phone == phone);
+        var toMigrant = sms.Sent.First(s => s.To == phone);
         toMigrant.Text.ShouldNotContain("employer");
         toMigrant.Text.ShouldContain("new message");
         (await (await migrant.GetAsync(location)).TextAsync()).ShouldContain("Can you send a photo of your contract?");

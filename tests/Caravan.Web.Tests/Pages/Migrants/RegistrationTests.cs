@@ -1,5 +1,6 @@
 using System.Net;
 using Caravan.Core.Data;
+using Caravan.Core.Identity;
 using Caravan.Core.Migrants;
 using Caravan.Core.Statistics;
 using Caravan.Web.Tests.Infrastructure;
@@ -141,7 +142,7 @@ public class RegistrationTests(AppFixture fixture) : IClassFixture<AppFixture>
         (await (await officer.GetAsync(page)).TextAsync()).ShouldNotContain("AB7654321");
         var noReason = await officer.PostFormAsync(page, new Dictionary<string, string>(), page + "?handler=Reveal");
         (await noReason.TextAsync()).ShouldContain("Choose why you need to see the number");
-        (await app.WithDbAsync(ctx => ctx.Set<PersonAccess>().CountAsync(a => a.Reason != "" && ctx.Set<Person>().Any(p => p.Id == a.PersonId && p.Reference == reference)))).ShouldBe(0);
+        (await app.WithDbAsync(ctx => ctx.Set<PersonAccess>().CountAsync(a => a.Action == AccessAction.ViewDocument && ctx.Set<Person>().Any(p => p.Id == a.PersonId && p.Reference == reference)))).ShouldBe(0);
 
         var shown = await officer.PostFormAsync(page, new Dictionary<string, string> { ["Reason"] = AccessReasons.IdentityCheck }, page + "?handler=Reveal");
         (await shown.TextAsync()).ShouldContain("AB7654321");
@@ -160,6 +161,37 @@ public class RegistrationTests(AppFixture fixture) : IClassFixture<AppFixture>
         log.ShouldContain("Your passport or ID number");
         log.ShouldContain("Checking your identity");
         log.ShouldContain("Officer");
+    }
+
+    [Theory]
+    [ClassData(typeof(Databases))]
+    public async Task An_officer_opening_the_record_is_in_the_migrants_access_log_once_per_visit_in_their_language(DatabaseProvider db)
+    {
+        var app = fixture.Get(db);
+        var migrant = app.Browser();
+        migrant.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ru");
+        var reference = await Registration.RegisterAsync(app, migrant, "+998901110009",
+            new("Oybek", "Nazarov", null, new DateOnly(1994, 2, 11), "Male", "AD5551234"));
+
+        var officer = app.EnglishBrowser();
+        await officer.SignInStaffAsync(DemoAccounts.OfficerEmail);
+        (await officer.GetAsync($"/officer/persons/{reference}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // A reload a moment later is the same visit.
+        (await officer.GetAsync($"/officer/persons/{reference}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var entries = await app.WithDbAsync(ctx => ctx.Set<PersonAccess>()
+            .Where(a => ctx.Set<Person>().Any(p => p.Id == a.PersonId && p.Reference == reference)).ToListAsync());
+        var view = entries.ShouldHaveSingleItem();
+        view.Action.ShouldBe(AccessAction.ViewProfile);
+        view.Reason.ShouldBe(AccessReasons.RegistryWork);
+        view.ActorRole.ShouldBe(Roles.Officer);
+        view.Organisation.ShouldNotBeNullOrWhiteSpace();
+
+        var log = await (await migrant.GetAsync("/me/access-log")).TextAsync();
+        log.ShouldContain("Ваш профиль");
+        log.ShouldContain("Сотрудник министерства");
+        log.ShouldContain(view.Organisation);
+        log.ShouldNotContain("AccessReason.");
     }
 
     [Theory]

@@ -95,6 +95,8 @@ public sealed class TwoFactorModel(UserManager<CaravanUser> users, SignInManager
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            // A new key changes the security stamp, which every request checks: reissue the cookie or the next page signs the user out.
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
         }
 

@@ -15,7 +15,7 @@ namespace Caravan.Web.Pages.Migrants.Officer;
 /// that read is written to the person's access log before the number is shown.
 /// </summary>
 [Authorize(Roles = Roles.CaseWorkers)]
-public sealed class PersonModel(RegistryCommands registry, JourneyCommands journeys, Caravan.Core.Cases.CaseQueries cases, Catalogue catalogue, IOptions<NodeOptions> node) : PageModel
+public sealed class PersonModel(RegistryCommands registry, JourneyCommands journeys, Caravan.Core.Cases.CaseQueries cases, PersonAccessLog accessLog, Catalogue catalogue, IOptions<NodeOptions> node) : PageModel
 {
     private static readonly System.Text.Json.JsonSerializerOptions ExportJson = new() { WriteIndented = true };
 
@@ -34,8 +34,18 @@ public sealed class PersonModel(RegistryCommands registry, JourneyCommands journ
 
     public bool Abroad { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken) =>
-        await LoadAsync(reference, null, cancellationToken) ?? Page();
+    public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
+    {
+        var result = await LoadAsync(reference, null, cancellationToken);
+        if (result is not null)
+        {
+            return result;
+        }
+
+        // The record is on screen: the person will see who opened it, as they see case-file openings and reveals.
+        await accessLog.RecordViewAsync(Summary.Person.Id, RegistryActors.From(User, node.Value), AccessReasons.RegistryWork, cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostRevealAsync(string reference, CancellationToken cancellationToken)
     {

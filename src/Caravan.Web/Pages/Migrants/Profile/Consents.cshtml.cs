@@ -1,5 +1,6 @@
 using System.Globalization;
 using Caravan.Core.Data;
+using Caravan.Core.Messaging;
 using Caravan.Core.Migrants;
 using Caravan.Web.Pages.Migrants.Register;
 using Microsoft.AspNetCore.Mvc;
@@ -9,8 +10,14 @@ using Microsoft.Extensions.Localization;
 namespace Caravan.Web.Pages.Migrants.Profile;
 
 /// <summary>Every consent the person gave, with the notice as they read it; any active one can be withdrawn at once.</summary>
-public sealed class ConsentsModel(RegistryCommands registry, JourneyCommands journeys, CaravanDbContext db, IStringLocalizer<SharedResource> l) : MeModelBase(registry)
+public sealed class ConsentsModel(RegistryCommands registry, JourneyCommands journeys, CaravanDbContext db, Outbox outbox, IStringLocalizer<SharedResource> l) : MeModelBase(registry)
 {
+    /// <summary>Whether service text messages (about cases) reach the person; one-time codes always do.</summary>
+    public bool ServiceMessages { get; private set; } = true;
+
+    [BindProperty]
+    public bool Receive { get; set; }
+
     public IReadOnlyList<Consent> Consents { get; private set; } = [];
 
     public IReadOnlyDictionary<Guid, string> AgencyNames { get; private set; } = new Dictionary<Guid, string>();
@@ -50,8 +57,28 @@ public sealed class ConsentsModel(RegistryCommands registry, JourneyCommands jou
         return RedirectToPage();
     }
 
+    /// <summary>Stops or restarts text messages that are not about signing in. Security messages cannot be stopped.</summary>
+    public async Task<IActionResult> OnPostMessagesAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is { } other)
+        {
+            return other;
+        }
+
+        if (Phone is { } phone)
+        {
+            await outbox.SetOptOutAsync(MessageChannel.Sms, phone, optOut: !Receive, cancellationToken);
+        }
+
+        TempData["Me.Messages"] = Receive;
+        return RedirectToPage();
+    }
+
+    private string? Phone => Caravan.Core.Identity.PhoneNumbers.IsE164(Person.Phone) ? Person.Phone : User.Identity?.Name;
+
     private async Task LoadConsentsAsync(CancellationToken cancellationToken)
     {
+        ServiceMessages = Phone is not { } phone || !await outbox.OptedOutAsync(MessageChannel.Sms, phone, cancellationToken);
         Consents = await Registry.ConsentsAsync(Person.Id, cancellationToken);
         var ids = Consents.Where(c => c.AgencyId != null).Select(c => c.AgencyId!.Value).Distinct().ToList();
         AgencyNames = await db.Set<Core.Agencies.Agency>().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
