@@ -37,7 +37,7 @@ public sealed class NodeExportAudit(CaravanDbContext db, IAuditActor actor, Time
             ActorKind = actor.Kind,
             EntityType = kind,
             EntityId = Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)) is { Length: > 0 and <= 200 } name ? name : "node",
-            Action = AuditAction.Create,
+            Action = outcome == "refused" ? AuditAction.Refused : AuditAction.Create,
             Changes = JsonSerializer.Serialize(changes),
         });
         await db.SaveChangesAsync(cancellationToken);
