@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The one test command: format check, migration checks, unit, integration (SQLite + PostgreSQL) and browser tests.
+# The one test command: format check, migration checks, unit, integration (SQLite + PostgreSQL) and browser tests, then
+# the backup drill (ops/backup-drill.sh).
 # It installs what is missing (as root), starts a throwaway PostgreSQL on a free loopback port and always stops it.
 # Its last line is "N passed, N failed".
 set -euo pipefail
@@ -84,7 +85,14 @@ for project in tests/Caravan.Core.Tests tests/Caravan.Web.Tests tests/Caravan.Br
   fi
 done
 
-# --- 5. Summary ----------------------------------------------------------------------------------
+# --- 5. Backup drill -----------------------------------------------------------------------------
+log "backup drill (ops/backup-drill.sh)"
+if ! PGBIN="$PGBIN" ops/backup-drill.sh; then
+  echo "The backup drill failed: a backed-up node did not restore and pass its smoke check." >&2
+  failed_checks=$((failed_checks + 1))
+fi
+
+# --- 6. Summary ----------------------------------------------------------------------------------
 passed=0; failed=0
 for trx in "$RESULTS"/*.trx; do
   [ -f "$trx" ] || continue

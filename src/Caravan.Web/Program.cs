@@ -29,6 +29,20 @@ if (args.Contains(AdminCommand.Name, StringComparer.Ordinal))
     return;
 }
 
+if (BackupCommand.Verbs.Any(v => args.Contains(v, StringComparer.Ordinal)))
+{
+    // No migration or seeding: a backup copies, and a smoke check judges, the database exactly as it is.
+    Environment.ExitCode = await BackupCommand.RunAsync(app, args);
+    return;
+}
+
+if (NodeExportCommand.Verbs.Any(v => args.Contains(v, StringComparer.Ordinal)))
+{
+    await app.PrepareDatabaseOnStartAsync();
+    Environment.ExitCode = await NodeExportCommand.RunAsync(app, args);
+    return;
+}
+
 if (StatisticsCommand.Verbs.Any(v => args.Contains(v, StringComparer.Ordinal)))
 {
     await app.PrepareDatabaseOnStartAsync();

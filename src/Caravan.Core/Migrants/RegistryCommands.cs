@@ -394,16 +394,24 @@ public sealed class RegistryCommands(CaravanDbContext db, SensitiveData sensitiv
         return true;
     }
 
-    public async Task<List<PersonAccess>> AccessLogAsync(Guid personId, CancellationToken cancellationToken = default)
+    public Task<List<PersonAccess>> AccessLogAsync(Guid personId, CancellationToken cancellationToken = default) =>
+        AccessLogAsync(personId, 500, cancellationToken);
+
+    /// <summary>The newest <paramref name="take"/> reads of the record (pages show 500; an export takes them all).</summary>
+    public async Task<List<PersonAccess>> AccessLogAsync(Guid personId, int take, CancellationToken cancellationToken)
     {
         var ids = await RecordIdsAsync(personId, cancellationToken);
-        return await db.Set<PersonAccess>().AsNoTracking().Where(a => ids.Contains(a.PersonId)).OrderByDescending(a => a.At).Take(500).ToListAsync(cancellationToken);
+        return await db.Set<PersonAccess>().AsNoTracking().Where(a => ids.Contains(a.PersonId)).OrderByDescending(a => a.At).Take(take).ToListAsync(cancellationToken);
     }
 
-    public async Task<List<PersonChange>> HistoryAsync(Guid personId, CancellationToken cancellationToken = default)
+    public Task<List<PersonChange>> HistoryAsync(Guid personId, CancellationToken cancellationToken = default) =>
+        HistoryAsync(personId, 500, cancellationToken);
+
+    /// <summary>The newest <paramref name="take"/> changes of the record (pages show 500; an export takes them all).</summary>
+    public async Task<List<PersonChange>> HistoryAsync(Guid personId, int take, CancellationToken cancellationToken)
     {
         var ids = await RecordIdsAsync(personId, cancellationToken);
-        return await db.Set<PersonChange>().AsNoTracking().Where(c => ids.Contains(c.PersonId)).OrderByDescending(c => c.At).Take(500).ToListAsync(cancellationToken);
+        return await db.Set<PersonChange>().AsNoTracking().Where(c => ids.Contains(c.PersonId)).OrderByDescending(c => c.At).Take(take).ToListAsync(cancellationToken);
     }
 
     public static PersonFeatures Features(Person person)

@@ -78,6 +78,7 @@ public static class CaravanDefaults
             .UseCryptographicAlgorithms(SensitiveData.Algorithms);
         services.AddSingleton(sp => new SensitiveData(sp.GetRequiredService<IDataProtectionProvider>(), SensitiveData.LoadOrCreateLookupKey(keysPath)));
         services.AddStatistics(config);
+        Caravan.Core.Node.Export.NodeExportServiceCollectionExtensions.AddNodeExport(services, keysPath, builder.Environment.ContentRootPath);
         services.AddScoped<Caravan.Core.Migrants.RegistryCommands>();
         services.AddScoped<Caravan.Core.Migrants.RegistryQueries>();
         services.AddScoped<Caravan.Core.Migrants.PersonAccessLog>();

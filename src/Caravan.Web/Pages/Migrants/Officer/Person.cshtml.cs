@@ -15,7 +15,7 @@ namespace Caravan.Web.Pages.Migrants.Officer;
 /// that read is written to the person's access log before the number is shown.
 /// </summary>
 [Authorize(Roles = Roles.CaseWorkers)]
-public sealed class PersonModel(RegistryCommands registry, JourneyCommands journeys, PersonAccessLog accessLog, Catalogue catalogue, IOptions<NodeOptions> node) : PageModel
+public sealed class PersonModel(RegistryCommands registry, JourneyCommands journeys, Caravan.Core.Cases.CaseQueries cases, PersonAccessLog accessLog, Catalogue catalogue, IOptions<NodeOptions> node) : PageModel
 {
     private static readonly System.Text.Json.JsonSerializerOptions ExportJson = new() { WriteIndented = true };
 
@@ -108,6 +108,22 @@ public sealed class PersonModel(RegistryCommands registry, JourneyCommands journ
                 Return = j.Return is { } r ? new { r.ReturnDate, r.CountryFrom, Reason = r.Reason.ToString() } : null,
             }),
             Consents = (await registry.ConsentsAsync(person.Id, cancellationToken)).Select(c => new { Purpose = c.Purpose.ToString(), c.GivenAt, c.WithdrawnAt, c.NoticeVersion }),
+            // What the person sees of their cases; narratives stay in the case file, under its own access rules.
+            Cases = (await cases.ForPersonAsync(ids, cancellationToken)).Select(c => new { c.Reference, Category = c.Category.ToString(), Status = c.Status.ToString(), Outcome = c.Outcome?.ToString(), c.OpenedAt, c.CountryCode }),
+            History = (await registry.HistoryAsync(person.Id, int.MaxValue, cancellationToken)).Select(c => new
+            {
+                c.At,
+                c.Field,
+                // A document number is never exported in clear: its old value is the hint, a pending new one is encrypted.
+                OldValue = c.Field == PersonFields.Document ? null : c.OldValue,
+                NewValue = c.Field == PersonFields.Document ? null : c.NewValue,
+                Status = c.Status.ToString(),
+                c.ByRole,
+                c.ReviewedAt,
+                c.ReviewNote,
+            }),
+            AccessLog = (await registry.AccessLogAsync(person.Id, int.MaxValue, cancellationToken))
+                .Select(a => new { a.At, Action = a.Action.ToString(), a.ActorName, a.ActorRole, a.Organisation, a.Reason }),
         };
         // The file name carries the reference only: no name reaches a download folder listing or a proxy log.
         return File(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(export, ExportJson),
