@@ -10,7 +10,14 @@ public sealed partial class DatabaseInitializer(CaravanDbContext db, ReferenceDa
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
-        var fresh = !(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        if (applied.Any(m => !known.Contains(m)))
+        {
+            throw new PreBaselineDatabaseException();
+        }
+
+        var fresh = applied.Count == 0;
         await db.Database.MigrateAsync(cancellationToken);
         if (fresh)
         {
@@ -56,4 +63,26 @@ public sealed partial class DatabaseInitializer(CaravanDbContext db, ReferenceDa
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo:Enabled is set, but this database already holds real records, so no demo data was added.")]
     private static partial void LogDemoRefused(ILogger logger);
+}
+
+/// <summary>
+/// A database made before the migrations were squashed into one baseline (ADR 0007). No node was deployed then, so
+/// there is no upgrade path; the message says what to do.
+/// </summary>
+public sealed class PreBaselineDatabaseException : InvalidOperationException
+{
+    public PreBaselineDatabaseException()
+        : base("This database was created by a Caravan version from before the migrations were squashed into one baseline (docs/adr/0007). "
+            + "It cannot be upgraded in place. A SQLite demo database is recreated on its own when the node starts in Development. "
+            + "For any other database: create a new, empty one, run '-- migrate', and load the records again.")
+    {
+    }
+
+    public PreBaselineDatabaseException(string message) : base(message)
+    {
+    }
+
+    public PreBaselineDatabaseException(string message, Exception innerException) : base(message, innerException)
+    {
+    }
 }

@@ -1,4 +1,5 @@
 using Caravan.Core.Data;
+using Microsoft.EntityFrameworkCore;
 using Caravan.Core.Node;
 using Caravan.Web.Api;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -92,8 +93,22 @@ public static class CaravanPipeline
         ArgumentNullException.ThrowIfNull(app);
         await using var scope = app.Services.CreateAsyncScope();
         var init = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
-        await init.MigrateAsync();
-        await init.SeedAsync(scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value);
+        var demo = scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value;
+        try
+        {
+            await init.MigrateAsync();
+        }
+        catch (PreBaselineDatabaseException) when (app.Environment.IsDevelopment() && demo.Enabled
+            && scope.ServiceProvider.GetRequiredService<CaravanDbContext>().Database.IsSqlite())
+        {
+            // A demo database from before the squash holds nothing but demo data: make it again rather than stop the demo.
+            var db = scope.ServiceProvider.GetRequiredService<CaravanDbContext>();
+            app.Logger.LogWarning("The demo database predates the migration baseline (ADR 0007); it is deleted and created again.");
+            await db.Database.EnsureDeletedAsync();
+            await init.MigrateAsync();
+        }
+
+        await init.SeedAsync(demo);
     }
 }
 
