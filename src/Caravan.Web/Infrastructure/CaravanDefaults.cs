@@ -74,8 +74,17 @@ public static class CaravanDefaults
         // see docs/operations.md) so that a copy of the database alone reveals no document numbers.
         var keysPath = config.GetValue("DataProtection:KeysPath", "data/keys")!;
         keysPath = Path.IsPathRooted(keysPath) ? keysPath : Path.Combine(builder.Environment.ContentRootPath, keysPath);
-        services.AddDataProtection().SetApplicationName("Caravan").PersistKeysToFileSystem(new DirectoryInfo(keysPath))
+        var protection = services.AddDataProtection().SetApplicationName("Caravan").PersistKeysToFileSystem(new DirectoryInfo(keysPath))
             .UseCryptographicAlgorithms(SensitiveData.Algorithms);
+        // Replicas share one key ring (a shared path); a certificate encrypts the keys at rest, so the shared folder
+        // alone, like the database alone, reveals nothing (docs/operations.md, "Two or more replicas").
+        var certificate = config["DataProtection:CertificatePath"];
+        if (!string.IsNullOrWhiteSpace(certificate))
+        {
+            protection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                Path.IsPathRooted(certificate) ? certificate : Path.Combine(builder.Environment.ContentRootPath, certificate),
+                config["DataProtection:CertificatePassword"]));
+        }
         services.AddSingleton(sp => new SensitiveData(sp.GetRequiredService<IDataProtectionProvider>(), SensitiveData.LoadOrCreateLookupKey(keysPath)));
         services.AddStatistics(config);
         Caravan.Core.Node.Export.NodeExportServiceCollectionExtensions.AddNodeExport(services, keysPath, builder.Environment.ContentRootPath);

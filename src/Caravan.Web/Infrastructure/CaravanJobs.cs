@@ -20,6 +20,8 @@ public sealed class JobsOptions
 /// </summary>
 public static class CaravanJobs
 {
+    public const string DashboardPath = "/admin/jobs";
+
     public static IServiceCollection AddCaravanJobs(this IServiceCollection services, IConfiguration config, DatabaseProvider provider, string connectionString)
     {
         var options = config.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
@@ -65,6 +67,14 @@ public static class CaravanJobs
             return app;
         }
 
+        // Hangfire's own dashboard, for administrators only (through the same sign-in and two-step gate as every page).
+        app.UseHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            Authorization = [new AdministratorsOnly()],
+            AppPath = "/dashboard/admin",
+            DisplayStorageConnectionString = false,
+            DashboardTitle = "Caravan jobs",
+        });
         var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
         var licensing = app.Configuration.GetSection(LicensingOptions.Section).Get<LicensingOptions>() ?? new LicensingOptions();
         jobs.AddOrUpdate<LicenceExpiryJob>(LicenceExpiryJob.Id, j => j.RunAsync(CancellationToken.None), licensing.ExpiryCron);
@@ -95,4 +105,15 @@ public sealed class OutboxDeliveryJob(Caravan.Core.Messaging.OutboxJob job)
     [DisableConcurrentExecution(timeoutInSeconds: 120)]
     [AutomaticRetry(Attempts = 0)]
     public Task RunAsync(CancellationToken cancellationToken) => job.RunAsync(cancellationToken);
+}
+
+/// <summary>The job dashboard can trigger and delete jobs: administrators only, and never anyone signed in by API key.</summary>
+public sealed class AdministratorsOnly : Hangfire.Dashboard.IDashboardAuthorizationFilter
+{
+    public bool Authorize(Hangfire.Dashboard.DashboardContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var user = Hangfire.Dashboard.AspNetCoreDashboardContextExtensions.GetHttpContext(context).User;
+        return user.Identity is { IsAuthenticated: true, AuthenticationType: not ApiKeyAuthentication.SchemeName } && user.IsInRole(Caravan.Core.Identity.Roles.Admin);
+    }
 }

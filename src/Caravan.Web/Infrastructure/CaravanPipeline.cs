@@ -187,7 +187,9 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/api/docs", StringComparison.OrdinalIgnoreCase) ? ApiReference : Strict;
+        // The API reference and Hangfire's dashboard are third-party pages with inline script and style; nothing else is.
+        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/api/docs", StringComparison.OrdinalIgnoreCase)
+            || context.Request.Path.StartsWithSegments(CaravanJobs.DashboardPath, StringComparison.OrdinalIgnoreCase) ? ApiReference : Strict;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
