@@ -40,12 +40,13 @@ public sealed partial class OutboxDelivery(
         {
             var recipient = sensitive.Unprotect(message.RecipientCipher);
             var body = sensitive.Unprotect(message.BodyCipher);
-            message.ProviderId = message.Channel switch
+            var providerId = message.Channel switch
             {
                 MessageChannel.Sms => await sms.SendAsync(recipient, body, cancellationToken),
                 MessageChannel.Email => await email.SendAsync(recipient, message.SubjectCipher is { } s ? sensitive.Unprotect(s) : string.Empty, body, cancellationToken),
                 _ => throw new DeliveryException($"Unknown channel {message.Channel}.", permanent: true),
             };
+            message.ProviderId = providerId is { Length: > 100 } ? providerId[..100] : providerId;
             message.Status = MessageStatus.Sent;
             message.SentAt = time.GetUtcNow().UtcDateTime;
             message.LastError = null;
@@ -57,6 +58,10 @@ public sealed partial class OutboxDelivery(
         catch (HttpRequestException e)
         {
             Failed(message, "The gateway could not be reached: " + e.Message, permanent: false);
+        }
+        catch (Polly.Timeout.TimeoutRejectedException)
+        {
+            Failed(message, "The gateway did not answer in time.", permanent: false);
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

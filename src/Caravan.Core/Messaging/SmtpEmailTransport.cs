@@ -19,7 +19,12 @@ public sealed class SmtpEmailTransport(IOptions<MessagingOptions> options) : IEm
         var host = email.Host ?? throw new DeliveryException("Messaging:Email:Host is not set.", permanent: true);
         using var message = new MimeMessage();
         message.From.Add(new MailboxAddress(email.FromName, email.From));
-        message.To.Add(MailboxAddress.Parse(address));
+        if (!MailboxAddress.TryParse(address, out var to))
+        {
+            throw new DeliveryException("The recipient is not a valid e-mail address.", permanent: true);
+        }
+
+        message.To.Add(to);
         message.Subject = subject;
         message.Body = new TextPart("plain") { Text = body };
         var pipeline = new ResiliencePipelineBuilder()

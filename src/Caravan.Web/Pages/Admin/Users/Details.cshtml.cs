@@ -1,7 +1,6 @@
 using System.Globalization;
 using Caravan.Core.Identity;
 using Caravan.Core.Identity.Staff;
-using Caravan.Core.Messaging;
 using Caravan.Core.Node;
 using Caravan.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -56,11 +55,7 @@ public sealed class DetailsModel(StaffDirectory directory, StaffAccounts account
 
     public async Task<IActionResult> OnPostResendAsync(Guid id, CancellationToken cancellationToken)
     {
-        var culture = CultureInfo.CurrentUICulture.Name;
-        var sent = await invitations.ResendAsync(id, Admin, i => new MessageDraft(MessageChannel.Email, i.User.Email!, "Email.Invitation", culture,
-            MessageTexts.Render(l, "Email.Invitation.Body", culture, i.User.DisplayName ?? string.Empty, node.Value.DisplayName,
-                i.Row.ExpiresAt.ToString("g", CultureInfo.GetCultureInfo(culture)), InvitationLinks.For(node.Value.PublicUrl, i)),
-            Security: true, Subject: MessageTexts.Render(l, "Email.Invitation.Subject", culture, node.Value.DisplayName)), cancellationToken);
+        var sent = await invitations.ResendAsync(id, Admin, InvitationMail.In(CultureInfo.CurrentUICulture.Name, l, node.Value), cancellationToken);
         return await AfterAsync(id, sent is null ? StaffChange.Invalid : StaffChange.Done, "Staff.InvitationResent", cancellationToken);
     }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Caravan.Core.Identity;
 using Caravan.Core.Identity.Staff;
-using Caravan.Core.Messaging;
 using Caravan.Core.Node;
 using Caravan.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -35,14 +34,8 @@ public sealed class InviteModel(StaffInvitations invitations, StaffDirectory dir
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var culture = CultureInfo.CurrentUICulture.Name;
         var (invitation, problems) = await invitations.InviteAsync(Email, DisplayName, Access.ToAccess(), User.GetUserId(),
-            i => new MessageDraft(MessageChannel.Email, i.User.Email!, "Email.Invitation", culture,
-                MessageTexts.Render(l, "Email.Invitation.Body", culture, i.User.DisplayName ?? string.Empty, node.Value.DisplayName,
-                    i.Row.ExpiresAt.ToString("g", CultureInfo.GetCultureInfo(culture)), InvitationLinks.For(node.Value.PublicUrl, i)),
-                Security: true,
-                Subject: MessageTexts.Render(l, "Email.Invitation.Subject", culture, node.Value.DisplayName)),
-            cancellationToken);
+            InvitationMail.In(CultureInfo.CurrentUICulture.Name, l, node.Value), cancellationToken);
         if (invitation is null)
         {
             foreach (var p in problems)
