@@ -10,8 +10,11 @@ public enum LicenceStatus
 }
 
 /// <summary>A private employment agency licensed by the node's country.</summary>
-public sealed class Agency
+public sealed class Agency : Data.IVersioned
 {
+    /// <summary>Changes on every save; an edit based on an older version is refused (optimistic concurrency).</summary>
+    public Guid Version { get; set; }
+
     private string name = string.Empty;
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -80,8 +83,11 @@ public enum EmployerStatus
 }
 
 /// <summary>A foreign employer that agencies place workers with.</summary>
-public sealed class ForeignEmployer
+public sealed class ForeignEmployer : Data.IVersioned
 {
+    /// <summary>Changes on every save; an edit based on an older version is refused (optimistic concurrency).</summary>
+    public Guid Version { get; set; }
+
     public EmployerStatus Status { get; set; }
 
     /// <summary>The officer's reasons for verifying or blacklisting.</summary>

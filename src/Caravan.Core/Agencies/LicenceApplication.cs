@@ -13,8 +13,11 @@ public enum ApplicationStatus
 /// An agency's application for a licence. It is saved after every step of the form, so an applicant who
 /// leaves half-way loses nothing, and it is read by the officer only once submitted.
 /// </summary>
-public sealed class LicenceApplication
+public sealed class LicenceApplication : Data.IVersioned
 {
+    /// <summary>Changes on every save; an edit based on an older version is refused (optimistic concurrency).</summary>
+    public Guid Version { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string Reference { get; set; }
     public Guid ApplicantId { get; set; }

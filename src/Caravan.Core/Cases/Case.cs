@@ -68,8 +68,11 @@ public enum CaseOutcome
 /// A request for help from a citizen abroad, or a tip. The narrative and the indicators are Sensitive (encrypted at
 /// rest); everything a queue or dashboard needs is kept in plain columns so that lists never decrypt anything.
 /// </summary>
-public sealed class LegalCase
+public sealed class LegalCase : Data.IVersioned
 {
+    /// <summary>Changes on every save; an edit based on an older version is refused (optimistic concurrency).</summary>
+    public Guid Version { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     public required string Reference { get; set; }

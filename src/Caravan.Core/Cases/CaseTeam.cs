@@ -11,8 +11,11 @@ public enum TeamKind
 /// A team with a queue: a consulate in a destination city, the home legal-aid team or the hotline. Its name is
 /// the node's own data, written as the node wants it shown, like an agency's name.
 /// </summary>
-public sealed class CaseTeam
+public sealed class CaseTeam : Data.IVersioned
 {
+    /// <summary>Changes on every save; an edit based on an older version is refused (optimistic concurrency).</summary>
+    public Guid Version { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     public required string Name { get; set; }

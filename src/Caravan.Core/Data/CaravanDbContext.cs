@@ -13,6 +13,7 @@ public sealed class CaravanDbContext(DbContextOptions<CaravanDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CaravanDbContext).Assembly);
+        VersionedConvention.Apply(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

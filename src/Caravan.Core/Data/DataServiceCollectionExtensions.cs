@@ -16,7 +16,7 @@ public static class DataServiceCollectionExtensions
         services.AddDbContext<CaravanDbContext>((sp, options) =>
         {
             Configure(options, provider, connectionString);
-            options.AddInterceptors(new AuditSaveChangesInterceptor(
+            options.AddInterceptors(new VersionStampInterceptor(), new AuditSaveChangesInterceptor(
                 sp.GetRequiredService<IAuditActor>(), sp.GetRequiredService<TimeProvider>()));
         });
         return services;

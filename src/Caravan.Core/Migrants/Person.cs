@@ -43,8 +43,11 @@ public enum RegistrationChannel
 /// Latin keys that search and duplicate detection use. The document number is Sensitive: only its cipher, a keyed
 /// hash for exact lookup and a two-character hint are stored.
 /// </summary>
-public sealed class Person
+public sealed class Person : Data.IVersioned
 {
+    /// <summary>Changes on every save; an edit based on an older version is refused (optimistic concurrency).</summary>
+    public Guid Version { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     /// <summary>Public reference such as PER-1000017 (with a check digit); carries no personal data, so it may go in URLs.</summary>

@@ -16,8 +16,11 @@ public enum VacancyStatus
 }
 
 /// <summary>A job order: a foreign vacancy offered through a licensed agency.</summary>
-public sealed class Vacancy
+public sealed class Vacancy : Data.IVersioned
 {
+    /// <summary>Changes on every save; an edit based on an older version is refused (optimistic concurrency).</summary>
+    public Guid Version { get; set; }
+
     private string title = string.Empty;
     private string description = string.Empty;
     private string city = string.Empty;

@@ -107,6 +107,11 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("suspended_until");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_agency");
 
@@ -255,6 +260,11 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("status_reason");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_foreign_employer");
@@ -436,6 +446,11 @@ namespace Caravan.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("submitted_at");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_licence_application");
@@ -817,6 +832,11 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_case_team");
 
@@ -1024,6 +1044,11 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("tracking_hash");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_legal_case");
@@ -2036,6 +2061,11 @@ namespace Caravan.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("UserId")
                         .HasColumnType("TEXT")
                         .HasColumnName("user_id");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_person");
@@ -3177,6 +3207,11 @@ namespace Caravan.Migrations.Sqlite.Migrations
                     b.Property<bool>("TransportProvided")
                         .HasColumnType("INTEGER")
                         .HasColumnName("transport_provided");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
 
                     b.Property<decimal>("WageAmount")
                         .HasPrecision(18, 2)

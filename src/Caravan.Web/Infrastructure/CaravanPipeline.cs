@@ -49,6 +49,8 @@ public static class CaravanPipeline
         // Thrown by the form reader when a form breaks FormOptions' size limits.
         InvalidDataException => StatusCodes.Status413PayloadTooLarge,
         Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => StatusCodes.Status400BadRequest,
+        // Someone else saved the record first (optimistic concurrency): nothing was written, the person is told why.
+        DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status500InternalServerError,
     };
 

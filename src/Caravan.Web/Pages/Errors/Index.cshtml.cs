@@ -28,7 +28,7 @@ public sealed class IndexModel : PageModel
             code = reExecuted.OriginalStatusCode;
         }
 
-        Code = code is 400 or 403 or 404 or 413 or 429 ? code : (code >= 500 ? 500 : 400);
+        Code = code is 400 or 403 or 404 or 409 or 413 or 429 ? code : (code >= 500 ? 500 : 400);
         var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
             ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
         if (original is not null && original.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
