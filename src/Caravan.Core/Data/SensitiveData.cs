@@ -83,14 +83,20 @@ public sealed class SensitiveData
         return normalised.Length <= 2 ? "••" : new string('•', normalised.Length - 2) + normalised[^2..];
     }
 
-    /// <summary>Reads the node's lookup key from a file next to the key ring, creating it on first start.</summary>
-    public static byte[] LoadOrCreateLookupKey(string directory)
+    /// <summary>
+    /// Reads the node's lookup key from a file next to the key ring, creating it on first start. The file holds the key
+    /// protected by the key ring, so when the ring is encrypted at rest (DataProtection:CertificatePath) the lookup key
+    /// is too: the shared folder alone, like the database alone, lets no one test guesses against the hashes.
+    /// </summary>
+    public static byte[] LoadOrCreateLookupKey(string directory, IDataProtectionProvider provider)
     {
+        ArgumentNullException.ThrowIfNull(provider);
         Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, "lookup-hash.key");
+        var protector = provider.CreateProtector(LookupKeyPurpose);
+        var path = Path.Combine(directory, LookupKeyFile);
         if (File.Exists(path))
         {
-            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+            return Read(path, protector);
         }
 
         var key = RandomNumberGenerator.GetBytes(32);
@@ -98,14 +104,40 @@ public sealed class SensitiveData
         {
             using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
             using var writer = new StreamWriter(stream);
-            writer.Write(Convert.ToBase64String(key));
+            writer.Write(Convert.ToBase64String(protector.Protect(key)));
         }
         catch (IOException) when (File.Exists(path))
         {
-            // Another process of the same node created it first; use theirs so hashes agree.
-            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+            // Another replica of the same node created it first; use theirs so hashes agree.
+            return Read(path, protector);
         }
 
         return key;
+    }
+
+    public const string LookupKeyFile = "lookup-hash.key";
+    private const string LookupKeyPurpose = "Caravan.LookupKey.v1";
+
+    private static byte[] Read(string path, IDataProtector protector)
+    {
+        // A replica that lost the race may see the file before its writer has flushed it; wait briefly for content.
+        var text = File.ReadAllText(path).Trim();
+        for (var attempt = 0; text.Length == 0 && attempt < 50; attempt++)
+        {
+            Thread.Sleep(100);
+            text = File.ReadAllText(path).Trim();
+        }
+
+        var bytes = Convert.FromBase64String(text);
+        if (bytes.Length == 32)
+        {
+            // Written before the key was protected: wrap it now, in place, so the folder holds no clear key from here on.
+            var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            File.WriteAllText(temporary, Convert.ToBase64String(protector.Protect(bytes)));
+            File.Move(temporary, path, overwrite: true);
+            return bytes;
+        }
+
+        return protector.Unprotect(bytes);
     }
 }

@@ -85,7 +85,7 @@ public static class CaravanDefaults
                 Path.IsPathRooted(certificate) ? certificate : Path.Combine(builder.Environment.ContentRootPath, certificate),
                 config["DataProtection:CertificatePassword"]));
         }
-        services.AddSingleton(sp => new SensitiveData(sp.GetRequiredService<IDataProtectionProvider>(), SensitiveData.LoadOrCreateLookupKey(keysPath)));
+        services.AddSingleton(sp => new SensitiveData(sp.GetRequiredService<IDataProtectionProvider>(), SensitiveData.LoadOrCreateLookupKey(keysPath, sp.GetRequiredService<IDataProtectionProvider>())));
         services.AddStatistics(config);
         Caravan.Core.Node.Export.NodeExportServiceCollectionExtensions.AddNodeExport(services, keysPath, builder.Environment.ContentRootPath);
         services.AddScoped<Caravan.Core.Migrants.RegistryCommands>();

@@ -76,14 +76,46 @@ public class SensitiveDataTests
     }
 
     [Fact]
-    public void The_lookup_key_is_created_once_and_then_reused()
+    public void The_lookup_key_is_created_once_then_reused_and_is_kept_protected_by_the_key_ring()
     {
         var dir = Path.Combine(Path.GetTempPath(), "caravan-key-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var first = SensitiveData.LoadOrCreateLookupKey(dir);
+            var ring = DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(dir, "ring")), b => b.SetApplicationName("Caravan"));
+            var first = SensitiveData.LoadOrCreateLookupKey(dir, ring);
             first.Length.ShouldBe(32);
-            SensitiveData.LoadOrCreateLookupKey(dir).ShouldBe(first);
+            SensitiveData.LoadOrCreateLookupKey(dir, ring).ShouldBe(first);
+            var stored = Convert.FromBase64String(File.ReadAllText(Path.Combine(dir, SensitiveData.LookupKeyFile)));
+            stored.Length.ShouldBeGreaterThan(32);
+            Convert.ToHexString(stored).ShouldNotContain(Convert.ToHexString(first));
+
+            // Another key ring (a copy of the folder without the node's keys) cannot read it.
+            var other = DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(dir, "other")), b => b.SetApplicationName("Caravan"));
+            Should.Throw<System.Security.Cryptography.CryptographicException>(() => SensitiveData.LoadOrCreateLookupKey(dir, other));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_lookup_key_written_in_clear_by_an_older_version_is_kept_and_wrapped_in_place()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "caravan-key-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(dir);
+            var legacy = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+            var file = Path.Combine(dir, SensitiveData.LookupKeyFile);
+            File.WriteAllText(file, Convert.ToBase64String(legacy));
+            var ring = DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(dir, "ring")), b => b.SetApplicationName("Caravan"));
+
+            SensitiveData.LoadOrCreateLookupKey(dir, ring).ShouldBe(legacy);
+            File.ReadAllText(file).ShouldNotBe(Convert.ToBase64String(legacy));
+            Convert.FromBase64String(File.ReadAllText(file)).Length.ShouldBeGreaterThan(32);
+            SensitiveData.LoadOrCreateLookupKey(dir, ring).ShouldBe(legacy);
+            Directory.GetFiles(dir, "*.tmp").ShouldBeEmpty();
         }
         finally
         {

@@ -6,8 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Caravan.Web.Tests.Infrastructure;
 
 /// <summary>
-/// Replicas share one key ring on a shared path; with DataProtection:CertificatePath set, its keys are encrypted at
-/// rest, so neither the database nor the shared folder alone reveals a protected value.
+/// Replicas share one key ring on a shared path; with DataProtection:CertificatePath set, its keys (and the lookup key they
+/// wrap) are encrypted at rest, so neither the database nor the shared folder alone reveals a protected value.
 /// </summary>
 public sealed class KeyRingTests
 {
@@ -42,5 +42,10 @@ public sealed class KeyRingTests
         // Another process on the same shared path and certificate reads what the first wrote, as a second replica would.
         await using var second = new CaravanApp(DatabaseProvider.Sqlite, settings, connectionString: first.ConnectionString);
         second.Services.GetRequiredService<SensitiveData>().Unprotect(cipher).ShouldBe("AB1234567");
+        second.Services.GetRequiredService<SensitiveData>().LookupHash("AB1234567").ShouldBe(first.Services.GetRequiredService<SensitiveData>().LookupHash("AB1234567"));
+
+        // The lookup key beside the ring is wrapped by it, so the certificate covers it too.
+        var lookupFile = await File.ReadAllTextAsync(Path.Combine(dir.FullName, "keys", SensitiveData.LookupKeyFile));
+        Convert.FromBase64String(lookupFile).Length.ShouldBeGreaterThan(32);
     }
 }
