@@ -94,7 +94,20 @@ public sealed partial class ReplicaTests
             [new("Email", "malika.yusupova@mehnat.uz"), new("DisplayName", "Malika Yusupova"), new("Access.CountryCode", "UZ"), new("Access.Roles", "Officer")]);
         invited.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var account = invited.Headers.Location!.OriginalString;
-        smtp.Received.ShouldHaveSingleItem().To.Mailboxes.Single().Address.ShouldBe("malika.yusupova@mehnat.uz");
+        var mail = smtp.Received.ShouldHaveSingleItem();
+        mail.To.Mailboxes.Single().Address.ShouldBe("malika.yusupova@mehnat.uz");
+
+        // The officer follows the mailed link on A, sets two-step sign-in up on B, and works on either.
+        using var officer = Browser();
+        var invitation = new Uri(Link().Match(mail.TextBody!).Value);
+        (await PostAsync(officer, invitation, new Uri(b, invitation.PathAndQuery),
+            [new("Password", "Officer-Replica-2026!"), new("ConfirmPassword", "Officer-Replica-2026!"), new("Token", Uri.UnescapeDataString(invitation.Query.Split("token=")[1]))]))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var officerKey = SharedKey().Match(await officer.GetStringAsync(new Uri(b, "/account/manage/two-factor?required=true"))).Groups[1].Value;
+        (await PostAsync(officer, new Uri(a, "/account/manage/two-factor?required=true"), new Uri(a, "/account/manage/two-factor?handler=Enable"),
+            [new("Code", Totp.Code(officerKey, DateTimeOffset.UtcNow))])).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await officer.GetAsync(new Uri(b, "/officer/persons"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await officer.GetAsync(new Uri(a, "/officer/persons"))).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         // Two tabs on one account, one served by each replica: the later save is refused, not merged.
         var onA = await admin.GetStringAsync(new Uri(a, account));

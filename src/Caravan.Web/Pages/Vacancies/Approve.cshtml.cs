@@ -3,6 +3,7 @@ using Caravan.Core.Identity;
 using Caravan.Core.Node;
 using Caravan.Core.Reference;
 using Caravan.Core.Vacancies;
+using Caravan.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -34,6 +35,10 @@ public sealed class ApproveModel(VacancyCommands commands, Catalogue catalogue, 
     [BindProperty]
     public string? Note { get; set; }
 
+    /// <summary>The record's version when the form was shown (<see cref="SeenVersion"/>).</summary>
+    [BindProperty]
+    public Guid? Version { get; set; }
+
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken) =>
         await LoadAsync(reference, cancellationToken) ? Page() : NotFound();
 
@@ -42,6 +47,11 @@ public sealed class ApproveModel(VacancyCommands commands, Catalogue catalogue, 
         if (!await LoadAsync(reference, cancellationToken))
         {
             return NotFound();
+        }
+
+        if (SeenVersion.IsStale(ModelState, Vacancy, Version))
+        {
+            return Page();
         }
 
         var note = Note?.Trim();

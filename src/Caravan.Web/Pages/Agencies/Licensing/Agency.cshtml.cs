@@ -53,6 +53,10 @@ public sealed class AgencyModel(LicensingCommands licensing, InspectionCommands 
         _ => [],
     };
 
+    /// <summary>The record's version when the form was shown (<see cref="SeenVersion"/>).</summary>
+    [BindProperty]
+    public Guid? Version { get; set; }
+
     public async Task<IActionResult> OnGetAsync(string licenceNumber, CancellationToken cancellationToken) =>
         await LoadAsync(licenceNumber, cancellationToken) ? Page() : NotFound();
 
@@ -61,6 +65,11 @@ public sealed class AgencyModel(LicensingCommands licensing, InspectionCommands 
         if (!await LoadAsync(licenceNumber, cancellationToken))
         {
             return NotFound();
+        }
+
+        if (SeenVersion.IsStale(ModelState, Agency, Version))
+        {
+            return Page();
         }
 
         if (Action is not { } action || !Allowed.Contains(action))

@@ -38,6 +38,10 @@ public sealed class ApplicationModel(LicensingCommands licensing, Catalogue cata
 
     public string? IssuedLicence { get; private set; }
 
+    /// <summary>The record's version when the form was shown (<see cref="SeenVersion"/>).</summary>
+    [BindProperty]
+    public Guid? Version { get; set; }
+
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken) =>
         await LoadAsync(reference, cancellationToken) ? Page() : NotFound();
 
@@ -46,6 +50,11 @@ public sealed class ApplicationModel(LicensingCommands licensing, Catalogue cata
         if (!await LoadAsync(reference, cancellationToken))
         {
             return NotFound();
+        }
+
+        if (SeenVersion.IsStale(ModelState, Application, Version))
+        {
+            return Page();
         }
 
         if (Decision is null)

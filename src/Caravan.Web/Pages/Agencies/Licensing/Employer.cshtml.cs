@@ -23,6 +23,10 @@ public sealed class EmployerModel(EmployerCommands employers, CaravanDbContext d
     [BindProperty]
     public string? Reason { get; set; }
 
+    /// <summary>The record's version when the form was shown (<see cref="SeenVersion"/>).</summary>
+    [BindProperty]
+    public Guid? Version { get; set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
@@ -31,6 +35,11 @@ public sealed class EmployerModel(EmployerCommands employers, CaravanDbContext d
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
+        }
+
+        if (SeenVersion.IsStale(ModelState, Employer, Version))
+        {
+            return Page();
         }
 
         if (Status is not (EmployerStatus.Verified or EmployerStatus.Blacklisted))

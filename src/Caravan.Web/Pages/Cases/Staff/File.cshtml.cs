@@ -67,13 +67,17 @@ public sealed class FileModel(CaseCommands cases, CaseQueries queries, Catalogue
     [BindProperty]
     public string? ExternalReference { get; set; }
 
+    /// <summary>The case's version when the file was shown (<see cref="SeenVersion"/>).</summary>
+    [BindProperty]
+    public Guid? Version { get; set; }
+
     private RegistryActor Actor => RegistryActors.From(User, node.Value);
 
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken) =>
         await LoadAsync(reference, cancellationToken) ?? Page();
 
     public Task<IActionResult> OnPostTakeAsync(string reference, CancellationToken cancellationToken) =>
-        ActAsync(reference, (c, ct) => cases.TakeAsync(c, Actor, ct), cancellationToken);
+        ActAsync(reference, (c, ct) => cases.TakeAsync(c, Actor, ct), cancellationToken, versioned: true);
 
     public Task<IActionResult> OnPostMessageAsync(string reference, CancellationToken cancellationToken)
     {
@@ -153,7 +157,7 @@ public sealed class FileModel(CaseCommands cases, CaseQueries queries, Catalogue
             ModelState.AddModelError(nameof(TargetId), "Cases.Error.Assignee");
         }
 
-        return ActAsync(reference, (c, ct) => cases.AssignAsync(c, TargetId!.Value, Actor, ct), cancellationToken);
+        return ActAsync(reference, (c, ct) => cases.AssignAsync(c, TargetId!.Value, Actor, ct), cancellationToken, versioned: true);
     }
 
     public Task<IActionResult> OnPostGrantAsync(string reference, CancellationToken cancellationToken)
@@ -163,7 +167,7 @@ public sealed class FileModel(CaseCommands cases, CaseQueries queries, Catalogue
             ModelState.AddModelError(nameof(TargetId), "Cases.Error.Assignee");
         }
 
-        return ActAsync(reference, (c, ct) => cases.GrantAsync(c, TargetId!.Value, Actor, ct), cancellationToken);
+        return ActAsync(reference, (c, ct) => cases.GrantAsync(c, TargetId!.Value, Actor, ct), cancellationToken, versioned: true);
     }
 
     public Task<IActionResult> OnPostTransferAsync(string reference, CancellationToken cancellationToken)
@@ -174,7 +178,7 @@ public sealed class FileModel(CaseCommands cases, CaseQueries queries, Catalogue
         }
 
         // After a transfer the worker may no longer see the file: back to the queue.
-        return ActAsync(reference, (c, ct) => cases.TransferAsync(c, TargetId!.Value, Note, Actor, ct), cancellationToken, "/cases");
+        return ActAsync(reference, (c, ct) => cases.TransferAsync(c, TargetId!.Value, Note, Actor, ct), cancellationToken, "/cases", versioned: true);
     }
 
     public Task<IActionResult> OnPostReferAsync(string reference, CancellationToken cancellationToken)
@@ -184,7 +188,7 @@ public sealed class FileModel(CaseCommands cases, CaseQueries queries, Catalogue
             ModelState.AddModelError(nameof(ReferredTo), "Cases.Error.ReferredToRequired");
         }
 
-        return ActAsync(reference, (c, ct) => cases.ReferAsync(c, ReferredTo!, ExternalReference, Actor, ct), cancellationToken);
+        return ActAsync(reference, (c, ct) => cases.ReferAsync(c, ReferredTo!, ExternalReference, Actor, ct), cancellationToken, versioned: true);
     }
 
     public Task<IActionResult> OnPostPriorityAsync(string reference, CancellationToken cancellationToken)
@@ -199,7 +203,7 @@ public sealed class FileModel(CaseCommands cases, CaseQueries queries, Catalogue
             ModelState.AddModelError(nameof(Note), "Cases.Error.ReasonRequired");
         }
 
-        return ActAsync(reference, (c, ct) => cases.SetPriorityAsync(c, priority, Note!, Actor, ct), cancellationToken);
+        return ActAsync(reference, (c, ct) => cases.SetPriorityAsync(c, priority, Note!, Actor, ct), cancellationToken, versioned: true);
     }
 
     public async Task<IActionResult> OnPostCloseAsync(string reference, CancellationToken cancellationToken)
@@ -233,7 +237,7 @@ public sealed class FileModel(CaseCommands cases, CaseQueries queries, Catalogue
             }
         }
 
-        return await ActAsync(reference, (c, ct) => cases.CloseAsync(c, closing!, Actor, ct), cancellationToken);
+        return await ActAsync(reference, (c, ct) => cases.CloseAsync(c, closing!, Actor, ct), cancellationToken, versioned: true);
     }
 
     /// <summary>Downloads an attachment: always as a file, never shown inline, and only to those who may open the case.</summary>
@@ -250,12 +254,22 @@ public sealed class FileModel(CaseCommands cases, CaseQueries queries, Catalogue
         return File(read.Content, "application/octet-stream", read.FileName.Length == 0 ? "attachment" : read.FileName);
     }
 
-    private async Task<IActionResult> ActAsync(string reference, Func<LegalCase, CancellationToken, Task<bool>> action, CancellationToken cancellationToken, string? next = null)
+    /// <summary>
+    /// Runs one action on the case. Decisions about the case itself (who has it, where it goes, how it ends) are
+    /// <paramref name="versioned"/>: made on an older version than the current one, they are refused and the file shown
+    /// as it now is. Notes, messages and attachments only add to the file, so a colleague's change does not stop them.
+    /// </summary>
+    private async Task<IActionResult> ActAsync(string reference, Func<LegalCase, CancellationToken, Task<bool>> action, CancellationToken cancellationToken, string? next = null, bool versioned = false)
     {
         var c = await cases.ByReferenceAsync(reference, cancellationToken);
         if (c is null)
         {
             return NotFound();
+        }
+
+        if (versioned && SeenVersion.IsStale(ModelState, c, Version))
+        {
+            return await LoadAsync(reference, cancellationToken) ?? Page();
         }
 
         if (ModelState.IsValid)
