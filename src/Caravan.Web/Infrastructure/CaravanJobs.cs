@@ -11,6 +11,12 @@ public sealed class JobsOptions
 
     /// <summary>Whether this process runs scheduled jobs. Tests switch it off and run jobs directly.</summary>
     public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// How often each process looks for due recurring jobs and for queued work: Hangfire's own default. Lower means
+    /// sooner retries for more queries against the database; tests that watch jobs across replicas use a second.
+    /// </summary>
+    public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(15);
 }
 
 /// <summary>
@@ -47,14 +53,18 @@ public static class CaravanJobs
                 .UseRecommendedSerializerSettings();
             if (provider == DatabaseProvider.Postgres)
             {
-                c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions { SchemaName = "hangfire" });
+                c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions { SchemaName = "hangfire", QueuePollInterval = options.PollingInterval });
             }
             else
             {
                 c.UseInMemoryStorage();
             }
         });
-        services.AddHangfireServer(o => o.WorkerCount = 2);
+        services.AddHangfireServer(o =>
+        {
+            o.WorkerCount = 2;
+            o.SchedulePollingInterval = options.PollingInterval;
+        });
         return services;
     }
 
