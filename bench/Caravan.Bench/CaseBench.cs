@@ -8,6 +8,7 @@ using Caravan.Core.Identity;
 using Caravan.Core.Migrants;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Caravan.Bench;
@@ -54,9 +55,7 @@ internal static class CaseBench
             services.AddSingleton(new SensitiveData(DataProtectionProvider.Create(keys, b => b.SetApplicationName("Caravan").UseCryptographicAlgorithms(SensitiveData.Algorithms)), RandomNumberGenerator.GetBytes(32)));
             services.AddSingleton<IDocumentStore>(new FileSystemDocumentStore(documents.FullName));
             services.AddSingleton<ICaseNotifier, SilentNotifier>();
-            services.AddOptions<CaseOptions>();
-            services.AddScoped<CaseCommands>();
-            services.AddScoped<CaseQueries>();
+            services.AddCases(new ConfigurationBuilder().Build());
             await using var provider = services.BuildServiceProvider();
 
             var clock = Stopwatch.StartNew();
@@ -75,9 +74,9 @@ internal static class CaseBench
                 async (sp, r) =>
                 {
                     var i = r.Next(references.Count);
-                    var commands = sp.GetRequiredService<CaseCommands>();
-                    var c = await commands.ByReferenceAsync(references[i]);
-                    var file = await commands.OpenFileAsync(c!, new RegistryActor(workers[i], "Bench worker", Roles.ConsularOfficer, "Bench"));
+                    var files = sp.GetRequiredService<CaseFiles>();
+                    var c = await files.ByReferenceAsync(references[i]);
+                    var file = await files.OpenFileAsync(c!, new RegistryActor(workers[i], "Bench worker", Roles.ConsularOfficer, "Bench"));
                     if (file is null)
                     {
                         throw new InvalidOperationException("The assigned worker could not open the file.");
@@ -216,7 +215,7 @@ internal static class CaseBench
                 var priority = (CasePriority)(i % 3);
                 var c = new LegalCase
                 {
-                    Reference = ReferenceCode.Create(CaseCommands.ReferencePrefix, 1000 + i),
+                    Reference = ReferenceCode.Create(CaseIntake.ReferencePrefix, 1000 + i),
                     Channel = (CaseChannel)(i % 4),
                     Category = categories[i % categories.Length],
                     Priority = priority,

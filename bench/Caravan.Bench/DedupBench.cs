@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Caravan.Core.Migrants.Matching;
+using Caravan.Core.Tests.Migrants.Matching;
 
 namespace Caravan.Bench;
 

@@ -7,6 +7,7 @@ using Caravan.Core.Data;
 using Caravan.Core.Migrants;
 using Caravan.Core.Migrants.Import;
 using Caravan.Core.Migrants.Matching;
+using Caravan.Core.Tests.Migrants.Matching;
 using Caravan.Core.Reference;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Text;
 using Caravan.Core.Data;
 using Caravan.Core.Migrants;
-using Caravan.Core.Migrants.Matching;
+using Caravan.Core.Tests.Migrants.Matching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;

@@ -10,11 +10,11 @@ namespace Caravan.Core.Migrants;
 public sealed record RegistryActor(Guid? UserId, string Name, string Role, string Organisation);
 
 /// <summary>
-/// Writes to the migrant registry: registration (self and assisted), claims, changes with review, consent,
-/// logged reads of Sensitive fields, duplicates with merge and split. Every write goes through SaveChanges,
+/// Writes to the migrant registry: registration (self and assisted), claims, changes with review and logged reads
+/// of Sensitive fields. Consent is <see cref="PersonConsents"/>; duplicates, merge and split <see cref="PersonDuplicates"/>. Every write goes through SaveChanges,
 /// so it is audited and commits with its history row or not at all.
 /// </summary>
-public sealed class RegistryCommands(CaravanDbContext db, SensitiveData sensitive, TimeProvider time)
+public sealed class RegistryCommands(CaravanDbContext db, SensitiveData sensitive, PersonDuplicates duplicates, TimeProvider time)
 {
     public const string ReferencePrefix = "PER";
     public const string SequenceName = "PER";
@@ -142,7 +142,7 @@ public sealed class RegistryCommands(CaravanDbContext db, SensitiveData sensitiv
         person.UpdatedAt = Now;
         AddRegistrationFact(person);
         await db.SaveChangesAsync(cancellationToken);
-        var found = await FindDuplicatesAsync(person, cancellationToken);
+        var found = await duplicates.FindDuplicatesAsync(person, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return found;
     }
@@ -180,7 +180,7 @@ public sealed class RegistryCommands(CaravanDbContext db, SensitiveData sensitiv
 
         AddRegistrationFact(person);
         await db.SaveChangesAsync(cancellationToken);
-        var found = await FindDuplicatesAsync(person, cancellationToken);
+        var found = await duplicates.FindDuplicatesAsync(person, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (person, found);
     }
@@ -342,58 +342,6 @@ public sealed class RegistryCommands(CaravanDbContext db, SensitiveData sensitiv
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task<List<Consent>> ConsentsAsync(Guid personId, CancellationToken cancellationToken = default)
-    {
-        var ids = await RecordIdsAsync(personId, cancellationToken);
-        return await db.Set<Consent>().Where(c => ids.Contains(c.PersonId)).OrderByDescending(c => c.GivenAt).ToListAsync(cancellationToken);
-    }
-
-    public async Task<bool> HasConsentAsync(Guid personId, ConsentPurpose purpose, Guid? agencyId = null, CancellationToken cancellationToken = default)
-    {
-        var ids = await RecordIdsAsync(personId, cancellationToken);
-        return await db.Set<Consent>().AnyAsync(c => ids.Contains(c.PersonId) && c.Purpose == purpose && c.WithdrawnAt == null
-            && (agencyId == null || c.AgencyId == agencyId), cancellationToken);
-    }
-
-    public async Task GiveConsentAsync(Person person, ConsentPurpose purpose, Guid? agencyId, string version, string language, string text, string givenBy, Guid? recordedById, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(person);
-        var ids = await RecordIdsAsync(person.Id, cancellationToken);
-        if (await db.Set<Consent>().AnyAsync(c => ids.Contains(c.PersonId) && c.Purpose == purpose && c.AgencyId == agencyId && c.WithdrawnAt == null, cancellationToken))
-        {
-            return;
-        }
-
-        db.Add(new Consent
-        {
-            PersonId = person.Id,
-            Purpose = purpose,
-            AgencyId = agencyId,
-            NoticeVersion = version,
-            NoticeLanguage = language,
-            NoticeText = text,
-            GivenAt = Now,
-            GivenBy = givenBy,
-            RecordedById = recordedById,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    /// <summary>Withdraws a consent at once; later checks of the purpose see it gone.</summary>
-    public async Task<bool> WithdrawConsentAsync(Guid personId, Guid consentId, CancellationToken cancellationToken = default)
-    {
-        var ids = await RecordIdsAsync(personId, cancellationToken);
-        var consent = await db.Set<Consent>().SingleOrDefaultAsync(c => c.Id == consentId && ids.Contains(c.PersonId) && c.WithdrawnAt == null, cancellationToken);
-        if (consent is null)
-        {
-            return false;
-        }
-
-        consent.WithdrawnAt = Now;
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
-    }
-
     public Task<List<PersonAccess>> AccessLogAsync(Guid personId, CancellationToken cancellationToken = default) =>
         AccessLogAsync(personId, 500, cancellationToken);
 
@@ -414,167 +362,8 @@ public sealed class RegistryCommands(CaravanDbContext db, SensitiveData sensitiv
         return await db.Set<PersonChange>().AsNoTracking().Where(c => ids.Contains(c.PersonId)).OrderByDescending(c => c.At).Take(take).ToListAsync(cancellationToken);
     }
 
-    public static PersonFeatures Features(Person person)
-    {
-        ArgumentNullException.ThrowIfNull(person);
-        return new PersonFeatures(
-            person.Id,
-            person.GivenKey,
-            person.FamilyKey,
-            person.PatronymicKey,
-            person.BirthDate ?? DateOnly.MinValue,
-            person.Sex switch { Sex.Female => MatchSex.Female, Sex.Male => MatchSex.Male, null => MatchSex.Unknown, _ => MatchSex.Unknown },
-            person.DocumentHash is null ? null : Convert.FromHexString(person.DocumentHash));
-    }
-
-    /// <summary>
-    /// Finds candidate duplicates of one record by the same blocks the batch matcher uses (birth year and surname
-    /// prefix; document hash; birth date with a given-name prefix), and queues every possible or certain pair for an
-    /// officer. Self and assisted registrations are never merged automatically: a merge would give one account
-    /// another person's record, so a person decides.
-    /// </summary>
-    public async Task<IReadOnlyList<DuplicateCandidate>> FindDuplicatesAsync(Person person, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(person);
-        var prefix = NameKeys.SurnamePrefix(person.FamilyKey);
-        var givenPrefix = NameKeys.SurnamePrefix(person.GivenKey);
-        // The year as a date range, so that one birth-date index serves all three blocks.
-        var yearStart = person.BirthDate is { } born ? new DateOnly(born.Year, 1, 1) : DateOnly.MaxValue;
-        var yearEnd = yearStart == DateOnly.MaxValue ? DateOnly.MaxValue : yearStart.AddYears(1);
-        var swapped = person.BirthDate is { } b && b.Day <= 12 && b.Day != b.Month ? new DateOnly(b.Year, b.Day, b.Month) : (DateOnly?)null;
-        var candidates = await db.Set<Person>().AsNoTracking()
-            .Where(p => p.Id != person.Id && p.Status == PersonStatus.Active)
-            .Where(p => (p.BirthDate >= yearStart && p.BirthDate < yearEnd && (p.FamilyKey.StartsWith(prefix) || p.GivenKey.StartsWith(prefix)))
-                || (person.DocumentHash != null && p.DocumentHash == person.DocumentHash)
-                || ((p.BirthDate == person.BirthDate || p.BirthDate == swapped) && (p.GivenKey.StartsWith(givenPrefix) || p.FamilyKey.StartsWith(givenPrefix))))
-            .Take(500)
-            .ToListAsync(cancellationToken);
-        var pairs = Deduplicator.Match(Features(person), candidates.Select(Features), MatchModel.Default);
-        var found = new List<DuplicateCandidate>();
-        foreach (var pair in pairs.Where(p => p.Result.Class != MatchClass.NonMatch))
-        {
-            var other = pair.First == person.Id ? pair.Second : pair.First;
-            var otherPerson = candidates.Single(c => c.Id == other);
-            // The older record stays: it is the one others (agencies, cases) already point to.
-            var (keep, merge) = otherPerson.CreatedAt <= person.CreatedAt ? (other, person.Id) : (person.Id, other);
-            if (await db.Set<DuplicateCandidate>().AnyAsync(d => (d.KeepId == keep && d.OtherId == merge) || (d.KeepId == merge && d.OtherId == keep), cancellationToken))
-            {
-                continue;
-            }
-
-            var candidate = new DuplicateCandidate
-            {
-                KeepId = keep,
-                OtherId = merge,
-                Weight = Math.Round(pair.Result.Weight, 2),
-                Certain = pair.Result.Class == MatchClass.Certain,
-                Reasons = [.. pair.Result.Reasons.Select(r => r.ToString())],
-                FoundAt = Now,
-            };
-            db.Add(candidate);
-            found.Add(candidate);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return found;
-    }
-
-    public async Task<List<DuplicateCandidate>> OpenDuplicatesAsync(CancellationToken cancellationToken = default) =>
-        await db.Set<DuplicateCandidate>().AsNoTracking().Where(d => d.Status == DuplicateStatus.Open)
-            .OrderByDescending(d => d.Certain).ThenBy(d => d.FoundAt).Take(200).ToListAsync(cancellationToken);
-
-    public async Task<DuplicateCandidate?> DuplicateAsync(Guid id, CancellationToken cancellationToken = default) =>
-        await db.Set<DuplicateCandidate>().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
-
     public async Task<Person?> ByIdAsync(Guid id, CancellationToken cancellationToken = default) =>
         await db.Set<Person>().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-
-    /// <summary>
-    /// Merges the pair: the other record points to the kept one and stops appearing on its own. Nothing is copied or
-    /// deleted, so both histories stay whole and a split restores exactly what was there.
-    /// </summary>
-    public async Task<bool> MergeAsync(DuplicateCandidate candidate, RegistryActor officer, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(candidate);
-        ArgumentNullException.ThrowIfNull(officer);
-        if (candidate.Status != DuplicateStatus.Open)
-        {
-            return false;
-        }
-
-        var keep = await db.Set<Person>().SingleAsync(p => p.Id == candidate.KeepId, cancellationToken);
-        var other = await db.Set<Person>().SingleAsync(p => p.Id == candidate.OtherId, cancellationToken);
-        if (keep.Status != PersonStatus.Active || other.Status != PersonStatus.Active)
-        {
-            return false;
-        }
-
-        if (keep.UserId is not null && other.UserId is not null)
-        {
-            // Two accounts cannot share one record; the person must sign in with one of them. Kept for review.
-            return false;
-        }
-
-        if (keep.UserId is null && other.UserId is not null)
-        {
-            // The account follows the record that stays, so the person keeps seeing their own data.
-            keep.UserId = other.UserId;
-            other.UserId = null;
-        }
-
-        other.Status = PersonStatus.Merged;
-        other.MergedIntoId = keep.Id;
-        candidate.Status = DuplicateStatus.Merged;
-        candidate.DecidedAt = Now;
-        candidate.DecidedById = officer.UserId;
-        db.Add(new PersonChange { PersonId = keep.Id, At = Now, ByUserId = officer.UserId, ByRole = officer.Role, Field = PersonFields.Merge, NewValue = other.Reference, Status = ChangeStatus.Applied });
-        db.Add(new PersonChange { PersonId = other.Id, At = Now, ByUserId = officer.UserId, ByRole = officer.Role, Field = PersonFields.Merge, NewValue = keep.Reference, Status = ChangeStatus.Applied });
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
-    }
-
-    public async Task<bool> DismissAsync(DuplicateCandidate candidate, RegistryActor officer, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(candidate);
-        ArgumentNullException.ThrowIfNull(officer);
-        if (candidate.Status != DuplicateStatus.Open)
-        {
-            return false;
-        }
-
-        candidate.Status = DuplicateStatus.Dismissed;
-        candidate.DecidedAt = Now;
-        candidate.DecidedById = officer.UserId;
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
-    }
-
-    /// <summary>Undoes a wrong merge: the merged record stands on its own again, with the rows it always had.</summary>
-    public async Task<bool> SplitAsync(Person merged, RegistryActor officer, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(merged);
-        ArgumentNullException.ThrowIfNull(officer);
-        if (merged.Status != PersonStatus.Merged || merged.MergedIntoId is not { } keepId)
-        {
-            return false;
-        }
-
-        var keep = await db.Set<Person>().SingleAsync(p => p.Id == keepId, cancellationToken);
-        merged.Status = PersonStatus.Active;
-        merged.MergedIntoId = null;
-        var candidate = await db.Set<DuplicateCandidate>().FirstOrDefaultAsync(d => d.KeepId == keepId && d.OtherId == merged.Id && d.Status == DuplicateStatus.Merged, cancellationToken);
-        if (candidate is not null)
-        {
-            candidate.Status = DuplicateStatus.Split;
-            candidate.DecidedAt = Now;
-            candidate.DecidedById = officer.UserId;
-        }
-
-        db.Add(new PersonChange { PersonId = keep.Id, At = Now, ByUserId = officer.UserId, ByRole = officer.Role, Field = PersonFields.Split, NewValue = merged.Reference, Status = ChangeStatus.Applied });
-        db.Add(new PersonChange { PersonId = merged.Id, At = Now, ByUserId = officer.UserId, ByRole = officer.Role, Field = PersonFields.Split, NewValue = keep.Reference, Status = ChangeStatus.Applied });
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
-    }
 
     private async Task<string> NewReferenceAsync(CancellationToken cancellationToken)
     {

@@ -33,7 +33,7 @@ public static class CasesEndpoints
     }
 
     private static async Task<Results<Ok<TipStatusResponse>, ProblemHttpResult>> TrackAsync(
-        TipTrackRequest request, HttpContext http, CaseCommands cases, TrackingGuard guard, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+        TipTrackRequest request, HttpContext http, CaseIntake intake, CaseFiles files, TrackingGuard guard, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (guard.IsLockedOut(client))
@@ -41,7 +41,7 @@ public static class CasesEndpoints
             return TypedResults.Problem(title: localizer["Tip.Track.TooMany"], statusCode: StatusCodes.Status429TooManyRequests);
         }
 
-        var c = string.IsNullOrWhiteSpace(request?.Code) ? null : await cases.ByTrackingCodeAsync(request.Code, cancellationToken);
+        var c = string.IsNullOrWhiteSpace(request?.Code) ? null : await intake.ByTrackingCodeAsync(request.Code, cancellationToken);
         if (c is null)
         {
             guard.Failed(client);
@@ -49,7 +49,7 @@ public static class CasesEndpoints
         }
 
         http.Response.Headers.CacheControl = "no-store";
-        var file = await cases.ReporterFileAsync(c, cancellationToken);
+        var file = await files.ReporterFileAsync(c, cancellationToken);
         var fromWorker = file.Timeline.Where(e => e.Kind == CaseEventKind.Message && !e.FromReporter).ToList();
         var status = c.Outcome?.ToString() ?? c.Status.ToString();
         var statusText = c.Outcome is { } o ? localizer["CaseOutcome." + o] : localizer["CaseStatus." + c.Status];

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Caravan.Core.Audit;
+using Caravan.Core.Cases;
 using Caravan.Core.Data;
 using Caravan.Core.Identity;
 using Caravan.Core.Identity.Staff;
@@ -89,6 +90,8 @@ public static class CaravanDefaults
         services.AddStatistics(config);
         Caravan.Core.Node.Export.NodeExportServiceCollectionExtensions.AddNodeExport(services, keysPath, builder.Environment.ContentRootPath);
         services.AddScoped<Caravan.Core.Migrants.RegistryCommands>();
+        services.AddScoped<Caravan.Core.Migrants.PersonConsents>();
+        services.AddScoped<Caravan.Core.Migrants.PersonDuplicates>();
         services.AddScoped<Caravan.Core.Migrants.RegistryQueries>();
         services.AddScoped<Caravan.Core.Migrants.PersonAccessLog>();
         services.AddScoped<Caravan.Core.Migrants.JourneyCommands>();
@@ -110,12 +113,7 @@ public static class CaravanDefaults
         services.AddScoped<RateTable>();
         services.AddScoped<Caravan.Core.Agencies.EmployerCommands>();
         services.AddScoped<Caravan.Core.Agencies.InspectionCommands>();
-        services.AddScoped<Caravan.Core.Agencies.IAgencyCaseCounts, Caravan.Core.Cases.CaseFigures>();
-        services.AddOptions<Caravan.Core.Cases.CaseOptions>().Bind(config.GetSection(Caravan.Core.Cases.CaseOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
-        services.AddScoped<Caravan.Core.Cases.CaseCommands>();
-        services.AddScoped<Caravan.Core.Cases.CaseQueries>();
-        services.AddScoped<Caravan.Core.Cases.TeamCommands>();
+        services.AddCases(config);
         services.AddScoped<Caravan.Core.Cases.ICaseNotifier, CaseNotifier>();
         services.AddOptions<Caravan.Core.Agencies.ScorecardOptions>().Bind(config.GetSection(Caravan.Core.Agencies.ScorecardOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();

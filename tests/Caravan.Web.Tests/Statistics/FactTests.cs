@@ -43,7 +43,7 @@ public class FactTests(StatisticsFixture fixture) : IClassFixture<StatisticsFixt
             var agency = await sp.GetRequiredService<CaravanDbContext>().Set<Agency>().SingleAsync(a => a.Id == agencyId);
             (await licensing.SuspendAsync(agency, officerId, today.AddDays(30), "Fees taken")).ShouldBe(LicensingResult.Done);
             (await sp.GetRequiredService<VacancyCommands>().CloseAsync(vacancyAgency, vacancyReference, "Filled")).ShouldBe(CloseVacancyResult.Closed);
-            await sp.GetRequiredService<CaseCommands>().OpenAsync(
+            await sp.GetRequiredService<CaseIntake>().OpenAsync(
                 new CaseReport(CaseCategory.DocumentRetention, [ForcedLabourIndicator.DocumentRetention, ForcedLabourIndicator.WithheldWages], "KZ", "Shymkent", null, null, "They keep our passports.", Guid.NewGuid(), "ru"),
                 CaseChannel.Anonymous, null, null);
             return 0;

@@ -147,11 +147,11 @@ public class ExportNodes : IAsyncDisposable
         {
             var db = sp.GetRequiredService<CaravanDbContext>();
             var personId = await db.Set<Person>().Where(p => p.Reference == reference).Select(p => p.Id).SingleAsync();
-            var cases = sp.GetRequiredService<CaseCommands>();
+            var cases = sp.GetRequiredService<CaseIntake>();
             var (opened, _, _) = await cases.OpenAsync(
                 new CaseReport(CaseCategory.DocumentRetention, [ForcedLabourIndicator.DocumentRetention], "RU", "Kazan", null, null, narrative, Guid.NewGuid(), "ru"),
                 CaseChannel.Migrant, personId, null);
-            await cases.AttachAsync(opened, attachment, "application/pdf", "contract.pdf", null);
+            await sp.GetRequiredService<CaseAttachments>().AttachAsync(opened, attachment, "application/pdf", "contract.pdf", null);
             await cases.OpenAsync(
                 new CaseReport(CaseCategory.UnpaidWages, [], "KZ", "Almaty", null, null, "An anonymous tip about unpaid wages.", Guid.NewGuid(), "en"),
                 CaseChannel.Anonymous, null, null);

@@ -89,11 +89,10 @@ public class NodeRoundTripTests(ExportNodes nodes) : IClassFixture<ExportNodes>
             person.Languages.Select(l => l.Code).ShouldBe(["uz", "ru"], label);
             person.Occupations.ShouldBe(["7212"], label);
 
-            var cases = sp.GetRequiredService<CaseCommands>();
-            var opened = (await cases.ByReferenceAsync(records.CaseReference))!;
+            var opened = (await sp.GetRequiredService<CaseFiles>().ByReferenceAsync(records.CaseReference))!;
             sensitive.Unprotect(opened.NarrativeCipher).ShouldBe(records.Narrative, label);
             var attachmentId = await db.Set<CaseAttachment>().Where(a => a.CaseId == opened.Id).Select(a => a.Id).SingleAsync();
-            (await cases.ReadAttachmentAsync(opened, attachmentId))!.Value.Content.ShouldBe(records.Attachment, label);
+            (await sp.GetRequiredService<CaseAttachments>().ReadAttachmentAsync(opened, attachmentId))!.Value.Content.ShouldBe(records.Attachment, label);
 
             var users = sp.GetRequiredService<UserManager<CaravanUser>>();
             var officer = (await users.FindByEmailAsync(DemoAccounts.OfficerEmail))!;

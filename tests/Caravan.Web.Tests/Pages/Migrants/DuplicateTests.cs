@@ -67,7 +67,7 @@ public class DuplicateTests(AppFixture fixture) : IClassFixture<AppFixture>
         var kept = await app.WithDbAsync(ctx => ctx.Set<Person>().AsNoTracking().SingleAsync(p => p.Reference == latin));
         after.MergedIntoId.ShouldBe(kept.Id);
         // The merged record's consent now counts for the person; search shows one record.
-        (await app.WithScopeAsync(sp => sp.GetRequiredService<RegistryCommands>().ConsentsAsync(kept.Id))).Count.ShouldBe(2);
+        (await app.WithScopeAsync(sp => sp.GetRequiredService<PersonConsents>().ConsentsAsync(kept.Id))).Count.ShouldBe(2);
         var search = await (await officer.PostFormAsync("/officer/persons", new Dictionary<string, string> { ["Query"] = "Hojayev" })).TextAsync();
         search.ShouldContain(latin);
         search.ShouldNotContain(cyrillic.Reference);
@@ -79,7 +79,7 @@ public class DuplicateTests(AppFixture fixture) : IClassFixture<AppFixture>
         split.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await app.WithDbAsync(ctx => ctx.Set<Person>().AsNoTracking().SingleAsync(p => p.Id == cyrillic.Id))).Status.ShouldBe(PersonStatus.Active);
         (await app.WithDbAsync(ctx => ctx.Set<DuplicateCandidate>().SingleAsync(d => d.OtherId == cyrillic.Id || d.KeepId == cyrillic.Id))).Status.ShouldBe(DuplicateStatus.Split);
-        (await app.WithScopeAsync(sp => sp.GetRequiredService<RegistryCommands>().ConsentsAsync(kept.Id))).Count.ShouldBe(1);
+        (await app.WithScopeAsync(sp => sp.GetRequiredService<PersonConsents>().ConsentsAsync(kept.Id))).Count.ShouldBe(1);
     }
 
     [Theory]

@@ -24,7 +24,7 @@ public class PersonExportTests(AppFixture fixture) : IClassFixture<AppFixture>
         (await migrant.PostFormAsync("/register/name?change=true", new Dictionary<string, string> { ["GivenName"] = "Dilnoza", ["FamilyName"] = "Yusupova", ["change"] = "true" }))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var personId = await app.WithDbAsync(ctx => ctx.Set<Person>().Where(p => p.Reference == reference).Select(p => p.Id).SingleAsync());
-        var caseReference = await app.WithScopeAsync(async sp => (await sp.GetRequiredService<CaseCommands>().OpenAsync(
+        var caseReference = await app.WithScopeAsync(async sp => (await sp.GetRequiredService<CaseIntake>().OpenAsync(
             new CaseReport(CaseCategory.UnpaidWages, [ForcedLabourIndicator.WithheldWages], "RU", "Kazan", null, null, "No wages paid since March at the Kazan site.", Guid.NewGuid(), "en"),
             CaseChannel.Migrant, personId, null)).LegalCase.Reference);
 

@@ -233,7 +233,7 @@ public class RegistrationTests(AppFixture fixture) : IClassFixture<AppFixture>
         var consent = await app.WithDbAsync(ctx => ctx.Set<Consent>().SingleAsync(c => c.PersonId == person.Id && c.Purpose == ConsentPurpose.Statistics));
         var withdrawn = await migrant.PostFormAsync("/me/consents", new Dictionary<string, string>(), $"/me/consents?handler=Withdraw&id={consent.Id}");
         withdrawn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await app.WithScopeAsync(sp => sp.GetRequiredService<RegistryCommands>().HasConsentAsync(person.Id, ConsentPurpose.Statistics))).ShouldBeFalse();
+        (await app.WithScopeAsync(sp => sp.GetRequiredService<PersonConsents>().HasConsentAsync(person.Id, ConsentPurpose.Statistics))).ShouldBeFalse();
         (await (await migrant.GetAsync("/me/consents")).TextAsync()).ShouldContain("Withdrawn on");
         // Withdrawing twice, or someone else's consent, is not found.
         (await migrant.PostFormAsync("/me/consents", new Dictionary<string, string>(), $"/me/consents?handler=Withdraw&id={consent.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);

@@ -8,7 +8,7 @@ namespace Caravan.Web.Pages.Cases.Migrant;
 
 /// <summary>The migrant's view of one case: status, messages with the case worker, and who opened the file.</summary>
 [RequestSizeLimit(CaseLimits.RequestBytes)]
-public sealed class DetailsModel(RegistryCommands registry, CaseCommands cases, IOptions<CaseOptions> options) : MeModelBase(registry)
+public sealed class DetailsModel(RegistryCommands registry, CaseAttachments attachments, CaseFiles files, CaseIntake intake, IOptions<CaseOptions> options) : MeModelBase(registry)
 {
     public CaseFile CaseFile { get; private set; } = null!;
 
@@ -49,15 +49,15 @@ public sealed class DetailsModel(RegistryCommands registry, CaseCommands cases, 
             return Page();
         }
 
-        var c = (await cases.ByReferenceAsync(reference, cancellationToken))!;
+        var c = (await files.ByReferenceAsync(reference, cancellationToken))!;
         if (!string.IsNullOrWhiteSpace(Message))
         {
-            await cases.ReporterMessageAsync(c, Message, cancellationToken);
+            await intake.ReporterMessageAsync(c, Message, cancellationToken);
         }
 
         if (upload is not null)
         {
-            await cases.AttachAsync(c, upload.Content, upload.ContentType, upload.FileName, null, cancellationToken);
+            await attachments.AttachAsync(c, upload.Content, upload.ContentType, upload.FileName, null, cancellationToken);
         }
 
         return Redirect($"/me/cases/{reference}#messages");
@@ -70,13 +70,13 @@ public sealed class DetailsModel(RegistryCommands registry, CaseCommands cases, 
             return other;
         }
 
-        var c = await cases.ByReferenceAsync(reference, cancellationToken);
+        var c = await files.ByReferenceAsync(reference, cancellationToken);
         if (c?.PersonId is not { } personId || !RecordIds.Contains(personId))
         {
             return NotFound();
         }
 
-        CaseFile = await cases.ReporterFileAsync(c, cancellationToken);
+        CaseFile = await files.ReporterFileAsync(c, cancellationToken);
         Openings = (await Registry.AccessLogAsync(Person.Id, cancellationToken)).Where(a => a.CaseId == c.Id).ToList();
         return null;
     }

@@ -11,7 +11,7 @@ namespace Caravan.Web.Pages.Cases.Migrant;
 
 /// <summary>A signed-in migrant asks for help: one short page, in their language, that works without JavaScript.</summary>
 [RequestSizeLimit(CaseLimits.RequestBytes)]
-public sealed class NewModel(RegistryCommands registry, CaseCommands cases, JourneyCommands journeys, Catalogue catalogue, IOptions<CaseOptions> options, IOptions<NodeOptions> node)
+public sealed class NewModel(RegistryCommands registry, CaseAttachments attachments, CaseIntake intake, JourneyCommands journeys, Catalogue catalogue, IOptions<CaseOptions> options, IOptions<NodeOptions> node)
     : MeModelBase(registry)
 {
     [BindProperty]
@@ -46,10 +46,10 @@ public sealed class NewModel(RegistryCommands registry, CaseCommands cases, Jour
         }
 
         var actor = RegistryActors.From(User, node.Value);
-        var (opened, _, created) = await cases.OpenAsync(read.Report, CaseChannel.Migrant, Person.Id, actor, cancellationToken);
+        var (opened, _, created) = await intake.OpenAsync(read.Report, CaseChannel.Migrant, Person.Id, actor, cancellationToken);
         if (created && read.File is { } file)
         {
-            await cases.AttachAsync(opened, file.Content, file.ContentType, file.FileName, null, cancellationToken);
+            await attachments.AttachAsync(opened, file.Content, file.ContentType, file.FileName, null, cancellationToken);
         }
 
         return Redirect($"/me/cases/{opened.Reference}");

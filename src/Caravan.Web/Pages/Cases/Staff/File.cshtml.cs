@@ -15,11 +15,11 @@ namespace Caravan.Web.Pages.Cases.Staff;
 /// <summary>
 /// One case file. What is shown depends on <see cref="CaseAccess"/>: the full file (and a line in the person's access
 /// log) for the worker, the supervisor and granted colleagues; the queue row for team members; that it exists and
-/// which team has it for other supervisors; nothing for anyone else. Every action re-checks access in CaseCommands.
+/// which team has it for other supervisors; nothing for anyone else. Every action re-checks access in Core (CaseAccessRules).
 /// </summary>
 [Authorize(Roles = Roles.CaseWorkers)]
 [RequestSizeLimit(CaseLimits.RequestBytes)]
-public sealed class FileModel(CaseCommands cases, CaseQueries queries, Catalogue catalogue, IOptions<CaseOptions> options, IOptions<NodeOptions> node, TimeProvider time) : PageModel
+public sealed class FileModel(CaseAccessRules access, CaseWork work, CaseAttachments attachments, CaseFiles files, CaseOutcomes outcomes, CaseQueries queries, Catalogue catalogue, IOptions<CaseOptions> options, IOptions<NodeOptions> node, TimeProvider time) : PageModel
 {
     public LegalCase LegalCase { get; private set; } = null!;
 
@@ -77,7 +77,7 @@ public sealed class FileModel(CaseCommands cases, CaseQueries queries, Catalogue
         await LoadAsync(reference, cancellationToken) ?? Page();
 
     public Task<IActionResult> OnPostTakeAsync(string reference, CancellationToken cancellationToken) =>
-        ActAsync(reference, (c, ct) => cases.TakeAsync(c, Actor, ct), cancellationToken, versioned: true);
+        ActAsync(reference, (c, ct) => work.TakeAsync(c, Actor, ct), cancellationToken, versioned: true);
 
     public Task<IActionResult> OnPostMessageAsync(string reference, CancellationToken cancellationToken)
     {
@@ -86,7 +86,7 @@ public sealed class FileModel(CaseCommands cases, CaseQueries queries, Catalogue
             ModelState.AddModelError(nameof(Message), string.IsNullOrWhiteSpace(Message) ? "Cases.Error.MessageRequired" : "Cases.Error.NarrativeTooLong");
         }
 
-        return ActAsync(reference, (c, ct) => cases.MessageReporterAsync(c, Message!, Actor, ct), cancellationToken);
+        return ActAsync(reference, (c, ct) => work.MessageReporterAsync(c, Message!, Actor, ct), cancellationToken);
     }
 
     public Task<IActionResult> OnPostEntryAsync(string reference, CancellationToken cancellationToken)
@@ -120,7 +120,7 @@ public sealed class FileModel(CaseCommands cases, CaseQueries queries, Catalogue
             ModelState.AddModelError("Entry.With", "Cases.Error.ContactWith");
         }
 
-        return ActAsync(reference, (c, ct) => cases.AddEntryAsync(c, kind, Entry.Text!, Entry.With, due, Actor, ct), cancellationToken);
+        return ActAsync(reference, (c, ct) => work.AddEntryAsync(c, kind, Entry.Text!, Entry.With, due, Actor, ct), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAttachAsync(string reference, IFormFile? attachment, CancellationToken cancellationToken)
@@ -137,18 +137,18 @@ public sealed class FileModel(CaseCommands cases, CaseQueries queries, Catalogue
 
         return await ActAsync(reference, async (c, ct) =>
         {
-            if (c.Status != CaseStatus.Open || await cases.AccessAsync(c, User.GetUserId(), ct) != CaseAccess.File)
+            if (c.Status != CaseStatus.Open || await access.AccessAsync(c, User.GetUserId(), ct) != CaseAccess.File)
             {
                 return false;
             }
 
-            await cases.AttachAsync(c, upload!.Content, upload.ContentType, upload.FileName, Actor, ct);
+            await attachments.AttachAsync(c, upload!.Content, upload.ContentType, upload.FileName, Actor, ct);
             return true;
         }, cancellationToken);
     }
 
     public Task<IActionResult> OnPostTaskDoneAsync(string reference, Guid task, CancellationToken cancellationToken) =>
-        ActAsync(reference, (c, ct) => cases.CompleteTaskAsync(c, task, Actor, ct), cancellationToken);
+        ActAsync(reference, (c, ct) => work.CompleteTaskAsync(c, task, Actor, ct), cancellationToken);
 
     public Task<IActionResult> OnPostAssignAsync(string reference, CancellationToken cancellationToken)
     {
@@ -157,7 +157,7 @@ public sealed class FileModel(CaseCommands cases, CaseQueries queries, Catalogue
             ModelState.AddModelError(nameof(TargetId), "Cases.Error.Assignee");
         }
 
-        return ActAsync(reference, (c, ct) => cases.AssignAsync(c, TargetId!.Value, Actor, ct), cancellationToken, versioned: true);
+        return ActAsync(reference, (c, ct) => work.AssignAsync(c, TargetId!.Value, Actor, ct), cancellationToken, versioned: true);
     }
 
     public Task<IActionResult> OnPostGrantAsync(string reference, CancellationToken cancellationToken)
@@ -167,7 +167,7 @@ public sealed class FileModel(CaseCommands cases, CaseQueries queries, Catalogue
             ModelState.AddModelError(nameof(TargetId), "Cases.Error.Assignee");
         }
 
-        return ActAsync(reference, (c, ct) => cases.GrantAsync(c, TargetId!.Value, Actor, ct), cancellationToken, versioned: true);
+        return ActAsync(reference, (c, ct) => work.GrantAsync(c, TargetId!.Value, Actor, ct), cancellationToken, versioned: true);
     }
 
     public Task<IActionResult> OnPostTransferAsync(string reference, CancellationToken cancellationToken)
@@ -178,7 +178,7 @@ public sealed class FileModel(CaseCommands cases, CaseQueries queries, Catalogue
         }
 
         // After a transfer the worker may no longer see the file: back to the queue.
-        return ActAsync(reference, (c, ct) => cases.TransferAsync(c, TargetId!.Value, Note, Actor, ct), cancellationToken, "/cases", versioned: true);
+        return ActAsync(reference, (c, ct) => work.TransferAsync(c, TargetId!.Value, Note, Actor, ct), cancellationToken, "/cases", versioned: true);
     }
 
     public Task<IActionResult> OnPostReferAsync(string reference, CancellationToken cancellationToken)
@@ -188,7 +188,7 @@ public sealed class FileModel(CaseCommands cases, CaseQueries queries, Catalogue
             ModelState.AddModelError(nameof(ReferredTo), "Cases.Error.ReferredToRequired");
         }
 
-        return ActAsync(reference, (c, ct) => cases.ReferAsync(c, ReferredTo!, ExternalReference, Actor, ct), cancellationToken, versioned: true);
+        return ActAsync(reference, (c, ct) => work.ReferAsync(c, ReferredTo!, ExternalReference, Actor, ct), cancellationToken, versioned: true);
     }
 
     public Task<IActionResult> OnPostPriorityAsync(string reference, CancellationToken cancellationToken)
@@ -203,7 +203,7 @@ public sealed class FileModel(CaseCommands cases, CaseQueries queries, Catalogue
             ModelState.AddModelError(nameof(Note), "Cases.Error.ReasonRequired");
         }
 
-        return ActAsync(reference, (c, ct) => cases.SetPriorityAsync(c, priority, Note!, Actor, ct), cancellationToken, versioned: true);
+        return ActAsync(reference, (c, ct) => work.SetPriorityAsync(c, priority, Note!, Actor, ct), cancellationToken, versioned: true);
     }
 
     public async Task<IActionResult> OnPostCloseAsync(string reference, CancellationToken cancellationToken)
@@ -237,15 +237,15 @@ public sealed class FileModel(CaseCommands cases, CaseQueries queries, Catalogue
             }
         }
 
-        return await ActAsync(reference, (c, ct) => cases.CloseAsync(c, closing!, Actor, ct), cancellationToken, versioned: true);
+        return await ActAsync(reference, (c, ct) => outcomes.CloseAsync(c, closing!, Actor, ct), cancellationToken, versioned: true);
     }
 
     /// <summary>Downloads an attachment: always as a file, never shown inline, and only to those who may open the case.</summary>
     public async Task<IActionResult> OnGetAttachmentAsync(string reference, Guid id, CancellationToken cancellationToken)
     {
-        var c = await cases.ByReferenceAsync(reference, cancellationToken);
-        if (c is null || await cases.AccessAsync(c, User.GetUserId(), cancellationToken) != CaseAccess.File
-            || await cases.ReadAttachmentAsync(c, id, cancellationToken) is not { } read)
+        var c = await files.ByReferenceAsync(reference, cancellationToken);
+        if (c is null || await access.AccessAsync(c, User.GetUserId(), cancellationToken) != CaseAccess.File
+            || await attachments.ReadAttachmentAsync(c, id, cancellationToken) is not { } read)
         {
             return NotFound();
         }
@@ -261,7 +261,7 @@ public sealed class FileModel(CaseCommands cases, CaseQueries queries, Catalogue
     /// </summary>
     private async Task<IActionResult> ActAsync(string reference, Func<LegalCase, CancellationToken, Task<bool>> action, CancellationToken cancellationToken, string? next = null, bool versioned = false)
     {
-        var c = await cases.ByReferenceAsync(reference, cancellationToken);
+        var c = await files.ByReferenceAsync(reference, cancellationToken);
         if (c is null)
         {
             return NotFound();
@@ -287,14 +287,14 @@ public sealed class FileModel(CaseCommands cases, CaseQueries queries, Catalogue
 
     private async Task<IActionResult?> LoadAsync(string reference, CancellationToken cancellationToken)
     {
-        var c = await cases.ByReferenceAsync(reference, cancellationToken);
+        var c = await files.ByReferenceAsync(reference, cancellationToken);
         var userId = User.GetUserId();
         if (c is null)
         {
             return NotFound();
         }
 
-        Access = await cases.AccessAsync(c, userId, cancellationToken);
+        Access = await access.AccessAsync(c, userId, cancellationToken);
         if (Access == CaseAccess.None)
         {
             return NotFound();
@@ -306,7 +306,7 @@ public sealed class FileModel(CaseCommands cases, CaseQueries queries, Catalogue
         Team = Teams.Single(t => t.Id == c.TeamId);
         if (Access == CaseAccess.File)
         {
-            CaseFile = await cases.OpenFileAsync(c, Actor, cancellationToken);
+            CaseFile = await files.OpenFileAsync(c, Actor, cancellationToken);
             Members = await queries.MembersAsync(c.TeamId, cancellationToken);
             IsSupervisor = (await queries.MembershipsAsync(userId!.Value, cancellationToken)).Any(m => m.TeamId == c.TeamId && m.IsSupervisor);
             CanManage = c.Status == CaseStatus.Open && (IsSupervisor || c.AssigneeId == userId);

@@ -17,7 +17,7 @@ namespace Caravan.Web.Pages.Cases.Staff;
 /// </summary>
 [Authorize(Roles = Roles.CaseWorkers)]
 [RequestSizeLimit(CaseLimits.RequestBytes)]
-public sealed class NewModel(CaseCommands cases, RegistryCommands registry, JourneyCommands journeys, Catalogue catalogue, IOptions<CaseOptions> options, IOptions<NodeOptions> node) : PageModel
+public sealed class NewModel(CaseAttachments attachments, CaseIntake intake, RegistryCommands registry, JourneyCommands journeys, Catalogue catalogue, IOptions<CaseOptions> options, IOptions<NodeOptions> node) : PageModel
 {
     [BindProperty]
     public CaseReportForm Form { get; set; } = new();
@@ -54,10 +54,10 @@ public sealed class NewModel(CaseCommands cases, RegistryCommands registry, Jour
 
         var channel = User.IsInRole(Roles.ConsularOfficer) ? CaseChannel.Consular : User.IsInRole(Roles.HotlineOperator) ? CaseChannel.Hotline : CaseChannel.Office;
         var actor = RegistryActors.From(User, node.Value);
-        var (opened, _, created) = await cases.OpenAsync(read.Report, channel, person?.Id, actor, cancellationToken);
+        var (opened, _, created) = await intake.OpenAsync(read.Report, channel, person?.Id, actor, cancellationToken);
         if (created && read.File is { } file)
         {
-            await cases.AttachAsync(opened, file.Content, file.ContentType, file.FileName, actor, cancellationToken);
+            await attachments.AttachAsync(opened, file.Content, file.ContentType, file.FileName, actor, cancellationToken);
         }
 
         return Redirect($"/cases/{opened.Reference}");

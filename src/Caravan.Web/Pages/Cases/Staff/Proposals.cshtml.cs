@@ -11,7 +11,7 @@ namespace Caravan.Web.Pages.Cases.Staff;
 
 /// <summary>Sanction proposals raised by substantiated cases: licensing officers decide, the system never does.</summary>
 [Authorize(Roles = Roles.Officer)]
-public sealed class ProposalsModel(CaseQueries queries, CaseCommands cases, Caravan.Core.Data.CaravanDbContext db) : PageModel
+public sealed class ProposalsModel(CaseQueries queries, CaseOutcomes outcomes, Caravan.Core.Data.CaravanDbContext db) : PageModel
 {
     public IReadOnlyList<SanctionProposal> Proposals { get; private set; } = [];
 
@@ -46,7 +46,7 @@ public sealed class ProposalsModel(CaseQueries queries, CaseCommands cases, Cara
             ModelState.AddModelError(nameof(Note), "Proposals.Error.Note");
         }
 
-        if (ModelState.IsValid && await cases.DecideAsync(proposal, decision, Note!, User.GetUserId()!.Value, cancellationToken))
+        if (ModelState.IsValid && await outcomes.DecideAsync(proposal, decision, Note!, User.GetUserId()!.Value, cancellationToken))
         {
             return Redirect("/cases/proposals");
         }

@@ -29,7 +29,7 @@ public sealed class QueueModel(CaseQueries queries) : PageModel
         if (!string.IsNullOrWhiteSpace(reference))
         {
             var wanted = reference.Trim().ToUpperInvariant();
-            return ReferenceCode.IsValid(wanted, CaseCommands.ReferencePrefix) ? Redirect($"/cases/{wanted}") : RedirectToPage(new { team, mine, notFound = true });
+            return ReferenceCode.IsValid(wanted, CaseIntake.ReferencePrefix) ? Redirect($"/cases/{wanted}") : RedirectToPage(new { team, mine, notFound = true });
         }
 
         var userId = User.GetUserId()!.Value;

@@ -17,7 +17,7 @@ namespace Caravan.Web.Pages.Cases.Tip;
 [AllowAnonymous]
 [RequestSizeLimit(CaseLimits.RequestBytes)]
 [EnableRateLimiting(CaravanDefaults.TipRateLimit)]
-public sealed class ReportModel(CaseCommands cases, JourneyCommands journeys, Catalogue catalogue, IOptions<CaseOptions> options) : PageModel
+public sealed class ReportModel(CaseAttachments attachments, CaseIntake intake, JourneyCommands journeys, Catalogue catalogue, IOptions<CaseOptions> options) : PageModel
 {
     [BindProperty]
     public CaseReportForm Form { get; set; } = new();
@@ -39,10 +39,10 @@ public sealed class ReportModel(CaseCommands cases, JourneyCommands journeys, Ca
             return Page();
         }
 
-        var (opened, code, created) = await cases.OpenAsync(read.Report, CaseChannel.Anonymous, null, null, cancellationToken);
+        var (opened, code, created) = await intake.OpenAsync(read.Report, CaseChannel.Anonymous, null, null, cancellationToken);
         if (created && read.File is { } file)
         {
-            await cases.AttachAsync(opened, file.Content, file.ContentType, file.FileName, null, cancellationToken);
+            await attachments.AttachAsync(opened, file.Content, file.ContentType, file.FileName, null, cancellationToken);
         }
 
         TrackingCode = code;

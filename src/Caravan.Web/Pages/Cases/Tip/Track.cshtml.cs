@@ -11,7 +11,7 @@ namespace Caravan.Web.Pages.Cases.Tip;
 /// form body only. Wrong guesses are counted per client, and the tenth locks guessing out for a while.
 /// </summary>
 [AllowAnonymous]
-public sealed class TrackModel(CaseCommands cases, TrackingGuard guard) : PageModel
+public sealed class TrackModel(CaseIntake intake, CaseFiles files, TrackingGuard guard) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -50,13 +50,13 @@ public sealed class TrackModel(CaseCommands cases, TrackingGuard guard) : PageMo
             return Page();
         }
 
-        var c = (await cases.ByTrackingCodeAsync(Code!, cancellationToken))!;
-        if (await cases.ReporterMessageAsync(c, Message, cancellationToken))
+        var c = (await intake.ByTrackingCodeAsync(Code!, cancellationToken))!;
+        if (await intake.ReporterMessageAsync(c, Message, cancellationToken))
         {
             Sent = true;
             Message = null;
             ModelState.Remove(nameof(Message));
-            CaseFile = await cases.ReporterFileAsync(c, cancellationToken);
+            CaseFile = await files.ReporterFileAsync(c, cancellationToken);
         }
 
         return Page();
@@ -75,7 +75,7 @@ public sealed class TrackModel(CaseCommands cases, TrackingGuard guard) : PageMo
             return refused;
         }
 
-        var c = string.IsNullOrWhiteSpace(Code) ? null : await cases.ByTrackingCodeAsync(Code, cancellationToken);
+        var c = string.IsNullOrWhiteSpace(Code) ? null : await intake.ByTrackingCodeAsync(Code, cancellationToken);
         if (c is null)
         {
             guard.Failed(client);
@@ -83,7 +83,7 @@ public sealed class TrackModel(CaseCommands cases, TrackingGuard guard) : PageMo
             return Page();
         }
 
-        CaseFile = await cases.ReporterFileAsync(c, cancellationToken);
+        CaseFile = await files.ReporterFileAsync(c, cancellationToken);
         return null;
     }
 }

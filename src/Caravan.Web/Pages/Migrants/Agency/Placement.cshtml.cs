@@ -20,7 +20,7 @@ namespace Caravan.Web.Pages.Migrants.Agency;
 /// </summary>
 [Authorize(Roles = Roles.AgencyStaff)]
 public sealed class PlacementModel(
-    CaravanDbContext db, RegistryCommands registry, JourneyCommands journeys, Catalogue catalogue, IOptions<NodeOptions> node) : PageModel
+    CaravanDbContext db, RegistryCommands registry, PersonConsents consents, JourneyCommands journeys, Catalogue catalogue, IOptions<NodeOptions> node) : PageModel
 {
     [BindProperty] public string? Reference { get; set; }
 
@@ -117,7 +117,7 @@ public sealed class PlacementModel(
             return null;
         }
 
-        if (!await registry.HasConsentAsync(person.Id, ConsentPurpose.AgencySharing, agencyId, cancellationToken))
+        if (!await consents.HasConsentAsync(person.Id, ConsentPurpose.AgencySharing, agencyId, cancellationToken))
         {
             ModelState.AddModelError(nameof(Reference), "Placement.NoConsent");
             return null;

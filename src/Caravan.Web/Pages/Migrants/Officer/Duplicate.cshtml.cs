@@ -12,7 +12,7 @@ namespace Caravan.Web.Pages.Migrants.Officer;
 
 /// <summary>Two records side by side with the matcher's reasons; the officer merges them or says they are different people.</summary>
 [Authorize(Roles = Roles.Officer)]
-public sealed class DuplicateModel(RegistryCommands registry, Catalogue catalogue, IOptions<NodeOptions> node) : PageModel
+public sealed class DuplicateModel(RegistryCommands registry, PersonDuplicates duplicates, Catalogue catalogue, IOptions<NodeOptions> node) : PageModel
 {
     public DuplicateCandidate Candidate { get; private set; } = null!;
 
@@ -29,7 +29,7 @@ public sealed class DuplicateModel(RegistryCommands registry, Catalogue catalogu
             return other;
         }
 
-        if (!await registry.MergeAsync(Candidate, RegistryActors.From(User, node.Value), cancellationToken))
+        if (!await duplicates.MergeAsync(Candidate, RegistryActors.From(User, node.Value), cancellationToken))
         {
             ModelState.AddModelError(string.Empty, "Duplicates.CannotMerge");
             return Page();
@@ -46,13 +46,13 @@ public sealed class DuplicateModel(RegistryCommands registry, Catalogue catalogu
             return other;
         }
 
-        await registry.DismissAsync(Candidate, RegistryActors.From(User, node.Value), cancellationToken);
+        await duplicates.DismissAsync(Candidate, RegistryActors.From(User, node.Value), cancellationToken);
         return Redirect("/officer/persons/duplicates");
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var candidate = await registry.DuplicateAsync(id, cancellationToken);
+        var candidate = await duplicates.DuplicateAsync(id, cancellationToken);
         if (candidate is null)
         {
             return NotFound();

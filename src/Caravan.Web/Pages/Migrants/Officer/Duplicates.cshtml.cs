@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Caravan.Web.Pages.Migrants.Officer;
 
 [Authorize(Roles = Roles.Officer)]
-public sealed class DuplicatesModel(RegistryCommands registry) : PageModel
+public sealed class DuplicatesModel(RegistryCommands registry, PersonDuplicates duplicates) : PageModel
 {
     public IReadOnlyList<DuplicateCandidate> Open { get; private set; } = [];
 
@@ -14,7 +14,7 @@ public sealed class DuplicatesModel(RegistryCommands registry) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Open = await registry.OpenDuplicatesAsync(cancellationToken);
+        Open = await duplicates.OpenDuplicatesAsync(cancellationToken);
         var persons = new Dictionary<Guid, Person>();
         foreach (var id in Open.SelectMany(d => new[] { d.KeepId, d.OtherId }).Distinct())
         {

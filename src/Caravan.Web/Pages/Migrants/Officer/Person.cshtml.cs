@@ -15,7 +15,7 @@ namespace Caravan.Web.Pages.Migrants.Officer;
 /// that read is written to the person's access log before the number is shown.
 /// </summary>
 [Authorize(Roles = Roles.CaseWorkers)]
-public sealed class PersonModel(RegistryCommands registry, JourneyCommands journeys, Caravan.Core.Cases.CaseQueries cases, PersonAccessLog accessLog, Catalogue catalogue, IOptions<NodeOptions> node) : PageModel
+public sealed class PersonModel(RegistryCommands registry, PersonConsents consents, PersonDuplicates duplicates, JourneyCommands journeys, Caravan.Core.Cases.CaseQueries cases, PersonAccessLog accessLog, Catalogue catalogue, IOptions<NodeOptions> node) : PageModel
 {
     private static readonly System.Text.Json.JsonSerializerOptions ExportJson = new() { WriteIndented = true };
 
@@ -107,7 +107,7 @@ public sealed class PersonModel(RegistryCommands registry, JourneyCommands journ
                 Departure = j.Departure is { } d ? new { d.DepartureDate, d.Destination, d.City, d.Wage, d.Currency, d.HoursPerWeek, d.ContractMonths, d.Independent, Costs = d.Costs.Select(c => new { c.Item, c.Amount, c.Currency }), d.ContractFlags } : null,
                 Return = j.Return is { } r ? new { r.ReturnDate, r.CountryFrom, Reason = r.Reason.ToString() } : null,
             }),
-            Consents = (await registry.ConsentsAsync(person.Id, cancellationToken)).Select(c => new { Purpose = c.Purpose.ToString(), c.GivenAt, c.WithdrawnAt, c.NoticeVersion }),
+            Consents = (await consents.ConsentsAsync(person.Id, cancellationToken)).Select(c => new { Purpose = c.Purpose.ToString(), c.GivenAt, c.WithdrawnAt, c.NoticeVersion }),
             // What the person sees of their cases; narratives stay in the case file, under its own access rules.
             Cases = (await cases.ForPersonAsync(ids, cancellationToken)).Select(c => new { c.Reference, Category = c.Category.ToString(), Status = c.Status.ToString(), Outcome = c.Outcome?.ToString(), c.OpenedAt, c.CountryCode }),
             History = (await registry.HistoryAsync(person.Id, int.MaxValue, cancellationToken)).Select(c => new
@@ -144,7 +144,7 @@ public sealed class PersonModel(RegistryCommands registry, JourneyCommands journ
             return NotFound();
         }
 
-        if (!await registry.SplitAsync(person, RegistryActors.From(User, node.Value), cancellationToken))
+        if (!await duplicates.SplitAsync(person, RegistryActors.From(User, node.Value), cancellationToken))
         {
             return BadRequest();
         }
@@ -165,7 +165,7 @@ public sealed class PersonModel(RegistryCommands registry, JourneyCommands journ
         MergedInto = person.MergedIntoId is { } into ? await registry.ByIdAsync(into, cancellationToken) : null;
         var ids = await registry.RecordIdsAsync(person.Id, cancellationToken);
         History = await registry.HistoryAsync(person.Id, cancellationToken);
-        Consents = await registry.ConsentsAsync(person.Id, cancellationToken);
+        Consents = await consents.ConsentsAsync(person.Id, cancellationToken);
         Timeline = await journeys.TimelineAsync(ids, cancellationToken);
         Abroad = await journeys.OpenDepartureAsync(ids, cancellationToken) is not null;
         return null;

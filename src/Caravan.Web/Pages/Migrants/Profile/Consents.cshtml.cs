@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Caravan.Web.Pages.Migrants.Profile;
 
 /// <summary>Every consent the person gave, with the notice as they read it; any active one can be withdrawn at once.</summary>
-public sealed class ConsentsModel(RegistryCommands registry, JourneyCommands journeys, CaravanDbContext db, Outbox outbox, IStringLocalizer<SharedResource> l) : MeModelBase(registry)
+public sealed class ConsentsModel(RegistryCommands registry, PersonConsents consents, JourneyCommands journeys, CaravanDbContext db, Outbox outbox, IStringLocalizer<SharedResource> l) : MeModelBase(registry)
 {
     /// <summary>Whether service text messages (about cases) reach the person; one-time codes always do.</summary>
     public bool ServiceMessages { get; private set; } = true;
@@ -52,7 +52,7 @@ public sealed class ConsentsModel(RegistryCommands registry, JourneyCommands jou
             return Page();
         }
 
-        await Registry.GiveConsentAsync(Person, ConsentPurpose.AgencySharing, agencyId, ConsentNotices.Version, CultureInfo.CurrentUICulture.Name,
+        await consents.GiveConsentAsync(Person, ConsentPurpose.AgencySharing, agencyId, ConsentNotices.Version, CultureInfo.CurrentUICulture.Name,
             l[ConsentNotices.Key(ConsentPurpose.AgencySharing)], Person.Reference, null, cancellationToken);
         return RedirectToPage();
     }
@@ -79,7 +79,7 @@ public sealed class ConsentsModel(RegistryCommands registry, JourneyCommands jou
     private async Task LoadConsentsAsync(CancellationToken cancellationToken)
     {
         ServiceMessages = Phone is not { } phone || !await outbox.OptedOutAsync(MessageChannel.Sms, phone, cancellationToken);
-        Consents = await Registry.ConsentsAsync(Person.Id, cancellationToken);
+        Consents = await consents.ConsentsAsync(Person.Id, cancellationToken);
         var ids = Consents.Where(c => c.AgencyId != null).Select(c => c.AgencyId!.Value).Distinct().ToList();
         AgencyNames = await db.Set<Core.Agencies.Agency>().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
     }
@@ -91,7 +91,7 @@ public sealed class ConsentsModel(RegistryCommands registry, JourneyCommands jou
             return other;
         }
 
-        if (!await Registry.WithdrawConsentAsync(Person.Id, id, cancellationToken))
+        if (!await consents.WithdrawConsentAsync(Person.Id, id, cancellationToken))
         {
             return NotFound();
         }

@@ -11,7 +11,7 @@ namespace Caravan.Web.Pages.Migrants.Register;
 /// Consent per purpose, asked during registration. The notice is stored as the person read it (version,
 /// language, text). Sharing with an agency is asked later, when the person applies to that agency.
 /// </summary>
-public sealed class ConsentModel(RegistryCommands registry, IOptions<NodeOptions> node, IStringLocalizer<SharedResource> l) : RegistrationStepModel(registry, node)
+public sealed class ConsentModel(RegistryCommands registry, PersonConsents consents, IOptions<NodeOptions> node, IStringLocalizer<SharedResource> l) : RegistrationStepModel(registry, node)
 {
     [BindProperty]
     public List<string> Purposes { get; set; } = [];
@@ -27,7 +27,7 @@ public sealed class ConsentModel(RegistryCommands registry, IOptions<NodeOptions
             return other;
         }
 
-        var given = await Registry.ConsentsAsync(Person.Id, cancellationToken);
+        var given = await consents.ConsentsAsync(Person.Id, cancellationToken);
         Purposes = [.. given.Where(c => c.IsActive).Select(c => c.Purpose.ToString())];
         return Page();
     }
@@ -39,18 +39,18 @@ public sealed class ConsentModel(RegistryCommands registry, IOptions<NodeOptions
             return other;
         }
 
-        var given = await Registry.ConsentsAsync(Person.Id, cancellationToken);
+        var given = await consents.ConsentsAsync(Person.Id, cancellationToken);
         foreach (var purpose in Asked)
         {
             var active = given.FirstOrDefault(c => c.IsActive && c.Purpose == purpose);
             if (Purposes.Contains(purpose.ToString()) && active is null)
             {
-                await Registry.GiveConsentAsync(Person, purpose, null, ConsentNotices.Version, CultureInfo.CurrentUICulture.Name,
+                await consents.GiveConsentAsync(Person, purpose, null, ConsentNotices.Version, CultureInfo.CurrentUICulture.Name,
                     l[ConsentNotices.Key(purpose)], Actor.Name.Length > 0 ? Actor.Name : Person.Reference, null, cancellationToken);
             }
             else if (!Purposes.Contains(purpose.ToString()) && active is not null)
             {
-                await Registry.WithdrawConsentAsync(Person.Id, active.Id, cancellationToken);
+                await consents.WithdrawConsentAsync(Person.Id, active.Id, cancellationToken);
             }
         }
 

@@ -1,0 +1,65 @@
+using Caravan.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caravan.Core.Migrants;
+
+/// <summary>
+/// A person's consents, across every record merged into theirs: given with the notice they read, checked before each
+/// use, withdrawn at once.
+/// </summary>
+public sealed class PersonConsents(CaravanDbContext db, RegistryCommands registry, TimeProvider time)
+{
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public async Task<List<Consent>> ConsentsAsync(Guid personId, CancellationToken cancellationToken = default)
+    {
+        var ids = await registry.RecordIdsAsync(personId, cancellationToken);
+        return await db.Set<Consent>().Where(c => ids.Contains(c.PersonId)).OrderByDescending(c => c.GivenAt).ToListAsync(cancellationToken);
+    }
+
+    public async Task<bool> HasConsentAsync(Guid personId, ConsentPurpose purpose, Guid? agencyId = null, CancellationToken cancellationToken = default)
+    {
+        var ids = await registry.RecordIdsAsync(personId, cancellationToken);
+        return await db.Set<Consent>().AnyAsync(c => ids.Contains(c.PersonId) && c.Purpose == purpose && c.WithdrawnAt == null
+            && (agencyId == null || c.AgencyId == agencyId), cancellationToken);
+    }
+
+    public async Task GiveConsentAsync(Person person, ConsentPurpose purpose, Guid? agencyId, string version, string language, string text, string givenBy, Guid? recordedById, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var ids = await registry.RecordIdsAsync(person.Id, cancellationToken);
+        if (await db.Set<Consent>().AnyAsync(c => ids.Contains(c.PersonId) && c.Purpose == purpose && c.AgencyId == agencyId && c.WithdrawnAt == null, cancellationToken))
+        {
+            return;
+        }
+
+        db.Add(new Consent
+        {
+            PersonId = person.Id,
+            Purpose = purpose,
+            AgencyId = agencyId,
+            NoticeVersion = version,
+            NoticeLanguage = language,
+            NoticeText = text,
+            GivenAt = Now,
+            GivenBy = givenBy,
+            RecordedById = recordedById,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Withdraws a consent at once; later checks of the purpose see it gone.</summary>
+    public async Task<bool> WithdrawConsentAsync(Guid personId, Guid consentId, CancellationToken cancellationToken = default)
+    {
+        var ids = await registry.RecordIdsAsync(personId, cancellationToken);
+        var consent = await db.Set<Consent>().SingleOrDefaultAsync(c => c.Id == consentId && ids.Contains(c.PersonId) && c.WithdrawnAt == null, cancellationToken);
+        if (consent is null)
+        {
+            return false;
+        }
+
+        consent.WithdrawnAt = Now;
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+}
