@@ -33,18 +33,7 @@ public sealed class PersonConsents(CaravanDbContext db, RegistryCommands registr
             return;
         }
 
-        db.Add(new Consent
-        {
-            PersonId = person.Id,
-            Purpose = purpose,
-            AgencyId = agencyId,
-            NoticeVersion = version,
-            NoticeLanguage = language,
-            NoticeText = text,
-            GivenAt = Now,
-            GivenBy = givenBy,
-            RecordedById = recordedById,
-        });
+        db.Add(Given(person.Id, purpose, agencyId, (version, language, text), Now, givenBy, recordedById));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -62,4 +51,18 @@ public sealed class PersonConsents(CaravanDbContext db, RegistryCommands registr
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
+
+    /// <summary>A consent as given: the purpose, the notice exactly as the person read it, when and before whom.</summary>
+    public static Consent Given(Guid personId, ConsentPurpose purpose, Guid? agencyId, (string Version, string Language, string Text) notice, DateTime at, string givenBy, Guid? recordedById) => new()
+    {
+        PersonId = personId,
+        Purpose = purpose,
+        AgencyId = agencyId,
+        NoticeVersion = notice.Version,
+        NoticeLanguage = notice.Language,
+        NoticeText = notice.Text,
+        GivenAt = at,
+        GivenBy = givenBy,
+        RecordedById = recordedById,
+    };
 }

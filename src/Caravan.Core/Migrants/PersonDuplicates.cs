@@ -122,8 +122,7 @@ public sealed class PersonDuplicates(CaravanDbContext db, TimeProvider time)
         candidate.Status = DuplicateStatus.Merged;
         candidate.DecidedAt = Now;
         candidate.DecidedById = officer.UserId;
-        db.Add(new PersonChange { PersonId = keep.Id, At = Now, ByUserId = officer.UserId, ByRole = officer.Role, Field = PersonFields.Merge, NewValue = other.Reference, Status = ChangeStatus.Applied });
-        db.Add(new PersonChange { PersonId = other.Id, At = Now, ByUserId = officer.UserId, ByRole = officer.Role, Field = PersonFields.Merge, NewValue = keep.Reference, Status = ChangeStatus.Applied });
+        RecordOnBoth(keep, other, PersonFields.Merge, officer);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
@@ -165,9 +164,17 @@ public sealed class PersonDuplicates(CaravanDbContext db, TimeProvider time)
             candidate.DecidedById = officer.UserId;
         }
 
-        db.Add(new PersonChange { PersonId = keep.Id, At = Now, ByUserId = officer.UserId, ByRole = officer.Role, Field = PersonFields.Split, NewValue = merged.Reference, Status = ChangeStatus.Applied });
-        db.Add(new PersonChange { PersonId = merged.Id, At = Now, ByUserId = officer.UserId, ByRole = officer.Role, Field = PersonFields.Split, NewValue = keep.Reference, Status = ChangeStatus.Applied });
+        RecordOnBoth(keep, merged, PersonFields.Split, officer);
         await db.SaveChangesAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>A merge or split shows in both records' histories, each naming the other.</summary>
+    private void RecordOnBoth(Person one, Person other, string field, RegistryActor officer)
+    {
+        foreach (var (person, named) in new[] { (one, other), (other, one) })
+        {
+            db.Add(new PersonChange { PersonId = person.Id, At = Now, ByUserId = officer.UserId, ByRole = officer.Role, Field = field, NewValue = named.Reference, Status = ChangeStatus.Applied });
+        }
     }
 }

@@ -165,17 +165,7 @@ public sealed class RegistryCommands(CaravanDbContext db, SensitiveData sensitiv
         db.Add(person);
         foreach (var (purpose, version, language, text) in consents)
         {
-            db.Add(new Consent
-            {
-                PersonId = person.Id,
-                Purpose = purpose,
-                NoticeVersion = version,
-                NoticeLanguage = language,
-                NoticeText = text,
-                GivenAt = Now,
-                GivenBy = consentGivenBy,
-                RecordedById = officer.UserId,
-            });
+            db.Add(PersonConsents.Given(person.Id, purpose, null, (version, language, text), Now, consentGivenBy, officer.UserId));
         }
 
         AddRegistrationFact(person);
