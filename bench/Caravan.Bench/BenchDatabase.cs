@@ -59,11 +59,13 @@ internal sealed class BenchDatabase : IAsyncDisposable
         new(provider, connectionString, null, null, null) { Keep = true };
 
     /// <summary>A context without the audit interceptor: generating test data is not a user's write.</summary>
-    public CaravanDbContext NewContext()
+    public CaravanDbContext NewContext() => new(NewOptions());
+
+    public DbContextOptions<CaravanDbContext> NewOptions()
     {
         var builder = new DbContextOptionsBuilder<CaravanDbContext>();
         DataServiceCollectionExtensions.Configure(builder, Provider, ConnectionString);
-        return new CaravanDbContext(builder.Options);
+        return builder.Options;
     }
 
     /// <summary>Keep the database after the run (--keep), to look at query plans by hand.</summary>

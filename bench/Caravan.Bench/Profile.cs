@@ -1,24 +1,90 @@
 using System.Diagnostics;
 using Caravan.Core.Reference;
 using Caravan.Core.Vacancies;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Caravan.Bench;
 
-/// <summary>Times the search query in process, without HTTP, to tell database time from the rest of a request.</summary>
+/// <summary>
+/// Times the search in process, without HTTP, to tell database time from the rest of a request: the whole search
+/// (count and first page), its parts, and the cheapest query through the same DbContext, each averaged over many
+/// sequential runs after a warm-up, on a fresh DbContext per run as the web app has.
+/// </summary>
 internal static class Profile
 {
+    private const int Runs = 2000;
+
     public static async Task RunAsync(BenchDatabase database)
     {
         using var cache = new MemoryCache(new MemoryCacheOptions());
-        for (var round = 0; round < 5; round++)
+        var filter = new VacancyFilter("KR", "7", 1, 20) { Query = "welder" };
+        await TimeAsync("SELECT 1 on a pooled ADO.NET connection, no EF", async () =>
+        {
+            await using var connection = database.Provider == Caravan.Core.Data.DatabaseProvider.Sqlite
+                ? (System.Data.Common.DbConnection)new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString)
+                : new Npgsql.NpgsqlConnection(database.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT 1";
+            await command.ExecuteScalarAsync();
+        });
+        await using (var shared = database.NewContext())
+        {
+            await TimeAsync("SELECT 1 through one DbContext reused", async () => await shared.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").SingleAsync());
+            await TimeAsync("COUNT(*) of agencies through one DbContext reused", async () => await shared.Set<Caravan.Core.Agencies.Agency>().CountAsync());
+            var compiled = EF.CompileAsyncQuery((Caravan.Core.Data.CaravanDbContext c) => c.Set<Caravan.Core.Agencies.Agency>().Count());
+            await TimeAsync("COUNT(*) of agencies, compiled query, one DbContext reused", async () => await compiled(shared));
+        }
+
+        await TimeAsync("A new DbContext, no query", async () =>
+        {
+            await using var db = database.NewContext();
+            _ = db.Model;
+        });
+        var pooled = new Microsoft.EntityFrameworkCore.Infrastructure.PooledDbContextFactory<Caravan.Core.Data.CaravanDbContext>(database.NewOptions());
+        await TimeAsync("SELECT 1 through a pooled DbContext", async () =>
+        {
+            await using var db = await pooled.CreateDbContextAsync();
+            await db.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").SingleAsync();
+        });
+        await TimeAsync("SELECT 1 through a new DbContext (baseline)", async () =>
+        {
+            await using var db = database.NewContext();
+            await db.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").SingleAsync();
+        });
+        await TimeAsync("ISCO titles matching the word, 7 languages (cached titles)", async () =>
+        {
+            await using var db = database.NewContext();
+            await new Catalogue(db, cache).IscoUnitsMatchingAsync("welder");
+        });
+        await TimeAsync("Search: count and first page (text + destination + ISCO group)", async () =>
         {
             await using var db = database.NewContext();
             var catalogue = new Catalogue(db, cache);
-            var queries = new VacancyQueries(db, TimeProvider.System, catalogue, new RateTable(db));
-            var clock = Stopwatch.StartNew();
-            var result = await queries.PublishedAsync(new VacancyFilter("KR", "7", 1, 20) { Query = "welder" });
-            Console.WriteLine($"round {round}: search (count and first page) {clock.Elapsed.TotalMilliseconds:0.0} ms, {result.Total} found");
+            await new VacancyQueries(db, TimeProvider.System, catalogue, new RateTable(db)).PublishedAsync(filter);
+        });
+        await TimeAsync("Search without text: count and first page (destination + ISCO group)", async () =>
+        {
+            await using var db = database.NewContext();
+            var catalogue = new Catalogue(db, cache);
+            await new VacancyQueries(db, TimeProvider.System, catalogue, new RateTable(db)).PublishedAsync(filter with { Query = null });
+        });
+    }
+
+    private static async Task TimeAsync(string label, Func<Task> run)
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            await run();
         }
+
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < Runs; i++)
+        {
+            await run();
+        }
+
+        Console.WriteLine($"{label}: {clock.Elapsed.TotalMilliseconds * 1000 / Runs:N0} µs per run ({Runs:N0} runs)");
     }
 }

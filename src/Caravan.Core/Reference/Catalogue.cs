@@ -133,20 +133,42 @@ public sealed class Catalogue(CaravanDbContext db, IMemoryCache cache)
     public async Task<List<string>> IscoUnitsMatchingAsync(string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var needle = text.Trim();
+        var needle = text.Trim().ToUpperInvariant();
         var codes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var language in ReferenceDataSeeder.NameLanguages)
+        // Every search pays for this scan: upper-cased once and compared ordinally, it costs a fraction of a
+        // case-insensitive scan over the seven dictionaries (docs/performance.md, issue 15).
+        foreach (var (code, title) in await IscoUnitTitlesUpperAsync(cancellationToken))
         {
-            foreach (var (code, title) in await IscoTitlesAsync(language, cancellationToken))
+            if (title.Contains(needle, StringComparison.Ordinal))
             {
-                if (code.Length == 4 && title.Contains(needle, StringComparison.OrdinalIgnoreCase))
-                {
-                    codes.Add(code);
-                }
+                codes.Add(code);
             }
         }
 
         return [.. codes];
+    }
+
+    /// <summary>Each unit group's title in every UI language, upper-cased invariantly, as one flat array.</summary>
+    private async Task<(string Code, string Title)[]> IscoUnitTitlesUpperAsync(CancellationToken cancellationToken)
+    {
+        var result = await cache.GetOrCreateAsync("isco:units-upper", async entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromHours(6);
+            var all = new List<(string, string)>();
+            foreach (var language in ReferenceDataSeeder.NameLanguages)
+            {
+                foreach (var (code, title) in await IscoTitlesAsync(language, cancellationToken))
+                {
+                    if (code.Length == 4)
+                    {
+                        all.Add((code, title.ToUpperInvariant()));
+                    }
+                }
+            }
+
+            return all.Distinct().ToArray();
+        });
+        return result!;
     }
 
     public async Task<IReadOnlyDictionary<string, string>> IscoTitlesAsync(CancellationToken cancellationToken = default)

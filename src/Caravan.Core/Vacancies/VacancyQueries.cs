@@ -113,7 +113,6 @@ public sealed class VacancyQueries(CaravanDbContext db, TimeProvider time, Catal
             query = query.Where(v => v.FeeFree);
         }
 
-        var total = await query.Take(CountCap + 1).CountAsync(cancellationToken);
         var ordered = filter.Sort == VacancySort.Wage
             ? query.OrderByDescending(v => v.WageUsdCents).ThenByDescending(v => v.PublishedAt).ThenBy(v => v.Id)
             : query.OrderByDescending(v => v.PublishedAt).ThenBy(v => v.Id);
@@ -122,6 +121,10 @@ public sealed class VacancyQueries(CaravanDbContext db, TimeProvider time, Catal
             .Include(v => v.Employer)
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
             .ToListAsync(cancellationToken);
+        // A first page that is not full already says how many match: most narrow searches need no second query.
+        var total = filter.Page == 1 && items.Count < filter.PageSize
+            ? items.Count
+            : await query.Take(CountCap + 1).CountAsync(cancellationToken);
         return new PagedResult<Vacancy>(items, filter.Page, filter.PageSize, Math.Min(total, CountCap)) { TotalIsLowerBound = total > CountCap };
     }
 
