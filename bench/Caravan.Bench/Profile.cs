@@ -64,6 +64,23 @@ internal static class Profile
             var catalogue = new Catalogue(db, cache);
             await new VacancyQueries(db, TimeProvider.System, catalogue, new RateTable(db)).PublishedAsync(filter);
         });
+        await TimeAsync("Its text part alone: FTS5 trigram ids by a raw query through EF", async () =>
+        {
+            await using var db = database.NewContext();
+            await db.Database.SqlQueryRaw<Guid>("SELECT v.id AS \"Value\" FROM vacancy_fts f JOIN vacancy v ON v.rowid = f.rowid WHERE vacancy_fts MATCH {0}", "\"WELDER\"").ToListAsync();
+        });
+        await TimeAsync("Its page alone: 20 published vacancies with agency and employer, newest first, no filter", async () =>
+        {
+            await using var db = database.NewContext();
+            await db.Set<Vacancy>().AsNoTracking().Where(v => v.Status == VacancyStatus.Published)
+                .OrderByDescending(v => v.PublishedAt).ThenBy(v => v.Id).Include(v => v.Agency).Include(v => v.Employer).Take(20).ToListAsync();
+        });
+        await TimeAsync("The same page without the includes", async () =>
+        {
+            await using var db = database.NewContext();
+            await db.Set<Vacancy>().AsNoTracking().Where(v => v.Status == VacancyStatus.Published)
+                .OrderByDescending(v => v.PublishedAt).ThenBy(v => v.Id).Take(20).ToListAsync();
+        });
         await TimeAsync("Search without text: count and first page (destination + ISCO group)", async () =>
         {
             await using var db = database.NewContext();
