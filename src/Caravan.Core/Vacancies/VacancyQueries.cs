@@ -35,6 +35,28 @@ public enum VacancySort
 
 public sealed record DestinationCount(string Country, int Vacancies, int Positions);
 
+/// <summary>One vacancy as a list shows it, with its agency's name and licence and its employer's name and country.</summary>
+public sealed record VacancyListItem(
+    string Reference,
+    string Title,
+    string IscoCode,
+    string DestinationCountry,
+    string City,
+    int Positions,
+    decimal WageAmount,
+    string WageCurrency,
+    int HoursPerWeek,
+    int ContractMonths,
+    bool HousingProvided,
+    bool MealsProvided,
+    bool TransportProvided,
+    DateOnly ApplicationDeadline,
+    DateTime? PublishedAt,
+    string AgencyName,
+    string? AgencyLicence,
+    string EmployerName,
+    string EmployerCountry);
+
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
 {
     /// <summary>True when there are more matches than were counted: Total is then a lower bound.</summary>
@@ -55,6 +77,34 @@ public sealed class VacancyQueries(CaravanDbContext db, TimeProvider time, Catal
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     public async Task<PagedResult<Vacancy>> PublishedAsync(VacancyFilter filter, CancellationToken cancellationToken = default)
+    {
+        var query = await FilteredAsync(filter, cancellationToken);
+        var items = await Ordered(query, filter.Sort)
+            .Include(v => v.Agency)
+            .Include(v => v.Employer)
+            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
+            .ToListAsync(cancellationToken);
+        return await PageAsync(query, filter, items, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same search as <see cref="PublishedAsync"/>, reading only what a list shows: whole vacancies (description,
+    /// search key) with whole agencies and employers cost most of a search's time on a small node (docs/performance.md).
+    /// </summary>
+    public async Task<PagedResult<VacancyListItem>> PublishedListAsync(VacancyFilter filter, CancellationToken cancellationToken = default)
+    {
+        var query = await FilteredAsync(filter, cancellationToken);
+        var items = await Ordered(query, filter.Sort)
+            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
+            .Select(v => new VacancyListItem(
+                v.Reference, v.Title, v.IscoCode, v.DestinationCountry, v.City, v.Positions, v.WageAmount, v.WageCurrency,
+                v.HoursPerWeek, v.ContractMonths, v.HousingProvided, v.MealsProvided, v.TransportProvided, v.ApplicationDeadline, v.PublishedAt,
+                v.Agency!.Name, v.Agency.LicenceNumber, v.Employer!.Name, v.Employer.CountryCode))
+            .ToListAsync(cancellationToken);
+        return await PageAsync(query, filter, items, cancellationToken);
+    }
+
+    private async Task<IQueryable<Vacancy>> FilteredAsync(VacancyFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var query = Public();
@@ -113,19 +163,20 @@ public sealed class VacancyQueries(CaravanDbContext db, TimeProvider time, Catal
             query = query.Where(v => v.FeeFree);
         }
 
-        var ordered = filter.Sort == VacancySort.Wage
-            ? query.OrderByDescending(v => v.WageUsdCents).ThenByDescending(v => v.PublishedAt).ThenBy(v => v.Id)
-            : query.OrderByDescending(v => v.PublishedAt).ThenBy(v => v.Id);
-        var items = await ordered
-            .Include(v => v.Agency)
-            .Include(v => v.Employer)
-            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
-            .ToListAsync(cancellationToken);
+        return query;
+    }
+
+    private static IOrderedQueryable<Vacancy> Ordered(IQueryable<Vacancy> query, VacancySort sort) => sort == VacancySort.Wage
+        ? query.OrderByDescending(v => v.WageUsdCents).ThenByDescending(v => v.PublishedAt).ThenBy(v => v.Id)
+        : query.OrderByDescending(v => v.PublishedAt).ThenBy(v => v.Id);
+
+    private static async Task<PagedResult<T>> PageAsync<T>(IQueryable<Vacancy> query, VacancyFilter filter, List<T> items, CancellationToken cancellationToken)
+    {
         // A first page that is not full already says how many match: most narrow searches need no second query.
         var total = filter.Page == 1 && items.Count < filter.PageSize
             ? items.Count
             : await query.Take(CountCap + 1).CountAsync(cancellationToken);
-        return new PagedResult<Vacancy>(items, filter.Page, filter.PageSize, Math.Min(total, CountCap)) { TotalIsLowerBound = total > CountCap };
+        return new PagedResult<T>(items, filter.Page, filter.PageSize, Math.Min(total, CountCap)) { TotalIsLowerBound = total > CountCap };
     }
 
     private static string EscapeLike(string text) =>

@@ -190,7 +190,7 @@ public static class VacanciesEndpoints
             FeeFreeOnly = feeFree == true,
             Sort = sort == "wage" ? VacancySort.Wage : VacancySort.Newest,
         };
-        var result = await queries.PublishedAsync(filter, cancellationToken);
+        var result = await queries.PublishedListAsync(filter, cancellationToken);
         var titles = await catalogue.IscoTitlesAsync(cancellationToken);
         return TypedResults.Ok(new VacancyPageDto(
             result.Items.Select(v => ToDto(v, titles)).ToList(), result.Page, result.PageSize, result.Total, result.PageCount)
@@ -217,6 +217,25 @@ public static class VacanciesEndpoints
             ? TypedResults.Problem(title: "No vacancy of yours has that reference.", statusCode: StatusCodes.Status404NotFound)
             : TypedResults.Ok(ToDto(vacancy, await catalogue.IscoTitlesAsync(cancellationToken)));
     }
+
+    private static VacancyDto ToDto(VacancyListItem v, IReadOnlyDictionary<string, string> titles) => new(
+        v.Reference,
+        v.Title,
+        v.IscoCode,
+        titles.TryGetValue(v.IscoCode, out var t) ? t : null,
+        v.DestinationCountry,
+        v.City,
+        v.Positions,
+        new MoneyDto(v.WageAmount, v.WageCurrency),
+        v.HoursPerWeek,
+        v.ContractMonths,
+        v.HousingProvided,
+        v.MealsProvided,
+        v.TransportProvided,
+        v.ApplicationDeadline,
+        v.PublishedAt,
+        new AgencyRefDto(v.AgencyName, v.AgencyLicence),
+        new EmployerRefDto(v.EmployerName, v.EmployerCountry));
 
     private static VacancyDto ToDto(Vacancy v, IReadOnlyDictionary<string, string> titles) => new(
         v.Reference,
