@@ -55,7 +55,17 @@ public sealed record VacancyListItem(
     string AgencyName,
     string? AgencyLicence,
     string EmployerName,
-    string EmployerCountry);
+    string EmployerCountry)
+{
+    /// <summary>The list row of a vacancy already loaded with its agency and employer.</summary>
+    public static VacancyListItem Of(Vacancy v)
+    {
+        ArgumentNullException.ThrowIfNull(v);
+        return new(v.Reference, v.Title, v.IscoCode, v.DestinationCountry, v.City, v.Positions, v.WageAmount, v.WageCurrency,
+            v.HoursPerWeek, v.ContractMonths, v.HousingProvided, v.MealsProvided, v.TransportProvided, v.ApplicationDeadline, v.PublishedAt,
+            v.Agency?.Name ?? string.Empty, v.Agency?.LicenceNumber, v.Employer?.Name ?? string.Empty, v.Employer?.CountryCode ?? string.Empty);
+    }
+}
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
 {

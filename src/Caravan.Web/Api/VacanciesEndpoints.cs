@@ -237,22 +237,5 @@ public static class VacanciesEndpoints
         new AgencyRefDto(v.AgencyName, v.AgencyLicence),
         new EmployerRefDto(v.EmployerName, v.EmployerCountry));
 
-    private static VacancyDto ToDto(Vacancy v, IReadOnlyDictionary<string, string> titles) => new(
-        v.Reference,
-        v.Title,
-        v.IscoCode,
-        titles.TryGetValue(v.IscoCode, out var t) ? t : null,
-        v.DestinationCountry,
-        v.City,
-        v.Positions,
-        new MoneyDto(v.WageAmount, v.WageCurrency),
-        v.HoursPerWeek,
-        v.ContractMonths,
-        v.HousingProvided,
-        v.MealsProvided,
-        v.TransportProvided,
-        v.ApplicationDeadline,
-        v.PublishedAt,
-        new AgencyRefDto(v.Agency?.Name ?? string.Empty, v.Agency?.LicenceNumber),
-        new EmployerRefDto(v.Employer?.Name ?? string.Empty, v.Employer?.CountryCode ?? string.Empty));
+    private static VacancyDto ToDto(Vacancy v, IReadOnlyDictionary<string, string> titles) => ToDto(VacancyListItem.Of(v), titles);
 }
