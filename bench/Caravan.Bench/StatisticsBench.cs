@@ -275,7 +275,8 @@ internal static class StatisticsBench
                     FactKind.CaseIndicator => "WithheldWages",
                     FactKind.FeeViolation => FactWriter.FromContract,
                     FactKind.Departure or FactKind.Registration or FactKind.Placement or FactKind.VacancyPublished or FactKind.VacancyClosed
-                        or FactKind.Licence or FactKind.Inspection or FactKind.Sanction or FactKind.WagesRecovered or FactKind.RecruitmentCost or FactKind.StayEnded => null,
+                        or FactKind.Licence or FactKind.Inspection or FactKind.Sanction or FactKind.WagesRecovered or FactKind.RecruitmentCost or FactKind.StayEnded
+                        or FactKind.Application or FactKind.Selection => null,
                     _ => null,
                 };
                 object?[] row =

@@ -161,7 +161,16 @@ public sealed class DemoSeeder(CaravanDbContext db, UserManager<CaravanUser> use
             ApplicationDeadline = today.AddDays(20 + i),
             Status = VacancyStatus.Published,
             PublishedAt = now.AddHours(-i),
+            TextLanguage = "en",
+            // The node's readers are Uzbek and Russian speakers: each demo vacancy speaks to them in their language.
+            Translations = [.. DemoVacancyTexts.Languages.Select(language => new VacancyTranslation
+            {
+                Language = language,
+                Title = DemoVacancyTexts.Titles[v.Isco][language],
+                Description = DemoVacancyTexts.Description(language, DemoVacancyTexts.Titles[v.Isco][language], employers[v.Employer].Name, v.City),
+            })],
         }).ToList();
+        vacancies.ForEach(v => v.RefreshSearchKey());
 
         var rates = await new RateTable(db).RatesAsync(cancellationToken);
         foreach (var v in vacancies)

@@ -71,6 +71,9 @@ public enum ConsentPurpose
     Notifications = 1,
     /// <summary>Statistical use, always pseudonymised.</summary>
     Statistics = 2,
+
+    /// <summary>Share named profile fields with the agency of a vacancy the person applied to; withdrawn with the application.</summary>
+    Application = 3,
 }
 
 /// <summary>
@@ -174,6 +177,9 @@ public static class AccessReasons
 
     /// <summary>An agency opening the profile to record a placement, under the person's consent to share it.</summary>
     public const string Placement = nameof(Placement);
+
+    /// <summary>An agency reading an application, under the consent given with it.</summary>
+    public const string Application = nameof(Application);
 
     /// <summary>An officer, consular officer or hotline operator opening the record in the registry.</summary>
     public const string RegistryWork = nameof(RegistryWork);

@@ -35,6 +35,12 @@ public enum FactKind
 
     /// <summary>A return that closed a departure, with the departure's dimensions: the stock abroad goes down by one.</summary>
     StayEnded = 16,
+
+    /// <summary>A migrant applied to a vacancy through the node.</summary>
+    Application = 17,
+
+    /// <summary>An agency selected an applicant for a vacancy.</summary>
+    Selection = 18,
 }
 
 /// <summary>

@@ -156,6 +156,25 @@ public sealed class FactWriter(CaravanDbContext db, TimeProvider time)
         return new Fact { Kind = FactKind.Licence, Date = DateOnly.FromDateTime(change.At), AgencyId = change.AgencyId, Detail = change.Kind.ToString(), AgeBand = Unknown, RecordedAt = now };
     }
 
+    /// <summary>An application or a selection: who applied (sex, age band, region) to what (destination, occupation, agency).</summary>
+    public static Fact ForApplication(FactKind kind, Vacancy v, FactPerson p, DateOnly date, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(v);
+        ArgumentNullException.ThrowIfNull(p);
+        return new Fact
+        {
+            Kind = kind,
+            Date = date,
+            Sex = p.Sex,
+            AgeBand = Fact.AgeBandOf(p.BirthDate, date),
+            RegionOfOrigin = p.Region,
+            Destination = v.DestinationCountry,
+            IscoGroup = IscoGroupOf(v.IscoCode),
+            AgencyId = v.AgencyId,
+            RecordedAt = now,
+        };
+    }
+
     public static Fact ForVacancy(Vacancy v, FactKind kind, DateTime at, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(v);

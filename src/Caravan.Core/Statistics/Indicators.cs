@@ -90,6 +90,8 @@ public static class Indicators
         new("days_to_first_contact", IndicatorMeasure.Mean, Days, Periodicity.Quarterly, [Dimension.Category, Dimension.Destination], SourceCases, "case-category"),
         new("days_to_resolution", IndicatorMeasure.Mean, Days, Periodicity.Quarterly, [Dimension.Category, Dimension.Destination], SourceCases, "case-category"),
         new("wages_recovered", IndicatorMeasure.Sum, Usd, Periodicity.Annual, [Dimension.Category, Dimension.Destination], SourceCases, "case-category"),
+        new("applications", IndicatorMeasure.Count, Events, Periodicity.Monthly, JourneyDims, SourceVacancies, null),
+        new("selections", IndicatorMeasure.Count, Persons, Periodicity.Monthly, JourneyDims, SourceVacancies, null),
         new("recruitment_cost", IndicatorMeasure.Mean, MonthsOfEarnings, Periodicity.Annual, [Dimension.Destination, Dimension.Agency, Dimension.Sex, Dimension.Occupation], SourceRegistry, null),
     ];
 
@@ -123,6 +125,12 @@ public static class Indicators
                 break;
             case FactKind.VacancyPublished:
                 yield return ("vacancies_published", string.Empty, 1);
+                break;
+            case FactKind.Application:
+                yield return ("applications", string.Empty, 1);
+                break;
+            case FactKind.Selection:
+                yield return ("selections", string.Empty, 1);
                 break;
             case FactKind.Licence:
                 yield return ("licences", detail ?? string.Empty, 1);

@@ -57,13 +57,19 @@ public sealed record VacancyListItem(
     string EmployerName,
     string EmployerCountry)
 {
+    /// <summary>The language <see cref="Title"/> is written in, when known: the reader's when the agency translated it.</summary>
+    public string? TextLanguage { get; init; }
+
     /// <summary>The list row of a vacancy already loaded with its agency and employer.</summary>
     public static VacancyListItem Of(Vacancy v)
     {
         ArgumentNullException.ThrowIfNull(v);
         return new(v.Reference, v.Title, v.IscoCode, v.DestinationCountry, v.City, v.Positions, v.WageAmount, v.WageCurrency,
             v.HoursPerWeek, v.ContractMonths, v.HousingProvided, v.MealsProvided, v.TransportProvided, v.ApplicationDeadline, v.PublishedAt,
-            v.Agency?.Name ?? string.Empty, v.Agency?.LicenceNumber, v.Employer?.Name ?? string.Empty, v.Employer?.CountryCode ?? string.Empty);
+            v.Agency?.Name ?? string.Empty, v.Agency?.LicenceNumber, v.Employer?.Name ?? string.Empty, v.Employer?.CountryCode ?? string.Empty)
+        {
+            TextLanguage = v.TextLanguage,
+        };
     }
 }
 
@@ -101,15 +107,24 @@ public sealed class VacancyQueries(CaravanDbContext db, TimeProvider time, Catal
     /// The same search as <see cref="PublishedAsync"/>, reading only what a list shows: whole vacancies (description,
     /// search key) with whole agencies and employers cost most of a search's time on a small node (docs/performance.md).
     /// </summary>
-    public async Task<PagedResult<VacancyListItem>> PublishedListAsync(VacancyFilter filter, CancellationToken cancellationToken = default)
+    public async Task<PagedResult<VacancyListItem>> PublishedListAsync(VacancyFilter filter, CancellationToken cancellationToken = default) =>
+        await PublishedListAsync(filter, null, cancellationToken);
+
+    /// <summary>The list, with each title in <paramref name="language"/> where the agency translated it, else as written.</summary>
+    public async Task<PagedResult<VacancyListItem>> PublishedListAsync(VacancyFilter filter, string? language, CancellationToken cancellationToken = default)
     {
         var query = await FilteredAsync(filter, cancellationToken);
         var items = await Ordered(query, filter.Sort)
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
             .Select(v => new VacancyListItem(
-                v.Reference, v.Title, v.IscoCode, v.DestinationCountry, v.City, v.Positions, v.WageAmount, v.WageCurrency,
+                v.Reference,
+                language == null ? v.Title : v.Translations.Where(t => t.Language == language).Select(t => t.Title).FirstOrDefault() ?? v.Title,
+                v.IscoCode, v.DestinationCountry, v.City, v.Positions, v.WageAmount, v.WageCurrency,
                 v.HoursPerWeek, v.ContractMonths, v.HousingProvided, v.MealsProvided, v.TransportProvided, v.ApplicationDeadline, v.PublishedAt,
-                v.Agency!.Name, v.Agency.LicenceNumber, v.Employer!.Name, v.Employer.CountryCode))
+                v.Agency!.Name, v.Agency.LicenceNumber, v.Employer!.Name, v.Employer.CountryCode)
+            {
+                TextLanguage = language == null ? v.TextLanguage : v.Translations.Where(t => t.Language == language).Select(t => t.Language).FirstOrDefault() ?? v.TextLanguage,
+            })
             .ToListAsync(cancellationToken);
         return await PageAsync(query, filter, items, cancellationToken);
     }
@@ -201,7 +216,7 @@ public sealed class VacancyQueries(CaravanDbContext db, TimeProvider time, Catal
     /// What the public may see: published vacancies of agencies whose licence is valid today. A suspended,
     /// revoked or lapsed licence takes the agency's vacancies out of search at once, before any job runs.
     /// </summary>
-    private IQueryable<Vacancy> Public()
+    internal IQueryable<Vacancy> Public()
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         return db.Set<Vacancy>().AsNoTracking().Where(v => v.Status == VacancyStatus.Published

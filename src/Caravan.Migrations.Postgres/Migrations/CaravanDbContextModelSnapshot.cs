@@ -607,6 +607,90 @@ namespace Caravan.Migrations.Postgres.Migrations
                     b.ToTable("violation_type", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Applications.JobApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateTime>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<Guid>("ConsentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("consent_id");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DepartureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("departure_id");
+
+                    b.Property<int>("Fields")
+                        .HasColumnType("integer")
+                        .HasColumnName("fields");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RejectionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("rejection_note");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vacancy_id");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_job_application");
+
+                    b.HasIndex("VacancyId")
+                        .HasDatabaseName("ix_job_application_vacancy_id");
+
+                    b.HasIndex("PersonId", "VacancyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_job_application_person_id_vacancy_id");
+
+                    b.HasIndex("AgencyId", "Status", "AppliedAt")
+                        .HasDatabaseName("ix_job_application_agency_id_status_applied_at");
+
+                    b.ToTable("job_application", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Core.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3543,6 +3627,30 @@ namespace Caravan.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_licence_event_agency_agency_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Applications.JobApplication", b =>
+                {
+                    b.HasOne("Caravan.Core.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_job_application_agency_agency_id");
+
+                    b.HasOne("Caravan.Core.Migrants.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_job_application_person_person_id");
+
+                    b.HasOne("Caravan.Core.Vacancies.Vacancy", null)
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_job_application_vacancy_vacancy_id");
                 });
 
             modelBuilder.Entity("Caravan.Core.Cases.CaseAttachment", b =>

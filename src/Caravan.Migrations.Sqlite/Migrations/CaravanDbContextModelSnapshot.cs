@@ -601,6 +601,90 @@ namespace Caravan.Migrations.Sqlite.Migrations
                     b.ToTable("violation_type", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Applications.JobApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateTime>("AppliedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_at");
+
+                    b.Property<Guid>("ConsentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consent_id");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DepartureId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("departure_id");
+
+                    b.Property<int>("Fields")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fields");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RejectionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejection_note");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("vacancy_id");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_job_application");
+
+                    b.HasIndex("VacancyId")
+                        .HasDatabaseName("ix_job_application_vacancy_id");
+
+                    b.HasIndex("PersonId", "VacancyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_job_application_person_id_vacancy_id");
+
+                    b.HasIndex("AgencyId", "Status", "AppliedAt")
+                        .HasDatabaseName("ix_job_application_agency_id_status_applied_at");
+
+                    b.ToTable("job_application", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Core.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3526,6 +3610,30 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_licence_event_agency_agency_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Applications.JobApplication", b =>
+                {
+                    b.HasOne("Caravan.Core.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_job_application_agency_agency_id");
+
+                    b.HasOne("Caravan.Core.Migrants.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_job_application_person_person_id");
+
+                    b.HasOne("Caravan.Core.Vacancies.Vacancy", null)
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_job_application_vacancy_vacancy_id");
                 });
 
             modelBuilder.Entity("Caravan.Core.Cases.CaseAttachment", b =>

@@ -41,7 +41,7 @@ public sealed class IndexModel(VacancyQueries queries, Catalogue catalogue) : Pa
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
-    public PagedResult<Vacancy> Result { get; private set; } = new([], 1, PageSize, 0);
+    public PagedResult<VacancyListItem> Result { get; private set; } = new([], 1, PageSize, 0);
 
     public IReadOnlyDictionary<string, string> CountryNames { get; private set; } = new Dictionary<string, string>();
 
@@ -68,14 +68,14 @@ public sealed class IndexModel(VacancyQueries queries, Catalogue catalogue) : Pa
         MinWage = minimum is null ? null : MinWage!.Trim();
         WageCurrency = WageCurrency is not null && WageCurrencies.Contains(WageCurrency) ? WageCurrency : "USD";
         Sort = Sort == "wage" ? "wage" : null;
-        Result = await queries.PublishedAsync(new VacancyFilter(Destination, Isco, PageNumber, PageSize)
+        Result = await queries.PublishedListAsync(new VacancyFilter(Destination, Isco, PageNumber, PageSize)
         {
             Query = Query,
             MinWage = minimum,
             MinWageCurrency = WageCurrency,
             FeeFreeOnly = NoFees,
             Sort = Sort == "wage" ? VacancySort.Wage : VacancySort.Newest,
-        }, cancellationToken);
+        }, CultureInfo.CurrentUICulture.Name, cancellationToken);
     }
 
     public string PageLink(int page) =>

@@ -1,0 +1,197 @@
+using Caravan.Core.Contracts;
+using Caravan.Core.Migrants;
+using Caravan.Core.Reference;
+using Caravan.Core.Vacancies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Caravan.Core.Applications;
+
+public enum MatchReasonKind
+{
+    /// <summary>The vacancy's occupation is one the person named.</summary>
+    Occupation,
+
+    /// <summary>The vacancy's occupation is in the same ISCO group as one the person named or worked in.</summary>
+    RelatedOccupation,
+
+    /// <summary>The person worked in this occupation before.</summary>
+    PastWork,
+    Destination,
+    Language,
+    Skill,
+    Wage,
+    NoFees,
+}
+
+/// <summary>One reason a vacancy was recommended: its kind and the code or word it rests on (an ISCO code, a country, a language, a skill).</summary>
+public sealed record MatchReason(MatchReasonKind Kind, string? Value = null, string? Detail = null);
+
+public sealed record VacancyMatch(VacancyListItem Vacancy, string? TitleLanguage, int Score, IReadOnlyList<MatchReason> Reasons);
+
+/// <summary>
+/// Vacancies for one registered migrant, ranked by how well they fit the profile, each with its reasons. Only what the
+/// public may see is considered (published, licence valid), only open deadlines, and none that charges the worker
+/// where the node forbids fees. Candidates come from a few indexed queries (same occupation, same ISCO sub-major group,
+/// preferred destinations), each capped, so the cost does not grow with the number of vacancies.
+/// </summary>
+public sealed class VacancyMatcher(VacancyQueries vacancies, Catalogue catalogue, IOptions<FeePolicyOptions> fees)
+{
+    /// <summary>How many candidates each query brings, best paid first; ranking happens over their union.</summary>
+    public const int PerQuery = 200;
+
+    public const int DefaultCount = 20;
+
+    /// <summary>The languages spoken at work in each destination the node serves, for the language reason.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> DestinationLanguages = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["RU"] = ["ru"],
+        ["KZ"] = ["kk", "ru"],
+        ["KG"] = ["ky", "ru"],
+        ["KR"] = ["ko"],
+        ["TR"] = ["tr"],
+        ["AE"] = ["ar", "en"],
+        ["DE"] = ["de"],
+        ["GB"] = ["en"],
+        ["PL"] = ["pl"],
+        ["JP"] = ["ja"],
+        ["IL"] = ["he"],
+        ["SA"] = ["ar"],
+        ["QA"] = ["ar", "en"],
+        ["CN"] = ["zh"],
+    };
+
+    private sealed record Candidate(Guid Id, string IscoCode, string DestinationCountry, long? WageUsdCents, bool FeeFree, string Title, string? RequiredSkills, DateTime? PublishedAt);
+
+    public async Task<IReadOnlyList<VacancyMatch>> TopAsync(Person person, string language, int count = DefaultCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var units = person.Occupations.Where(o => o.Length == 4).ToHashSet(StringComparer.Ordinal);
+        var past = person.WorkHistory.Select(w => w.Occupation).OfType<string>().Where(o => o.Length == 4).ToHashSet(StringComparer.Ordinal);
+        var groups = units.Concat(past).Select(o => o[..2]).ToHashSet(StringComparer.Ordinal);
+        var related = (await catalogue.IscoUnitCodesAsync(cancellationToken)).Where(c => c.Length == 4 && groups.Contains(c[..2])).ToList();
+        var preferred = person.PreferredDestinations.ToList();
+
+        var open = Open();
+        var candidates = new Dictionary<Guid, Candidate>();
+        if (units.Count + past.Count > 0)
+        {
+            var exact = units.Concat(past).Distinct(StringComparer.Ordinal).ToList();
+            await AddAsync(candidates, open.Where(v => exact.Contains(v.IscoCode)), cancellationToken);
+            await AddAsync(candidates, open.Where(v => related.Contains(v.IscoCode)), cancellationToken);
+        }
+
+        if (preferred.Count > 0)
+        {
+            await AddAsync(candidates, open.Where(v => preferred.Contains(v.DestinationCountry)), cancellationToken);
+        }
+
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var highest = candidates.Values.Max(c => c.WageUsdCents ?? 0);
+        var ranked = candidates.Values
+            .Select(c => (Candidate: c, Reasons: Reasons(c, person, units, past, highest)))
+            .Select(r => (r.Candidate, r.Reasons, Score: r.Reasons.Sum(Weight)))
+            .Where(r => r.Reasons.Any(x => x.Kind is MatchReasonKind.Occupation or MatchReasonKind.RelatedOccupation or MatchReasonKind.PastWork or MatchReasonKind.Destination))
+            .OrderByDescending(r => r.Score).ThenByDescending(r => r.Candidate.WageUsdCents).ThenByDescending(r => r.Candidate.PublishedAt).ThenBy(r => r.Candidate.Id)
+            .Take(count).ToList();
+        var ids = ranked.Select(r => r.Candidate.Id).ToList();
+        var items = await vacancies.Public().Where(v => ids.Contains(v.Id))
+            .Select(v => new
+            {
+                v.Id,
+                Item = new VacancyListItem(
+                    v.Reference, v.Translations.Where(t => t.Language == language).Select(t => t.Title).FirstOrDefault() ?? v.Title, v.IscoCode,
+                    v.DestinationCountry, v.City, v.Positions, v.WageAmount, v.WageCurrency, v.HoursPerWeek, v.ContractMonths, v.HousingProvided,
+                    v.MealsProvided, v.TransportProvided, v.ApplicationDeadline, v.PublishedAt, v.Agency!.Name, v.Agency.LicenceNumber, v.Employer!.Name, v.Employer.CountryCode),
+                Language = v.Translations.Where(t => t.Language == language).Select(t => t.Language).FirstOrDefault() ?? v.TextLanguage,
+            })
+            .ToDictionaryAsync(x => x.Id, cancellationToken);
+        return [.. ranked.Where(r => items.ContainsKey(r.Candidate.Id))
+            .Select(r => new VacancyMatch(items[r.Candidate.Id].Item, items[r.Candidate.Id].Language, r.Score, r.Reasons))];
+    }
+
+    private IQueryable<Vacancy> Open()
+    {
+        var today = vacancies.Today;
+        var query = vacancies.Public().Where(v => v.ApplicationDeadline >= today);
+        return fees.Value.Kind == FeePolicyKind.ZeroFee ? query.Where(v => v.FeeFree) : query;
+    }
+
+    private static async Task AddAsync(Dictionary<Guid, Candidate> into, IQueryable<Vacancy> query, CancellationToken cancellationToken)
+    {
+        var rows = await query.OrderByDescending(v => v.WageUsdCents).ThenByDescending(v => v.PublishedAt).Take(PerQuery)
+            .Select(v => new Candidate(v.Id, v.IscoCode, v.DestinationCountry, v.WageUsdCents, v.FeeFree, v.Title, v.RequiredSkills, v.PublishedAt))
+            .ToListAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            into.TryAdd(row.Id, row);
+        }
+    }
+
+    private static List<MatchReason> Reasons(Candidate c, Person person, HashSet<string> units, HashSet<string> past, long highest)
+    {
+        var reasons = new List<MatchReason>();
+        if (units.Contains(c.IscoCode))
+        {
+            reasons.Add(new(MatchReasonKind.Occupation, c.IscoCode));
+        }
+        else if (past.Contains(c.IscoCode))
+        {
+            reasons.Add(new(MatchReasonKind.PastWork, c.IscoCode));
+        }
+        else if ((units.Concat(past).FirstOrDefault(o => o[..3] == c.IscoCode[..3]) ?? units.Concat(past).FirstOrDefault(o => o[..2] == c.IscoCode[..2])) is { } near)
+        {
+            reasons.Add(new(MatchReasonKind.RelatedOccupation, near, near[..3] == c.IscoCode[..3] ? "minor" : "sub-major"));
+        }
+
+        if (person.PreferredDestinations.Contains(c.DestinationCountry))
+        {
+            reasons.Add(new(MatchReasonKind.Destination, c.DestinationCountry));
+        }
+
+        if (DestinationLanguages.TryGetValue(c.DestinationCountry, out var spoken)
+            && person.Languages.FirstOrDefault(l => spoken.Contains(l.Code) && l.Level is not "A1") is { } known)
+        {
+            reasons.Add(new(MatchReasonKind.Language, known.Code, known.Level));
+        }
+
+        var text = $"{c.Title} {c.RequiredSkills}".ToUpperInvariant();
+        foreach (var skill in person.Skills.Select(s => s.Trim()).Where(s => s.Length >= 3).Distinct(StringComparer.OrdinalIgnoreCase).Take(10))
+        {
+            if (text.Contains(skill.ToUpperInvariant(), StringComparison.Ordinal))
+            {
+                reasons.Add(new(MatchReasonKind.Skill, skill));
+            }
+        }
+
+        // The best-paid quarter of the candidates: a wage the person would notice, compared in USD at the node's rates.
+        if (highest > 0 && c.WageUsdCents is { } cents && cents * 4 >= highest * 3)
+        {
+            reasons.Add(new(MatchReasonKind.Wage));
+        }
+
+        if (c.FeeFree)
+        {
+            reasons.Add(new(MatchReasonKind.NoFees));
+        }
+
+        return reasons;
+    }
+
+    private static int Weight(MatchReason reason) => reason.Kind switch
+    {
+        MatchReasonKind.Occupation => 50,
+        MatchReasonKind.PastWork => 40,
+        MatchReasonKind.RelatedOccupation => reason.Detail == "minor" ? 30 : 15,
+        MatchReasonKind.Destination => 20,
+        MatchReasonKind.Language => 10,
+        MatchReasonKind.Skill => 5,
+        MatchReasonKind.Wage => 8,
+        MatchReasonKind.NoFees => 3,
+        _ => 0,
+    };
+}
