@@ -7,6 +7,7 @@
 #        bench/run.sh import-pg|import-sqlite|import [--rows N ...]   (issue 4 registry import against COPY / a bare INSERT loop;
 #          import-pg also runs the person search on the 1,000,000 imported persons; about 15 minutes each on 2 cores)
 #        bench/run.sh cases [--cases N --teams N --clients N --seconds N]   (issue 5 queue, dashboard and case file on 200,000 cases)
+#        bench/run.sh match [--vacancies N --clients N --seconds N]   (issue 15 top-20 matches for a migrant, in process, 1,000,000 vacancies)
 #        bench/run.sh statistics-pg|statistics-sqlite [--facts N --new-facts N --clients N --seconds N]   (issue 12 fold, rebuild and API)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +38,10 @@ case $what in
   statistics-pg)
     shift
     bench statistics --provider postgres --facts 10000000 --new-facts 1000000 --clients 8 --seconds 30 "$@"
+    exit 0 ;;
+  match)
+    shift
+    bench match --provider postgres --vacancies 1000000 --agencies 2000 --clients 8 --seconds 20 "$@"
     exit 0 ;;
   statistics-sqlite)
     shift

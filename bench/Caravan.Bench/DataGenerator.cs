@@ -13,7 +13,7 @@ internal static class DataGenerator
 {
     public static readonly string[] Destinations = ["RU", "KZ", "KR", "TR", "AE"];
 
-    private static readonly (string Isco, string Title)[] Jobs =
+    internal static readonly (string Isco, string Title)[] Jobs =
     [
         ("7212", "Welder"), ("7112", "Bricklayer"), ("7115", "Carpenter"), ("9313", "Construction labourer"), ("7126", "Plumber"),
         ("7411", "Electrician"), ("8332", "Truck driver"), ("4321", "Warehouse clerk"), ("8344", "Forklift operator"), ("9333", "Loader"),

@@ -25,6 +25,13 @@ if (args.FirstOrDefault() == "statistics")
     return;
 }
 
+// Matching (issue 15 §3) runs in process against the database, without the server.
+if (args.FirstOrDefault() == "match")
+{
+    await MatchBench.RunAsync(args);
+    return;
+}
+
 // Registry import and person search run in process against the database, without the server.
 if (args.FirstOrDefault() == "import")
 {

@@ -32,13 +32,17 @@ public sealed record VacancyMatch(VacancyListItem Vacancy, string? TitleLanguage
 /// <summary>
 /// Vacancies for one registered migrant, ranked by how well they fit the profile, each with its reasons. Only what the
 /// public may see is considered (published, licence valid), only open deadlines, and none that charges the worker
-/// where the node forbids fees. Candidates come from a few indexed queries (same occupation, same ISCO sub-major group,
-/// preferred destinations), each capped, so the cost does not grow with the number of vacancies.
+/// where the node forbids fees. Candidates come from capped queries, one per occupation (the person's own, then the
+/// others of the same ISCO sub-major group) and one per preferred destination, each answered by an index in wage order
+/// (VacancyMapping), so the cost does not grow with the number of vacancies (docs/performance.md, issue 15).
 /// </summary>
 public sealed class VacancyMatcher(VacancyQueries vacancies, Catalogue catalogue, IOptions<FeePolicyOptions> fees)
 {
     /// <summary>How many candidates each query brings, best paid first; ranking happens over their union.</summary>
     public const int PerQuery = 200;
+
+    /// <summary>Fewer from each related occupation: there may be a dozen of them, and they rank below the person's own.</summary>
+    public const int PerRelated = 40;
 
     public const int DefaultCount = 20;
 
@@ -72,18 +76,23 @@ public sealed class VacancyMatcher(VacancyQueries vacancies, Catalogue catalogue
         var related = (await catalogue.IscoUnitCodesAsync(cancellationToken)).Where(c => c.Length == 4 && groups.Contains(c[..2])).ToList();
         var preferred = person.PreferredDestinations.ToList();
 
+        // One query per occupation and per destination, each an ordered index scan that stops at its cap: an IN list
+        // would make the database gather every match (a third of a million rows at scale) just to sort them by wage.
         var open = Open();
         var candidates = new Dictionary<Guid, Candidate>();
-        if (units.Count + past.Count > 0)
+        foreach (var code in units.Concat(past).Distinct(StringComparer.Ordinal))
         {
-            var exact = units.Concat(past).Distinct(StringComparer.Ordinal).ToList();
-            await AddAsync(candidates, open.Where(v => exact.Contains(v.IscoCode)), cancellationToken);
-            await AddAsync(candidates, open.Where(v => related.Contains(v.IscoCode)), cancellationToken);
+            await AddAsync(candidates, open.Where(v => v.IscoCode == code), PerQuery, cancellationToken);
         }
 
-        if (preferred.Count > 0)
+        foreach (var code in related.Where(c => !units.Contains(c) && !past.Contains(c)))
         {
-            await AddAsync(candidates, open.Where(v => preferred.Contains(v.DestinationCountry)), cancellationToken);
+            await AddAsync(candidates, open.Where(v => v.IscoCode == code), PerRelated, cancellationToken);
+        }
+
+        foreach (var country in preferred)
+        {
+            await AddAsync(candidates, open.Where(v => v.DestinationCountry == country), PerQuery, cancellationToken);
         }
 
         if (candidates.Count == 0)
@@ -121,9 +130,9 @@ public sealed class VacancyMatcher(VacancyQueries vacancies, Catalogue catalogue
         return fees.Value.Kind == FeePolicyKind.ZeroFee ? query.Where(v => v.FeeFree) : query;
     }
 
-    private static async Task AddAsync(Dictionary<Guid, Candidate> into, IQueryable<Vacancy> query, CancellationToken cancellationToken)
+    private static async Task AddAsync(Dictionary<Guid, Candidate> into, IQueryable<Vacancy> query, int cap, CancellationToken cancellationToken)
     {
-        var rows = await query.OrderByDescending(v => v.WageUsdCents).ThenByDescending(v => v.PublishedAt).Take(PerQuery)
+        var rows = await query.OrderByDescending(v => v.WageUsdCents).ThenByDescending(v => v.PublishedAt).Take(cap)
             .Select(v => new Candidate(v.Id, v.IscoCode, v.DestinationCountry, v.WageUsdCents, v.FeeFree, v.Title, v.RequiredSkills, v.PublishedAt))
             .ToListAsync(cancellationToken);
         foreach (var row in rows)

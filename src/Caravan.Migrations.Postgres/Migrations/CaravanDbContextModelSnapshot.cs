@@ -3328,14 +3328,8 @@ namespace Caravan.Migrations.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_vacancy");
 
-                    b.HasIndex("DestinationCountry")
-                        .HasDatabaseName("ix_vacancies_destination_country");
-
                     b.HasIndex("EmployerId")
                         .HasDatabaseName("ix_vacancy_employer_id");
-
-                    b.HasIndex("IscoCode")
-                        .HasDatabaseName("ix_vacancies_isco_code");
 
                     b.HasIndex("Reference")
                         .IsUnique()
@@ -3350,6 +3344,14 @@ namespace Caravan.Migrations.Postgres.Migrations
 
                     b.HasIndex("Status", "WageUsdCents")
                         .HasDatabaseName("ix_vacancies_status_wage_usd_cents");
+
+                    b.HasIndex("DestinationCountry", "WageUsdCents", "PublishedAt")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_vacancies_destination_country_wage");
+
+                    b.HasIndex("IscoCode", "WageUsdCents", "PublishedAt")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_vacancies_isco_code_wage");
 
                     b.ToTable("vacancy", (string)null);
                 });

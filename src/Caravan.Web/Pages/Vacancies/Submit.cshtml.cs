@@ -104,6 +104,9 @@ public sealed class SubmitModel(
     [BindProperty(Name = "translations")]
     public List<TranslationRow> Translations { get; set; } = [];
 
+    /// <summary>The seven languages of the node's pages, in the order the translation rows offer them.</summary>
+    public static readonly IReadOnlyList<string> UiLanguages = ["ru", "uz", "uz-Cyrl", "kk", "ky", "tg", "en"];
+
     /// <summary>Languages by their own names, so each reader finds theirs whatever the page language.</summary>
     public static readonly IReadOnlyDictionary<string, string> LanguageNames = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -257,7 +260,7 @@ public sealed class SubmitModel(
             RequiredSkills = RequiredSkills,
             ApplicationDeadline = deadline,
             Costs = costs,
-            Translations = [.. Translations.Take(1).Select(t => new TranslationInput(t.Language, t.Title, t.Description))],
+            Translations = [.. Translations.Take(VacancyInput.MaxTranslations).Select(t => new TranslationInput(t.Language, t.Title, t.Description))],
         };
     }
 
@@ -276,9 +279,16 @@ public sealed class SubmitModel(
             Costs.Add(new CostRow());
         }
 
-        if (Translations.Count == 0)
+        // A row for each of the node's other languages, so an agency can publish in every language its readers use;
+        // blank rows are dropped when the vacancy is read.
+        foreach (var language in UiLanguages.Where(l => l != TextLanguage && Translations.All(t => t.Language != l)))
         {
-            Translations.Add(new TranslationRow { Language = "ru" });
+            if (Translations.Count >= VacancyInput.MaxTranslations)
+            {
+                break;
+            }
+
+            Translations.Add(new TranslationRow { Language = language });
         }
 
         return true;

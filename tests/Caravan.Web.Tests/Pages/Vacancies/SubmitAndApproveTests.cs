@@ -24,6 +24,12 @@ public class SubmitAndApproveTests(AppFixture fixture) : IClassFixture<AppFixtur
         ["translations[0].language"] = "ru",
         ["translations[0].title"] = title + " (сварщик)",
         ["translations[0].description"] = "Сварка стальных рам на заводе автокомплектующих. Письменный договор, зарплата ежемесячно на банковский счёт.",
+        ["translations[1].language"] = "uz",
+        ["translations[1].title"] = title + " (payvandchi)",
+        ["translations[1].description"] = "Avtomobil ehtiyot qismlari zavodida poʻlat ramalarni payvandlash. Yozma shartnoma, ish haqi har oy bank hisobiga.",
+        ["translations[2].language"] = "tg",
+        ["translations[2].title"] = "",
+        ["translations[2].description"] = "",
         ["destinationCountry"] = "KR",
         ["city"] = "Ansan",
         ["positions"] = "12",
@@ -84,6 +90,14 @@ public class SubmitAndApproveTests(AppFixture fixture) : IClassFixture<AppFixtur
         var found = await (await russian.GetAsync("/vacancies?culture=ru&q=" + Uri.EscapeDataString("сварка стальных"))).TextAsync();
         found.ShouldContain(reference);
         (await (await russian.GetAsync($"/vacancies/{reference}?culture=ru")).TextAsync()).ShouldContain(title + " (сварщик)");
+        // Every translation the form was given is kept, and an empty row is no translation.
+        var uzbek = await (await app.Browser().GetAsync($"/vacancies/{reference}?culture=uz")).TextAsync();
+        uzbek.ShouldContain(title + " (payvandchi)");
+        var tajik = WebUtility.HtmlDecode(await (await app.Browser().GetAsync($"/vacancies/{reference}?culture=tg")).TextAsync());
+        tajik.ShouldContain($"lang=\"en\">{title}</h1>");
+        var languages = await app.WithDbAsync(c => c.Set<VacancyTranslation>().Where(t => c.Set<Vacancy>().Any(v => v.Id == t.VacancyId && v.Reference == reference))
+            .Select(t => t.Language).OrderBy(l => l).ToListAsync());
+        languages.ShouldBe(["ru", "uz"]);
     }
 
     [Theory]
