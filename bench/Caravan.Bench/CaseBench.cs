@@ -50,7 +50,7 @@ internal static class CaseBench
         {
             var services = new ServiceCollection();
             services.AddSingleton(TimeProvider.System);
-            services.AddScoped<IAuditActor, SystemAuditActor>();
+            services.AddSingleton<IAuditActor, SystemAuditActor>();
             services.AddCaravanData(database.Provider, database.ConnectionString);
             services.AddSingleton(new SensitiveData(DataProtectionProvider.Create(keys, b => b.SetApplicationName("Caravan").UseCryptographicAlgorithms(SensitiveData.Algorithms)), RandomNumberGenerator.GetBytes(32)));
             services.AddSingleton<IDocumentStore>(new FileSystemDocumentStore(documents.FullName));

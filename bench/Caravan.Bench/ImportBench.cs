@@ -131,7 +131,7 @@ internal static class ImportBench
     {
         var services = new ServiceCollection();
         services.AddSingleton(TimeProvider.System);
-        services.AddScoped<IAuditActor, SystemAuditActor>();
+        services.AddSingleton<IAuditActor, SystemAuditActor>();
         services.AddCaravanData(database.Provider, database.ConnectionString);
         services.AddMemoryCache();
         services.AddScoped<Catalogue>();

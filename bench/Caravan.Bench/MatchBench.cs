@@ -35,15 +35,20 @@ internal static class MatchBench
             .Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
         Console.WriteLine($"# Caravan benchmark: matching on {options.Provider}, {options.Vacancies:N0} vacancies, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
-        await using var database = await BenchDatabase.CreateAsync(options);
-        database.Keep = args.Contains("--keep");
-        var clock = Stopwatch.StartNew();
-        await DataGenerator.FillAsync(database, options);
-        Console.WriteLine($"Generated {options.Vacancies:N0} vacancies across {options.Agencies:N0} agencies in {clock.Elapsed.TotalSeconds:N0} s");
+        // --existing "connection string": a database kept by an earlier run (--keep), used as it is.
+        var existing = Array.IndexOf(args, "--existing") is var ei and >= 0 && ei + 1 < args.Length ? args[ei + 1] : null;
+        await using var database = existing is null ? await BenchDatabase.CreateAsync(options) : BenchDatabase.Attach(options.Provider, existing);
+        database.Keep = existing is not null || args.Contains("--keep");
+        if (existing is null)
+        {
+            var clock = Stopwatch.StartNew();
+            await DataGenerator.FillAsync(database, options);
+            Console.WriteLine($"Generated {options.Vacancies:N0} vacancies across {options.Agencies:N0} agencies in {clock.Elapsed.TotalSeconds:N0} s");
+        }
 
         var services = new ServiceCollection();
         services.AddSingleton(TimeProvider.System);
-        services.AddScoped<IAuditActor, SystemAuditActor>();
+        services.AddSingleton<IAuditActor, SystemAuditActor>();
         services.AddCaravanData(database.Provider, database.ConnectionString);
         services.AddMemoryCache();
         services.AddScoped<Catalogue>();
@@ -52,7 +57,9 @@ internal static class MatchBench
         services.AddOptions<FeePolicyOptions>();
         services.AddApplications(new ConfigurationBuilder().Build());
         await using var provider = services.BuildServiceProvider();
-        var units = (await WithScopeAsync(provider, sp => sp.GetRequiredService<Catalogue>().IscoUnitCodesAsync())).ToList();
+        // The occupations published vacancies are in, as the matcher keeps them: related occupations are read among these.
+        var units = await WithScopeAsync(provider, sp => sp.GetRequiredService<CaravanDbContext>().Set<Vacancy>()
+            .Where(v => v.Status == VacancyStatus.Published).Select(v => v.IscoCode).Distinct().ToListAsync());
 
         foreach (var clients in clientCounts)
         {
@@ -105,27 +112,49 @@ internal static class MatchBench
 #pragma warning restore CA5394
     }
 
-    /// <summary>The matcher's three candidate queries, as SQL: the least the database has to do for one profile.</summary>
+    /// <summary>
+    /// The matcher's candidates in as few round trips as SQL allows: one statement for every occupation (each with its
+    /// cap, an ordered index scan per code through LATERAL) and one for the destinations. The least the database has to
+    /// do for one profile.
+    /// </summary>
     private static async Task CeilingAsync(string connectionString, Person person, List<string> units)
     {
         var groups = person.Occupations.Select(o => o[..2]).ToHashSet(StringComparer.Ordinal);
-        var related = units.Where(u => u.Length == 4 && groups.Contains(u[..2])).ToArray();
+        var related = units.Where(u => u.Length == 4 && groups.Contains(u[..2]) && !person.Occupations.Contains(u)).ToArray();
+        string[] codes = [.. person.Occupations, .. related];
+        int[] caps = [.. person.Occupations.Select(_ => VacancyMatcher.PerQuery), .. related.Select(_ => VacancyMatcher.PerRelated)];
+        const string Columns = "v.id, v.isco_code, v.destination_country, v.wage_usd_cents, v.fee_free, v.title, v.required_skills, v.published_at";
         const string Open = """
-            SELECT v.id, v.isco_code, v.destination_country, v.wage_usd_cents, v.fee_free, v.title, v.required_skills, v.published_at
-            FROM vacancy v JOIN agency a ON a.id = v.agency_id
-            WHERE v.status = 'Published' AND a.licence_status = 'Valid' AND (a.licence_valid_until IS NULL OR a.licence_valid_until >= current_date)
+            v.status = 'Published' AND a.licence_status = 'Valid' AND (a.licence_valid_until IS NULL OR a.licence_valid_until >= current_date)
               AND v.application_deadline >= current_date AND v.fee_free
             """;
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        foreach (var (column, values) in new[] { ("isco_code", person.Occupations.ToArray()), ("isco_code", related), ("destination_country", person.PreferredDestinations.ToArray()) })
+        await using (var occupations = new NpgsqlCommand($"""
+            SELECT c.* FROM unnest(@codes, @caps) AS k(code, cap) CROSS JOIN LATERAL (
+              SELECT {Columns} FROM vacancy v JOIN agency a ON a.id = v.agency_id
+              WHERE v.isco_code = k.code AND {Open} ORDER BY v.wage_usd_cents DESC, v.published_at DESC LIMIT k.cap) c
+            """, connection))
         {
-            await using var command = new NpgsqlCommand($"{Open} AND v.{column} = ANY(@values) ORDER BY v.wage_usd_cents DESC NULLS LAST, v.published_at DESC LIMIT 200", connection);
-            command.Parameters.AddWithValue("values", values);
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-            }
+            occupations.Parameters.AddWithValue("codes", codes);
+            occupations.Parameters.AddWithValue("caps", caps);
+            await DrainAsync(occupations);
+        }
+
+        await using var destinations = new NpgsqlCommand($"""
+            SELECT c.* FROM unnest(@countries) AS k(country) CROSS JOIN LATERAL (
+              SELECT {Columns} FROM vacancy v JOIN agency a ON a.id = v.agency_id
+              WHERE v.destination_country = k.country AND {Open} ORDER BY v.wage_usd_cents DESC, v.published_at DESC LIMIT {VacancyMatcher.PerQuery}) c
+            """, connection);
+        destinations.Parameters.AddWithValue("countries", person.PreferredDestinations.ToArray());
+        await DrainAsync(destinations);
+    }
+
+    private static async Task DrainAsync(NpgsqlCommand command)
+    {
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
         }
     }
 

@@ -114,7 +114,7 @@ internal static class StatisticsBench
 
         var services = new ServiceCollection();
         services.AddSingleton(TimeProvider.System);
-        services.AddScoped<IAuditActor, SystemAuditActor>();
+        services.AddSingleton<IAuditActor, SystemAuditActor>();
         services.AddCaravanData(database.Provider, database.ConnectionString);
         services.AddOptions<StatisticsOptions>().Configure(o => o.FoldLagSeconds = 0);
         services.AddScoped<StatCellWriter>();

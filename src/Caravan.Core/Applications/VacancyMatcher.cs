@@ -1,8 +1,8 @@
 using Caravan.Core.Contracts;
 using Caravan.Core.Migrants;
-using Caravan.Core.Reference;
 using Caravan.Core.Vacancies;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Caravan.Core.Applications;
@@ -36,13 +36,13 @@ public sealed record VacancyMatch(VacancyListItem Vacancy, string? TitleLanguage
 /// others of the same ISCO sub-major group) and one per preferred destination, each answered by an index in wage order
 /// (VacancyMapping), so the cost does not grow with the number of vacancies (docs/performance.md, issue 15).
 /// </summary>
-public sealed class VacancyMatcher(VacancyQueries vacancies, Catalogue catalogue, IOptions<FeePolicyOptions> fees)
+public sealed class VacancyMatcher(VacancyQueries vacancies, IMemoryCache cache, IOptions<FeePolicyOptions> fees)
 {
     /// <summary>How many candidates each query brings, best paid first; ranking happens over their union.</summary>
-    public const int PerQuery = 200;
+    public const int PerQuery = 100;
 
     /// <summary>Fewer from each related occupation: there may be a dozen of them, and they rank below the person's own.</summary>
-    public const int PerRelated = 40;
+    public const int PerRelated = 20;
 
     public const int DefaultCount = 20;
 
@@ -73,26 +73,27 @@ public sealed class VacancyMatcher(VacancyQueries vacancies, Catalogue catalogue
         var units = person.Occupations.Where(o => o.Length == 4).ToHashSet(StringComparer.Ordinal);
         var past = person.WorkHistory.Select(w => w.Occupation).OfType<string>().Where(o => o.Length == 4).ToHashSet(StringComparer.Ordinal);
         var groups = units.Concat(past).Select(o => o[..2]).ToHashSet(StringComparer.Ordinal);
-        var related = (await catalogue.IscoUnitCodesAsync(cancellationToken)).Where(c => c.Length == 4 && groups.Contains(c[..2])).ToList();
+        var related = (await OccupationsInUseAsync(cancellationToken)).Where(c => c.Length == 4 && groups.Contains(c[..2])).ToList();
         var preferred = person.PreferredDestinations.ToList();
 
-        // One query per occupation and per destination, each an ordered index scan that stops at its cap: an IN list
-        // would make the database gather every match (a third of a million rows at scale) just to sort them by wage.
+        // One capped part per occupation and per destination, each an ordered index scan that stops at its cap, sent as
+        // one UNION ALL: an IN list would make the database gather every match (a third of a million rows at scale) just
+        // to sort them by wage, and a round trip per part costs more than the part.
         var open = Open();
+        var parts = units.Concat(past).Distinct(StringComparer.Ordinal).Select(code => Capped(open.Where(v => v.IscoCode == code), PerQuery))
+            .Concat(related.Where(c => !units.Contains(c) && !past.Contains(c)).Select(code => Capped(open.Where(v => v.IscoCode == code), PerRelated)))
+            .Concat(preferred.Select(country => Capped(open.Where(v => v.DestinationCountry == country), PerQuery)))
+            .ToList();
         var candidates = new Dictionary<Guid, Candidate>();
-        foreach (var code in units.Concat(past).Distinct(StringComparer.Ordinal))
+        if (parts.Count > 0)
         {
-            await AddAsync(candidates, open.Where(v => v.IscoCode == code), PerQuery, cancellationToken);
-        }
-
-        foreach (var code in related.Where(c => !units.Contains(c) && !past.Contains(c)))
-        {
-            await AddAsync(candidates, open.Where(v => v.IscoCode == code), PerRelated, cancellationToken);
-        }
-
-        foreach (var country in preferred)
-        {
-            await AddAsync(candidates, open.Where(v => v.DestinationCountry == country), PerQuery, cancellationToken);
+            var rows = await parts.Aggregate((all, part) => all.Concat(part))
+                .Select(v => new Candidate(v.Id, v.IscoCode, v.DestinationCountry, v.WageUsdCents, v.FeeFree, v.Title, v.RequiredSkills, v.PublishedAt))
+                .ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                candidates.TryAdd(row.Id, row);
+            }
         }
 
         if (candidates.Count == 0)
@@ -123,6 +124,21 @@ public sealed class VacancyMatcher(VacancyQueries vacancies, Catalogue catalogue
             .Select(r => new VacancyMatch(items[r.Candidate.Id].Item, items[r.Candidate.Id].Language, r.Score, r.Reasons))];
     }
 
+    /// <summary>
+    /// The occupations that published vacancies are in, kept for <see cref="InUseFor"/>: related occupations are looked up
+    /// only among these, so a sub-major group's dozen unit groups cost a part each only when they have vacancies. A
+    /// vacancy in a new occupation joins the related ones within that time; the person's own occupations are always read.
+    /// </summary>
+    private Task<HashSet<string>> OccupationsInUseAsync(CancellationToken cancellationToken) =>
+        cache.GetOrCreateAsync("matching:occupations-in-use", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = InUseFor;
+            var codes = await vacancies.Public().Select(v => v.IscoCode).Distinct().ToListAsync(cancellationToken);
+            return codes.ToHashSet(StringComparer.Ordinal);
+        })!;
+
+    public static readonly TimeSpan InUseFor = TimeSpan.FromMinutes(5);
+
     private IQueryable<Vacancy> Open()
     {
         var today = vacancies.Today;
@@ -130,16 +146,8 @@ public sealed class VacancyMatcher(VacancyQueries vacancies, Catalogue catalogue
         return fees.Value.Kind == FeePolicyKind.ZeroFee ? query.Where(v => v.FeeFree) : query;
     }
 
-    private static async Task AddAsync(Dictionary<Guid, Candidate> into, IQueryable<Vacancy> query, int cap, CancellationToken cancellationToken)
-    {
-        var rows = await query.OrderByDescending(v => v.WageUsdCents).ThenByDescending(v => v.PublishedAt).Take(cap)
-            .Select(v => new Candidate(v.Id, v.IscoCode, v.DestinationCountry, v.WageUsdCents, v.FeeFree, v.Title, v.RequiredSkills, v.PublishedAt))
-            .ToListAsync(cancellationToken);
-        foreach (var row in rows)
-        {
-            into.TryAdd(row.Id, row);
-        }
-    }
+    private static IQueryable<Vacancy> Capped(IQueryable<Vacancy> query, int cap) =>
+        query.OrderByDescending(v => v.WageUsdCents).ThenByDescending(v => v.PublishedAt).Take(cap);
 
     private static List<MatchReason> Reasons(Candidate c, Person person, HashSet<string> units, HashSet<string> past, long highest)
     {

@@ -157,7 +157,8 @@ public sealed class VacancyQueries(CaravanDbContext db, TimeProvider time, Catal
                 var sql = "SELECT v.id AS \"Value\" FROM vacancy_fts f JOIN vacancy v ON v.rowid = f.rowid WHERE vacancy_fts MATCH {0}";
                 if (occupations.Count > 0)
                 {
-                    sql += " UNION SELECT id FROM vacancy WHERE isco_code IN (" + string.Join(", ", occupations.Select((_, i) => "{" + (i + 1) + "}")) + ")";
+                    // The status condition is the outer query's too; here it lets SQLite use the (status, isco_code, …) index.
+                    sql += " UNION SELECT id FROM vacancy WHERE status = 'Published' AND isco_code IN (" + string.Join(", ", occupations.Select((_, i) => "{" + (i + 1) + "}")) + ")";
                 }
 
                 var ids = db.Database.SqlQuery<Guid>(FormattableStringFactory.Create(sql, [phrase, .. occupations]));

@@ -3345,13 +3345,13 @@ namespace Caravan.Migrations.Postgres.Migrations
                     b.HasIndex("Status", "WageUsdCents")
                         .HasDatabaseName("ix_vacancies_status_wage_usd_cents");
 
-                    b.HasIndex("DestinationCountry", "WageUsdCents", "PublishedAt")
-                        .IsDescending(false, true, true)
-                        .HasDatabaseName("ix_vacancies_destination_country_wage");
+                    b.HasIndex("Status", "DestinationCountry", "WageUsdCents", "PublishedAt")
+                        .IsDescending(false, false, true, true)
+                        .HasDatabaseName("ix_vacancies_status_destination_wage");
 
-                    b.HasIndex("IscoCode", "WageUsdCents", "PublishedAt")
-                        .IsDescending(false, true, true)
-                        .HasDatabaseName("ix_vacancies_isco_code_wage");
+                    b.HasIndex("Status", "IscoCode", "WageUsdCents", "PublishedAt")
+                        .IsDescending(false, false, true, true)
+                        .HasDatabaseName("ix_vacancies_status_isco_code_wage");
 
                     b.ToTable("vacancy", (string)null);
                 });

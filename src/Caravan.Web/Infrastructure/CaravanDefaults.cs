@@ -57,7 +57,7 @@ public static class CaravanDefaults
 
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
-        services.AddScoped<IAuditActor, HttpAuditActor>();
+        services.AddSingleton<IAuditActor, HttpAuditActor>();
         var provider = config.GetValue(DatabaseOptions.Section + ":Provider", DatabaseProvider.Sqlite);
         var connectionString = ResolveConnectionString(config, builder.Environment, provider);
         services.AddCaravanData(provider, connectionString);

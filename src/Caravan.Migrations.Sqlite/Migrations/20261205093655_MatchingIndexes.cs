@@ -19,27 +19,27 @@ namespace Caravan.Migrations.Sqlite.Migrations
                 table: "vacancy");
 
             migrationBuilder.CreateIndex(
-                name: "ix_vacancies_destination_country_wage",
+                name: "ix_vacancies_status_destination_wage",
                 table: "vacancy",
-                columns: new[] { "destination_country", "wage_usd_cents", "published_at" },
-                descending: new[] { false, true, true });
+                columns: new[] { "status", "destination_country", "wage_usd_cents", "published_at" },
+                descending: new[] { false, false, true, true });
 
             migrationBuilder.CreateIndex(
-                name: "ix_vacancies_isco_code_wage",
+                name: "ix_vacancies_status_isco_code_wage",
                 table: "vacancy",
-                columns: new[] { "isco_code", "wage_usd_cents", "published_at" },
-                descending: new[] { false, true, true });
+                columns: new[] { "status", "isco_code", "wage_usd_cents", "published_at" },
+                descending: new[] { false, false, true, true });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "ix_vacancies_destination_country_wage",
+                name: "ix_vacancies_status_destination_wage",
                 table: "vacancy");
 
             migrationBuilder.DropIndex(
-                name: "ix_vacancies_isco_code_wage",
+                name: "ix_vacancies_status_isco_code_wage",
                 table: "vacancy");
 
             migrationBuilder.CreateIndex(
