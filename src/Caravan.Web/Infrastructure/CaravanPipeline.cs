@@ -70,6 +70,7 @@ public static class CaravanPipeline
         api.MapStatisticsEndpoints();
         api.MapAgencyScopedEndpoints();
         api.MapBulkVacancies();
+        api.MapApplicationEndpoints();
         // The cheapest JSON answer the app can give: the baseline that benchmarks compare every endpoint with.
         api.MapGet("/status", (IOptions<NodeOptions> node) => TypedResults.Ok(new NodeStatus("ok", node.Value.Country)))
             .WithName("GetStatus")
