@@ -48,6 +48,19 @@ public sealed class PersonConsents(CaravanDbContext db, RegistryCommands registr
         }
 
         consent.WithdrawnAt = Now;
+        // The consent given with an application is the application's: withdrawing it withdraws the application in the
+        // same save, so the agency cannot go on deciding on someone who took their details back.
+        if (consent.Purpose == ConsentPurpose.Application)
+        {
+            var applications = await db.Set<Applications.JobApplication>().Where(a => a.ConsentId == consent.Id).ToListAsync(cancellationToken);
+            foreach (var application in applications.Where(a => a.IsOpen))
+            {
+                application.Status = Applications.JobApplicationStatus.Withdrawn;
+                application.WithdrawnAt = Now;
+                application.UpdatedAt = Now;
+            }
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

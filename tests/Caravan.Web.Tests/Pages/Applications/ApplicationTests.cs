@@ -188,6 +188,19 @@ public sealed partial class ApplicationTests(AppFixture fixture) : IClassFixture
         mine.ShouldContain("Not selected");
         mine.ShouldContain("Language level too low for the job: Korean A2 is needed.");
         (await migrant.GetStringAsync("/me/applications")).ShouldNotContain("Withdraw the application");
+
+        // Withdrawing the consent on the consents page withdraws the application it was given with.
+        var other = await app.WithDbAsync(c => c.Set<Vacancy>().Where(v => v.Status == VacancyStatus.Published && v.IscoCode != "7212" && v.AgencyId == welder.AgencyId)
+            .OrderBy(v => v.Reference).FirstAsync());
+        (await migrant.PostFormAsync($"/me/apply/{other.Reference}", new Dictionary<string, string> { ["Agree"] = "true" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var second = await app.WithDbAsync(c => c.Set<JobApplication>().SingleAsync(a => a.PersonId == application.PersonId && a.VacancyId == other.Id));
+        var secondPage = $"/dashboard/agency/applications/{second.Id}";
+        var seen = await VersionOnAsync(agency, secondPage);
+        (await migrant.PostFormAsync("/me/consents", new Dictionary<string, string>(), $"/me/consents?handler=Withdraw&id={second.ConsentId}")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.WithDbAsync(c => c.Set<JobApplication>().SingleAsync(a => a.Id == second.Id))).Status.ShouldBe(JobApplicationStatus.Withdrawn);
+        (await (await agency.PostFormAsync(secondPage, new Dictionary<string, string> { ["Version"] = seen }, secondPage + "?handler=Select")).TextAsync())
+            .ShouldContain("Someone else changed this record after you opened it");
+        (await app.WithDbAsync(c => c.Set<JobApplication>().SingleAsync(a => a.Id == second.Id))).Status.ShouldBe(JobApplicationStatus.Withdrawn);
     }
 }
 
