@@ -5,6 +5,7 @@ using Caravan.Core.Migrants;
 using Caravan.Core.Node;
 using Caravan.Core.Reference;
 using Caravan.Web.Infrastructure;
+using Caravan.Web.Pages.Applications;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -62,18 +63,7 @@ public static class ApplicationsEndpoints
         var language = CultureInfo.CurrentUICulture.Name;
         var countries = await catalogue.CountryNamesAsync(language, cancellationToken);
         var titles = await catalogue.IscoTitlesAsync(language, cancellationToken);
-        string Text(MatchReason r) => r.Kind switch
-        {
-            MatchReasonKind.Occupation => l["Match.Occupation", titles.GetValueOrDefault(r.Value!, r.Value!)],
-            MatchReasonKind.PastWork => l["Match.PastWork", titles.GetValueOrDefault(r.Value!, r.Value!)],
-            MatchReasonKind.RelatedOccupation => l["Match.RelatedOccupation", titles.GetValueOrDefault(r.Value!, r.Value!)],
-            MatchReasonKind.Destination => l["Match.Destination", countries.GetValueOrDefault(r.Value!, r.Value!)],
-            MatchReasonKind.Language => l["Match.Language", l["Language." + r.Value], l["Level." + r.Detail]],
-            MatchReasonKind.Skill => l["Match.Skill", r.Value ?? string.Empty],
-            MatchReasonKind.Wage => l["Match.Wage"],
-            MatchReasonKind.NoFees => l["Match.NoFees"],
-            _ => string.Empty,
-        };
+        string Text(MatchReason r) => MatchReasonText.For(r, l, titles, countries);
         http.Response.Headers.CacheControl = "no-store";
         var matches = await matcher.TopAsync(person, language, VacancyMatcher.DefaultCount, cancellationToken);
         return TypedResults.Ok(matches.Select(m => new MatchDto(
