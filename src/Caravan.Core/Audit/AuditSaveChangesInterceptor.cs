@@ -1,7 +1,4 @@
 using System.Reflection;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -14,16 +11,7 @@ namespace Caravan.Core.Audit;
 /// </summary>
 public sealed class AuditSaveChangesInterceptor(IAuditActor actor, TimeProvider time) : SaveChangesInterceptor
 {
-    public const string Masked = "***";
-
-    private static readonly JsonSerializerOptions JsonOptions = new() { Converters = { new JsonStringEnumConverter() } };
-
-    // Secrets and identity bookkeeping that are not marked [PersonalData] but must never be copied into the trail.
-    private static readonly HashSet<string> MaskedNames = new(StringComparer.Ordinal)
-    {
-        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SecretHash", "NormalizedEmail", "NormalizedUserName",
-        "ProviderKey", "Value", "ClaimValue", "PhoneNumber", "Email", "UserName",
-    };
+    public const string Masked = AuditChanges.Masked;
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -90,7 +78,7 @@ public sealed class AuditSaveChangesInterceptor(IAuditActor actor, TimeProvider 
                 EntityType = entry.Metadata.ClrType.Name,
                 EntityId = DescribeKey(entry),
                 Action = action.Value,
-                Changes = JsonSerializer.Serialize(changes, JsonOptions),
+                Changes = AuditChanges.Serialize(changes),
             });
         }
 
@@ -114,19 +102,13 @@ public sealed class AuditSaveChangesInterceptor(IAuditActor actor, TimeProvider 
                 continue;
             }
 
-            var masked = IsMasked(property.Metadata.PropertyInfo, property.Metadata.Name);
-            changes[property.Metadata.Name] = new Dictionary<string, object?>(StringComparer.Ordinal)
-            {
-                ["from"] = masked && from is not null ? Masked : from,
-                ["to"] = masked && to is not null ? Masked : to,
-            };
+            changes[property.Metadata.Name] = AuditChanges.Change(property.Metadata, from, to);
         }
 
         return changes;
     }
 
-    internal static bool IsMasked(PropertyInfo? property, string name) =>
-        MaskedNames.Contains(name) || property?.GetCustomAttribute<PersonalDataAttribute>(inherit: true) is not null;
+    internal static bool IsMasked(PropertyInfo? property, string name) => AuditChanges.IsMasked(property, name);
 
     private static string DescribeKey(EntityEntry entry)
     {

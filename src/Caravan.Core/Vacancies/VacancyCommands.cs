@@ -39,7 +39,7 @@ public enum ReviewStatus
 }
 
 /// <summary>Writes to vacancies. Each method is one SaveChanges, so one transaction, audited by the context.</summary>
-public sealed class VacancyCommands(CaravanDbContext db, TimeProvider time, Catalogue catalogue, VacancyChecks checks, RateTable rates, FactWriter facts)
+public sealed class VacancyCommands(CaravanDbContext db, TimeProvider time, Catalogue catalogue, VacancyChecks checks, RateTable rates, FactWriter facts, BulkInsert bulk)
 {
     public const int MaxReasonLength = 500;
     public const string ReferencePrefix = "VAC";
@@ -121,17 +121,21 @@ public sealed class VacancyCommands(CaravanDbContext db, TimeProvider time, Cata
 
         if (accepted.Count > 0)
         {
+            // One transaction for the references, the rows and their audit entries: all of a batch's valid rows land, or none.
+            // Written by COPY rather than SaveChanges: tracking thousands of entities cost most of a bulk upload (docs/performance.md).
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var first = await db.ReserveAsync(ReferencePrefix, accepted.Count, FirstReference, cancellationToken);
             for (var i = 0; i < accepted.Count; i++)
             {
                 var (row, vacancy, results) = accepted[i];
                 vacancy.Reference = ReferenceCode.Create(ReferencePrefix, first + i);
-                db.Add(vacancy);
                 outcomes[row] = new SubmitOutcome(SubmitStatus.Submitted, vacancy, [], results);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            await bulk.InsertAsync([.. accepted.Select(a => a.Vacancy)], cancellationToken);
+            await bulk.InsertAsync([.. accepted.SelectMany(a => a.Vacancy.Costs)], cancellationToken);
+            await bulk.InsertAsync([.. accepted.SelectMany(a => a.Vacancy.Translations)], cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         return outcomes;

@@ -62,6 +62,12 @@ public static class BulkVacanciesEndpoint
             return TypedResults.Problem(title: "This endpoint needs an agency API key.", statusCode: StatusCodes.Status403Forbidden);
         }
 
+        // Kestrel enforces the limit on the bytes read; a declared length over it is refused before any are.
+        if (request.ContentLength > MaxBytes)
+        {
+            return TypedResults.Problem(title: $"The body is larger than {MaxBytes / (1024 * 1024)} MB. Split it into several requests.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
         var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         List<(VacancyInput Input, List<(string Field, string Key)> ParseErrors)> rows;
         try
@@ -85,7 +91,7 @@ public static class BulkVacanciesEndpoint
 
         if (rows.Count > MaxRows)
         {
-            return TypedResults.Problem(title: $"At most {MaxRows:N0} vacancies per request; this one has {rows.Count:N0}. Split it.", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(title: $"At most {MaxRows:N0} vacancies per request; this one has more. Split it.", statusCode: StatusCodes.Status400BadRequest);
         }
 
         // Rows that could not even be read are reported with every other problem they have; the rest go to the commands.
@@ -133,17 +139,28 @@ public static class BulkVacanciesEndpoint
 
     private static async Task<List<(VacancyInput, List<(string, string)>)>> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        // Read row by row as the body arrives, never the whole document at once, and stop one row past the limit.
+        var rows = new List<(VacancyInput, List<(string, string)>)>();
         try
         {
-            var items = await JsonSerializer.DeserializeAsync<List<VacancyInput?>>(request.Body, Json, cancellationToken)
-                ?? throw new BadBodyException(StatusCodes.Status400BadRequest, "The body must be a JSON array of vacancies.");
-            return [.. items.Select(i => (i ?? new VacancyInput(), new List<(string, string)>()))];
+            await foreach (var item in JsonSerializer.DeserializeAsyncEnumerable<VacancyInput?>(request.Body, Json, cancellationToken))
+            {
+                rows.Add((item ?? new VacancyInput(), []));
+                if (rows.Count > MaxRows)
+                {
+                    break;
+                }
+            }
         }
         catch (JsonException e)
         {
             // The path names the row and field, for example $[17].applicationDeadline.
-            throw new BadBodyException(StatusCodes.Status400BadRequest, $"The JSON could not be read at {e.Path} (line {e.LineNumber + 1}): check that field's type.");
+            throw new BadBodyException(StatusCodes.Status400BadRequest, e.Path is null or "$"
+                ? "The body must be a JSON array of vacancies."
+                : $"The JSON could not be read at {e.Path} (line {e.LineNumber + 1}): check that field's type.");
         }
+
+        return rows;
     }
 
     private static async Task<List<(VacancyInput, List<(string, string)>)>> ReadCsvAsync(HttpRequest request, CancellationToken cancellationToken)

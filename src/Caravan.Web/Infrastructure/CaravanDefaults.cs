@@ -109,6 +109,7 @@ public static class CaravanDefaults
         services.AddScoped<Caravan.Core.Contracts.ContractChecker>();
         services.AddScoped<Caravan.Core.Vacancies.VacancyQueries>();
         services.AddScoped<Caravan.Core.Vacancies.VacancyCommands>();
+        services.AddScoped<BulkInsert>();
         services.AddScoped<Caravan.Core.Vacancies.VacancyChecks>();
         services.AddScoped<RateTable>();
         services.AddScoped<Caravan.Core.Agencies.EmployerCommands>();

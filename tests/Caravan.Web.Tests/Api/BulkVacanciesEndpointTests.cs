@@ -96,6 +96,50 @@ public class BulkVacanciesEndpointTests(AppFixture fixture) : IClassFixture<AppF
 
     [Theory]
     [ClassData(typeof(Databases))]
+    public async Task Bulk_rows_are_written_whole_and_audited_field_by_field_like_a_form(DatabaseProvider db)
+    {
+        var app = fixture.Get(db);
+        var client = await AgencyKeyClientAsync(app);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var before = DateTime.UtcNow.AddSeconds(-5);
+        var result = (await (await client.PostAsJsonAsync(Url, new[] { Row($"{tag}-1"), Row($"{tag}-2") })).Content.ReadFromJsonAsync<BulkResult>())!;
+        result.Submitted.ShouldBe(2);
+        result.Rows[0].Reference.ShouldNotBe(result.Rows[1].Reference);
+
+        var saved = await app.WithDbAsync(ctx => ctx.Set<Vacancy>().AsNoTracking().Include(v => v.Translations).Include(v => v.Employer)
+            .SingleAsync(v => v.AgencyReference == $"{tag}-1"));
+        saved.ShouldSatisfyAllConditions(
+            v => v.Reference.ShouldBe(result.Rows[0].Reference),
+            v => v.Title.ShouldBe($"Welder {tag}-1"),
+            v => v.WageAmount.ShouldBe(2_400_000m),
+            v => v.WageCurrency.ShouldBe("KRW"),
+            v => v.WageUsdCents.ShouldNotBeNull(),
+            v => v.ApplicationDeadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture).ShouldBe(Deadline),
+            v => v.Employer!.RegistrationId.ShouldBe("KR-124-81-00998"),
+            v => v.Status.ShouldBe(VacancyStatus.PendingApproval),
+            v => v.SubmittedAt!.Value.ShouldBeGreaterThan(before),
+            v => v.Version.ShouldNotBe(Guid.Empty),
+            v => v.FeeFree.ShouldBeTrue(),
+            v => v.SearchKey.ShouldContain($"СВАРЩИК {tag}-1".ToUpperInvariant()));
+
+        var trail = await app.WithDbAsync(ctx => ctx.Set<Caravan.Core.Audit.AuditEntry>().AsNoTracking()
+            .Where(e => e.EntityId == saved.Id.ToString() || e.EntityId == saved.Id + "|ru").ToListAsync());
+        var created = trail.Where(e => e.EntityType == nameof(Vacancy)).ShouldHaveSingleItem();
+        created.ShouldSatisfyAllConditions(
+            e => e.Action.ShouldBe(Caravan.Core.Audit.AuditAction.Create),
+            e => e.ActorKind.ShouldBe("api"));
+        using var changes = System.Text.Json.JsonDocument.Parse(created.Changes);
+        var fields = changes.RootElement.EnumerateObject().Select(p => p.Name).ToList();
+        // Every mapped column is in the entry, as SaveChanges writes it for a form.
+        var columns = await app.WithDbAsync(ctx => Task.FromResult(ctx.Model.FindEntityType(typeof(Vacancy))!.GetProperties().Select(p => p.Name).ToList()));
+        fields.ShouldBe(columns, ignoreOrder: true);
+        changes.RootElement.GetProperty("Title").GetProperty("to").GetString().ShouldBe($"Welder {tag}-1");
+        changes.RootElement.GetProperty("Status").GetProperty("to").GetString().ShouldBe("PendingApproval");
+        trail.ShouldContain(e => e.EntityType == nameof(VacancyTranslation) && e.Action == Caravan.Core.Audit.AuditAction.Create);
+    }
+
+    [Theory]
+    [ClassData(typeof(Databases))]
     public async Task Csv_rows_report_unreadable_numbers_by_row_and_field(DatabaseProvider db)
     {
         var app = fixture.Get(db);
@@ -135,5 +179,14 @@ public class BulkVacanciesEndpointTests(AppFixture fixture) : IClassFixture<AppF
         var tooMany = await client.PostAsJsonAsync(Url, Enumerable.Range(0, BulkVacanciesEndpoint.MaxRows + 1).Select(_ => new { }).ToArray());
         tooMany.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await tooMany.Content.ReadAsStringAsync()).ShouldContain("At most 10,000 vacancies per request");
+        var notArray = await client.PostAsync(Url, new StringContent("{\"title\": \"Welder\"}", Encoding.UTF8, "application/json"));
+        notArray.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await notArray.Content.ReadAsStringAsync()).ShouldContain("The body must be a JSON array of vacancies.");
+        using var huge = new StreamContent(new MemoryStream(new byte[16]));
+        huge.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        huge.Headers.ContentLength = BulkVacanciesEndpoint.MaxBytes + 1;
+        var tooBig = await client.PostAsync(Url, huge);
+        tooBig.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        (await tooBig.Content.ReadAsStringAsync()).ShouldContain("larger than 64 MB");
     }
 }

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Caravan.Core.Audit;
+
+/// <summary>
+/// How one write is described in the trail: {"Field": {"from": x, "to": y}}, with secrets and personal fields masked.
+/// Shared by the SaveChanges interceptor and the bulk writer, so both leave the same entries.
+/// </summary>
+internal static class AuditChanges
+{
+    public const string Masked = "***";
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { Converters = { new JsonStringEnumConverter() } };
+
+    // Secrets and identity bookkeeping that are not marked [PersonalData] but must never be copied into the trail.
+    private static readonly HashSet<string> MaskedNames = new(StringComparer.Ordinal)
+    {
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SecretHash", "NormalizedEmail", "NormalizedUserName",
+        "ProviderKey", "Value", "ClaimValue", "PhoneNumber", "Email", "UserName",
+    };
+
+    public static bool IsMasked(PropertyInfo? property, string name) =>
+        MaskedNames.Contains(name) || property?.GetCustomAttribute<PersonalDataAttribute>(inherit: true) is not null;
+
+    public static Dictionary<string, object?> Change(IProperty property, object? from, object? to)
+    {
+        var masked = IsMasked(property.PropertyInfo, property.Name);
+        return new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["from"] = masked && from is not null ? Masked : from,
+            ["to"] = masked && to is not null ? Masked : to,
+        };
+    }
+
+    public static string Serialize(Dictionary<string, Dictionary<string, object?>> changes) => JsonSerializer.Serialize(changes, JsonOptions);
+
+    /// <summary>The entry for a new entity that was never tracked: every property from null to its value.</summary>
+    public static AuditEntry Created(IEntityType type, object entity, IAuditActor actor, DateTime at)
+    {
+        var changes = new Dictionary<string, Dictionary<string, object?>>(StringComparer.Ordinal);
+        foreach (var property in type.GetProperties())
+        {
+            changes[property.Name] = Change(property, null, Data.BulkInsert.Value(property, entity));
+        }
+
+        var key = type.FindPrimaryKey();
+        return new AuditEntry
+        {
+            At = at,
+            Actor = actor.Name,
+            ActorRole = actor.Role,
+            ActorKind = actor.Kind,
+            EntityType = type.ClrType.Name,
+            EntityId = key is null ? string.Empty
+                : string.Join('|', key.Properties.Select(p => Convert.ToString(Data.BulkInsert.Value(p, entity), CultureInfo.InvariantCulture))),
+            Action = AuditAction.Create,
+            Changes = Serialize(changes),
+        };
+    }
+}
