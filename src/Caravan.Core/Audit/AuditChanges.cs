@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using System.Reflection;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Identity;
@@ -40,12 +42,36 @@ internal static class AuditChanges
     public static string Serialize(Dictionary<string, Dictionary<string, object?>> changes) => JsonSerializer.Serialize(changes, JsonOptions);
 
     /// <summary>The entry for a new entity that was never tracked: every property from null to its value.</summary>
+    /// <remarks>Written straight to JSON, the same text <see cref="Serialize"/> makes, without a dictionary per row: a bulk upload writes tens of thousands.</remarks>
     public static AuditEntry Created(IEntityType type, object entity, IAuditActor actor, DateTime at)
     {
-        var changes = new Dictionary<string, Dictionary<string, object?>>(StringComparer.Ordinal);
-        foreach (var property in type.GetProperties())
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JsonOptions.Encoder }))
         {
-            changes[property.Name] = Change(property, null, Data.BulkInsert.Value(property, entity));
+            json.WriteStartObject();
+            foreach (var property in type.GetProperties())
+            {
+                var value = Data.BulkInsert.Value(property, entity);
+                json.WriteStartObject(property.Name);
+                json.WriteNull("from");
+                json.WritePropertyName("to");
+                if (value is null)
+                {
+                    json.WriteNullValue();
+                }
+                else if (IsMasked(property.PropertyInfo, property.Name))
+                {
+                    json.WriteStringValue(Masked);
+                }
+                else
+                {
+                    JsonSerializer.Serialize(json, value, value.GetType(), JsonOptions);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
         }
 
         var key = type.FindPrimaryKey();
@@ -59,7 +85,7 @@ internal static class AuditChanges
             EntityId = key is null ? string.Empty
                 : string.Join('|', key.Properties.Select(p => Convert.ToString(Data.BulkInsert.Value(p, entity), CultureInfo.InvariantCulture))),
             Action = AuditAction.Create,
-            Changes = Serialize(changes),
+            Changes = Encoding.UTF8.GetString(buffer.WrittenSpan),
         };
     }
 }
