@@ -53,9 +53,10 @@ internal static class MatchBench
         services.AddMemoryCache();
         services.AddScoped<Catalogue>();
         services.AddScoped<RateTable>();
-        services.AddScoped<VacancyQueries>();
         services.AddOptions<FeePolicyOptions>();
-        services.AddApplications(new ConfigurationBuilder().Build());
+        var config = new ConfigurationBuilder().Build();
+        services.AddVacancies(config);
+        services.AddApplications(config);
         await using var provider = services.BuildServiceProvider();
         // The occupations published vacancies are in, as the matcher keeps them: related occupations are read among these.
         var units = await WithScopeAsync(provider, sp => sp.GetRequiredService<CaravanDbContext>().Set<Vacancy>()

@@ -27,6 +27,30 @@ public sealed partial class DatabaseInitializer(CaravanDbContext db, ReferenceDa
             await db.Set<Statistics.FactKindStatus>().Where(s => s.BackfilledAt == null)
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.BackfilledAt, now), cancellationToken);
         }
+
+        await RefreshSearchKeysAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Search keys are made in code (<see cref="Vacancies.VacancySearchTerms"/>); a migration that changes their form
+    /// empties them, and they are made again here, before the node serves a search.
+    /// </summary>
+    private async Task RefreshSearchKeysAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var batch = await db.Set<Vacancies.Vacancy>().Include(v => v.Translations)
+                .Where(v => v.SearchKey == string.Empty).OrderBy(v => v.Id).Take(500).ToListAsync(cancellationToken);
+            batch.ForEach(v => v.RefreshSearchKey());
+            // Every key holds its occupation's tokens, so a batch always leaves the set; the test guards a mistake, not data.
+            if (batch.Count == 0 || batch.All(v => v.SearchKey.Length == 0))
+            {
+                return;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
     }
 
     public async Task SeedAsync(DemoOptions demoOptions, CancellationToken cancellationToken = default)

@@ -148,6 +148,52 @@ public sealed class Catalogue(CaravanDbContext db, IMemoryCache cache)
         return [.. codes];
     }
 
+    /// <summary>
+    /// Unit-group codes whose title, in one of the UI languages, has a word starting with each of the words: the rule
+    /// of the vacancy search (<see cref="Vacancies.VacancySearchTerms"/>), so "worker" finds every "… workers" group.
+    /// </summary>
+    public async Task<List<string>> IscoUnitsMatchingWordsAsync(IReadOnlyList<string> words, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        if (words.Count == 0)
+        {
+            return [];
+        }
+
+        foreach (var (code, titleWords) in await IscoUnitTitleWordsAsync(cancellationToken))
+        {
+            if (!codes.Contains(code) && words.All(w => titleWords.Any(t => t.StartsWith(w, StringComparison.Ordinal))))
+            {
+                codes.Add(code);
+            }
+        }
+
+        return [.. codes];
+    }
+
+    private async Task<(string Code, string[] Words)[]> IscoUnitTitleWordsAsync(CancellationToken cancellationToken)
+    {
+        var result = await cache.GetOrCreateAsync("isco:units-words", async entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromHours(6);
+            var all = new List<(string, string[])>();
+            foreach (var language in ReferenceDataSeeder.NameLanguages)
+            {
+                foreach (var (code, title) in await IscoTitlesAsync(language, cancellationToken))
+                {
+                    if (code.Length == 4)
+                    {
+                        all.Add((code, [.. Vacancies.VacancySearchTerms.Words(title).Distinct()]));
+                    }
+                }
+            }
+
+            return all.ToArray();
+        });
+        return result!;
+    }
+
     /// <summary>Each unit group's title in every UI language, upper-cased invariantly, as one flat array.</summary>
     private async Task<(string Code, string Title)[]> IscoUnitTitlesUpperAsync(CancellationToken cancellationToken)
     {

@@ -24,6 +24,8 @@ public sealed class Vacancy : Data.IVersioned
     private string title = string.Empty;
     private string description = string.Empty;
     private string city = string.Empty;
+    private string iscoCode = string.Empty;
+    private string destinationCountry = string.Empty;
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string Reference { get; set; }
@@ -31,7 +33,16 @@ public sealed class Vacancy : Data.IVersioned
     public Agency? Agency { get; set; }
     public Guid EmployerId { get; set; }
     public ForeignEmployer? Employer { get; set; }
-    public required string IscoCode { get; set; }
+    public required string IscoCode
+    {
+        get => iscoCode;
+        set
+        {
+            iscoCode = value;
+            RefreshSearchKey();
+        }
+    }
+
     public required string Title
     {
         get => title;
@@ -52,9 +63,19 @@ public sealed class Vacancy : Data.IVersioned
         }
     }
 
-    /// <summary>Upper-cased title, description and city, for case-insensitive search in any script on both databases.</summary>
+    /// <summary>The tokens this vacancy is found by (<see cref="VacancySearchTerms"/>): words of its texts and levels of its
+    /// occupation code, each also qualified by the destination. Indexed by GIN on PostgreSQL and FTS5 on SQLite.</summary>
     public string SearchKey { get; private set; } = string.Empty;
-    public required string DestinationCountry { get; set; }
+    public required string DestinationCountry
+    {
+        get => destinationCountry;
+        set
+        {
+            destinationCountry = value;
+            RefreshSearchKey();
+        }
+    }
+
     public required string City
     {
         get => city;
@@ -117,12 +138,9 @@ public sealed class Vacancy : Data.IVersioned
     public decimal TotalCostsIn(string currency) => Costs.Where(c => c.Currency == currency).Sum(c => c.Amount);
 
     /// <summary>Re-reads the translations into the search key; call after changing them.</summary>
-    public void RefreshSearchKey()
-    {
-        var extra = string.Join(' ', Translations.Select(t => $"{t.Title} {t.Description}"));
-        var key = $"{title} {city} {description} {extra}".Trim().ToUpperInvariant();
-        SearchKey = key.Length > MaxSearchKeyLength ? key[..MaxSearchKeyLength] : key;
-    }
+    public void RefreshSearchKey() =>
+        SearchKey = VacancySearchTerms.For(iscoCode, destinationCountry,
+            [title, city, .. Translations.Select(t => t.Title), description, .. Translations.Select(t => t.Description)]);
 
     public const int MaxSearchKeyLength = 8000;
 }

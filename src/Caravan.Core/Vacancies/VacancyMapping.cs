@@ -12,7 +12,9 @@ internal sealed class VacancyMapping : IEntityTypeConfiguration<Vacancy>
     public const string WageIndex = "ix_vacancies_status_wage_usd_cents";
 
     /// <summary>PostgreSQL only, created in SQL by the VacancyFilters migration: trigram index for text search.</summary>
-    public const string SearchTrigramIndex = "ix_vacancies_search_key_trgm";
+    /// <summary>PostgreSQL's GIN index over the search tokens of published vacancies, made by hand in the SearchTokens migration.</summary>
+    public const string SearchTermsIndex = "ix_vacancies_search_terms";
+    public const string DestinationNewestIndex = "ix_vacancies_status_destination_published";
     public const string AgencyReferenceIndex = "ux_vacancies_agency_id_agency_reference";
 
     public void Configure(EntityTypeBuilder<Vacancy> builder)
@@ -38,6 +40,8 @@ internal sealed class VacancyMapping : IEntityTypeConfiguration<Vacancy>
         builder.Property(v => v.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(v => v.Reference).IsUnique().HasDatabaseName(ReferenceIndex);
         builder.HasIndex(v => new { v.Status, v.PublishedAt }).HasDatabaseName(PublicListIndex);
+        // A destination's newest first: the order a broad search reads in before it asks the token index (VacancySearch).
+        builder.HasIndex(v => new { v.Status, v.DestinationCountry, v.PublishedAt }).IsDescending(false, false, true).HasDatabaseName(DestinationNewestIndex);
         // Status, then destination or occupation, for the search's filters; the wage order after them lets matching read the
         // best-paid published vacancies of one occupation or destination and stop at its cap (VacancyMatcher). Status
         // leads so that PostgreSQL prefers these to walking (status, wage) and filtering: that plan read 650,000 rows for

@@ -1,7 +1,5 @@
-using System.Runtime.CompilerServices;
 using Caravan.Core.Agencies;
 using Caravan.Core.Data;
-using Caravan.Core.Reference;
 using Microsoft.EntityFrameworkCore;
 
 namespace Caravan.Core.Vacancies;
@@ -78,11 +76,14 @@ public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSi
     /// <summary>True when there are more matches than were counted: Total is then a lower bound.</summary>
     public bool TotalIsLowerBound { get; init; }
 
+    /// <summary>True when Total is an estimate from a sample of the newest vacancies, shown as "about".</summary>
+    public bool TotalIsEstimate { get; init; }
+
     public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
 }
 
 /// <summary>Read side of vacancies. Every query here is scoped: public lists show only published vacancies.</summary>
-public sealed class VacancyQueries(CaravanDbContext db, TimeProvider time, Catalogue catalogue, RateTable rates)
+public sealed class VacancyQueries(CaravanDbContext db, TimeProvider time, VacancySearch search)
 {
     /// <summary>
     /// Counting stops here: a broad search at a million vacancies would otherwise read every match just to print a
@@ -94,13 +95,10 @@ public sealed class VacancyQueries(CaravanDbContext db, TimeProvider time, Catal
 
     public async Task<PagedResult<Vacancy>> PublishedAsync(VacancyFilter filter, CancellationToken cancellationToken = default)
     {
-        var query = await FilteredAsync(filter, cancellationToken);
-        var items = await Ordered(query, filter.Sort)
-            .Include(v => v.Agency)
-            .Include(v => v.Employer)
-            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
-            .ToListAsync(cancellationToken);
-        return await PageAsync(query, filter, items, cancellationToken);
+        var page = await search.FindAsync(Public(), filter, cancellationToken);
+        var ids = page.Ids;
+        var rows = await Public().Where(v => ids.Contains(v.Id)).Include(v => v.Agency).Include(v => v.Employer).ToListAsync(cancellationToken);
+        return Paged(page, filter, InOrder(rows, ids, v => v.Id));
     }
 
     /// <summary>
@@ -113,100 +111,34 @@ public sealed class VacancyQueries(CaravanDbContext db, TimeProvider time, Catal
     /// <summary>The list, with each title in <paramref name="language"/> where the agency translated it, else as written.</summary>
     public async Task<PagedResult<VacancyListItem>> PublishedListAsync(VacancyFilter filter, string? language, CancellationToken cancellationToken = default)
     {
-        var query = await FilteredAsync(filter, cancellationToken);
-        var items = await Ordered(query, filter.Sort)
-            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
-            .Select(v => new VacancyListItem(
-                v.Reference,
-                language == null ? v.Title : v.Translations.Where(t => t.Language == language).Select(t => t.Title).FirstOrDefault() ?? v.Title,
-                v.IscoCode, v.DestinationCountry, v.City, v.Positions, v.WageAmount, v.WageCurrency,
-                v.HoursPerWeek, v.ContractMonths, v.HousingProvided, v.MealsProvided, v.TransportProvided, v.ApplicationDeadline, v.PublishedAt,
-                v.Agency!.Name, v.Agency.LicenceNumber, v.Employer!.Name, v.Employer.CountryCode)
+        var page = await search.FindAsync(Public(), filter, cancellationToken);
+        var ids = page.Ids;
+        var rows = await Public().Where(v => ids.Contains(v.Id))
+            .Select(v => new
             {
-                TextLanguage = language == null ? v.TextLanguage : v.Translations.Where(t => t.Language == language).Select(t => t.Language).FirstOrDefault() ?? v.TextLanguage,
+                v.Id,
+                Item = new VacancyListItem(
+                    v.Reference,
+                    language == null ? v.Title : v.Translations.Where(t => t.Language == language).Select(t => t.Title).FirstOrDefault() ?? v.Title,
+                    v.IscoCode, v.DestinationCountry, v.City, v.Positions, v.WageAmount, v.WageCurrency,
+                    v.HoursPerWeek, v.ContractMonths, v.HousingProvided, v.MealsProvided, v.TransportProvided, v.ApplicationDeadline, v.PublishedAt,
+                    v.Agency!.Name, v.Agency.LicenceNumber, v.Employer!.Name, v.Employer.CountryCode)
+                {
+                    TextLanguage = language == null ? v.TextLanguage : v.Translations.Where(t => t.Language == language).Select(t => t.Language).FirstOrDefault() ?? v.TextLanguage,
+                },
             })
             .ToListAsync(cancellationToken);
-        return await PageAsync(query, filter, items, cancellationToken);
+        return Paged(page, filter, InOrder(rows, ids, r => r.Id).Select(r => r.Item).ToList());
     }
 
-    private async Task<IQueryable<Vacancy>> FilteredAsync(VacancyFilter filter, CancellationToken cancellationToken)
+    private static List<T> InOrder<T>(List<T> rows, IReadOnlyList<Guid> ids, Func<T, Guid> id)
     {
-        ArgumentNullException.ThrowIfNull(filter);
-        var query = Public();
-        if (!string.IsNullOrEmpty(filter.Destination))
-        {
-            query = query.Where(v => v.DestinationCountry == filter.Destination);
-        }
-
-        if (!string.IsNullOrEmpty(filter.Isco))
-        {
-            // ISCO codes are hierarchical: "7" matches every craft group, "7112" one unit group.
-            query = query.Where(v => v.IscoCode.StartsWith(filter.Isco));
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Query))
-        {
-            var key = filter.Query.Trim().ToUpperInvariant();
-            var occupations = await catalogue.IscoUnitsMatchingAsync(filter.Query, cancellationToken);
-            if (db.Database.IsSqlite() && key.Length >= 3)
-            {
-                // SQLite: the trigram full-text index (VacancySearchFts migration); a quoted phrase of trigrams is a substring match.
-                // The matches are gathered in one UNION so the outer query is driven by this small set, not by an OR over every row.
-                var phrase = "\"" + key.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-                // Each occupation code is its own parameter: SQLite uses the isco_code index for a list, but scans for json_each.
-                var sql = "SELECT v.id AS \"Value\" FROM vacancy_fts f JOIN vacancy v ON v.rowid = f.rowid WHERE vacancy_fts MATCH {0}";
-                if (occupations.Count > 0)
-                {
-                    // The status condition is the outer query's too; here it lets SQLite use the (status, isco_code, …) index.
-                    sql += " UNION SELECT id FROM vacancy WHERE status = 'Published' AND isco_code IN (" + string.Join(", ", occupations.Select((_, i) => "{" + (i + 1) + "}")) + ")";
-                }
-
-                var ids = db.Database.SqlQuery<Guid>(FormattableStringFactory.Create(sql, [phrase, .. occupations]));
-                query = query.Where(v => ids.Contains(v.Id));
-            }
-            else
-            {
-                // LIKE rather than Contains: PostgreSQL answers it from the trigram index (VacancyFilters migration).
-                var pattern = "%" + EscapeLike(key) + "%";
-                query = query.Where(v => EF.Functions.Like(v.SearchKey, pattern, "\\") || occupations.Contains(v.IscoCode));
-            }
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.AgencyLicence))
-        {
-            var licence = filter.AgencyLicence.Trim().ToUpperInvariant();
-            query = query.Where(v => v.Agency!.LicenceNumber == licence);
-        }
-
-        if (filter.MinWage is { } minimum)
-        {
-            var cents = VacancyWages.ToCents(minimum, filter.MinWageCurrency, await rates.RatesAsync(cancellationToken)) ?? long.MaxValue;
-            query = query.Where(v => v.WageUsdCents >= cents);
-        }
-
-        if (filter.FeeFreeOnly)
-        {
-            query = query.Where(v => v.FeeFree);
-        }
-
-        return query;
+        var position = ids.Select((x, i) => (x, i)).ToDictionary(p => p.x, p => p.i);
+        return [.. rows.OrderBy(r => position[id(r)])];
     }
 
-    private static IOrderedQueryable<Vacancy> Ordered(IQueryable<Vacancy> query, VacancySort sort) => sort == VacancySort.Wage
-        ? query.OrderByDescending(v => v.WageUsdCents).ThenByDescending(v => v.PublishedAt).ThenBy(v => v.Id)
-        : query.OrderByDescending(v => v.PublishedAt).ThenBy(v => v.Id);
-
-    private static async Task<PagedResult<T>> PageAsync<T>(IQueryable<Vacancy> query, VacancyFilter filter, List<T> items, CancellationToken cancellationToken)
-    {
-        // A first page that is not full already says how many match: most narrow searches need no second query.
-        var total = filter.Page == 1 && items.Count < filter.PageSize
-            ? items.Count
-            : await query.Take(CountCap + 1).CountAsync(cancellationToken);
-        return new PagedResult<T>(items, filter.Page, filter.PageSize, Math.Min(total, CountCap)) { TotalIsLowerBound = total > CountCap };
-    }
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+    private static PagedResult<T> Paged<T>(SearchPage page, VacancyFilter filter, List<T> items) =>
+        new(items, filter.Page, filter.PageSize, page.Total) { TotalIsLowerBound = page.TotalIsLowerBound, TotalIsEstimate = page.TotalIsEstimate };
 
     public Task<Vacancy?> PublishedByReferenceAsync(string reference, CancellationToken cancellationToken = default) =>
         Public().Include(v => v.Agency).ThenInclude(a => a!.Destinations).Include(v => v.Employer)

@@ -3345,6 +3345,10 @@ namespace Caravan.Migrations.Postgres.Migrations
                     b.HasIndex("Status", "WageUsdCents")
                         .HasDatabaseName("ix_vacancies_status_wage_usd_cents");
 
+                    b.HasIndex("Status", "DestinationCountry", "PublishedAt")
+                        .IsDescending(false, false, true)
+                        .HasDatabaseName("ix_vacancies_status_destination_published");
+
                     b.HasIndex("Status", "DestinationCountry", "WageUsdCents", "PublishedAt")
                         .IsDescending(false, false, true, true)
                         .HasDatabaseName("ix_vacancies_status_destination_wage");

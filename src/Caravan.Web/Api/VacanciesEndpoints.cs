@@ -38,6 +38,9 @@ public sealed record VacancyPageDto(IReadOnlyList<VacancyDto> Items, int Page, i
 {
     /// <summary>True when more vacancies match than were counted (the count stops at 1,000): Total is then a lower bound.</summary>
     public bool TotalIsLowerBound { get; init; }
+
+    /// <summary>True when Total is an estimate, scaled from the share of matches among the newest vacancies (above 1,000 only).</summary>
+    public bool TotalIsEstimate { get; init; }
 }
 
 public static class VacanciesEndpoints
@@ -196,6 +199,7 @@ public static class VacanciesEndpoints
             result.Items.Select(v => ToDto(v, titles)).ToList(), result.Page, result.PageSize, result.Total, result.PageCount)
         {
             TotalIsLowerBound = result.TotalIsLowerBound,
+            TotalIsEstimate = result.TotalIsEstimate,
         });
     }
 

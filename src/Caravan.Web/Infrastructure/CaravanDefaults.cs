@@ -107,10 +107,7 @@ public static class CaravanDefaults
         services.AddOptions<Caravan.Core.Contracts.FeePolicyOptions>().Bind(config.GetSection(Caravan.Core.Contracts.FeePolicyOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Caravan.Core.Contracts.ContractChecker>();
-        services.AddScoped<Caravan.Core.Vacancies.VacancyQueries>();
-        services.AddScoped<Caravan.Core.Vacancies.VacancyCommands>();
-        services.AddScoped<BulkInsert>();
-        services.AddScoped<Caravan.Core.Vacancies.VacancyChecks>();
+        Caravan.Core.Vacancies.VacanciesServiceCollectionExtensions.AddVacancies(services, config);
         services.AddScoped<RateTable>();
         services.AddScoped<Caravan.Core.Agencies.EmployerCommands>();
         services.AddScoped<Caravan.Core.Agencies.InspectionCommands>();

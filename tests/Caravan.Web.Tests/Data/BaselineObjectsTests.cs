@@ -26,18 +26,21 @@ public sealed class BaselineObjectsTests
 
         if (provider == DatabaseProvider.Sqlite)
         {
-            (await NamesAsync(app, "SELECT name AS \"Value\" FROM sqlite_master WHERE name IN ('vacancy_fts', 'vacancy_fts_delete', 'vacancy_fts_insert', 'vacancy_fts_update') ORDER BY name"))
-                .ShouldBe(["vacancy_fts", "vacancy_fts_delete", "vacancy_fts_insert", "vacancy_fts_update"]);
+            // The SearchTokens migration replaced the baseline's trigram index with a token index.
+            (await NamesAsync(app, "SELECT name AS \"Value\" FROM sqlite_master WHERE name LIKE 'vacancy_fts%' OR name IN ('vacancy_terms', 'vacancy_terms_delete', 'vacancy_terms_insert', 'vacancy_terms_update') ORDER BY name"))
+                .ShouldBe(["vacancy_terms", "vacancy_terms_delete", "vacancy_terms_insert", "vacancy_terms_update"]);
         }
         else
         {
             (await NamesAsync(app, "SELECT extname AS \"Value\" FROM pg_extension WHERE extname = 'pg_trgm'")).ShouldBe(["pg_trgm"]);
-            var indexes = await NamesAsync(app, "SELECT indexdef AS \"Value\" FROM pg_indexes WHERE indexname IN ('ix_vacancies_search_key_trgm', 'ix_person_family_key_prefix', 'ix_person_given_key_prefix') ORDER BY indexname");
+            var indexes = await NamesAsync(app, "SELECT indexdef AS \"Value\" FROM pg_indexes WHERE indexname IN ('ix_vacancies_search_key_trgm', 'ix_vacancies_search_terms', 'ix_person_family_key_prefix', 'ix_person_given_key_prefix') ORDER BY indexname");
             indexes.Count.ShouldBe(3);
             indexes[0].ShouldContain("text_pattern_ops");
             indexes[0].ShouldContain("WHERE");
             indexes[1].ShouldContain("text_pattern_ops");
-            indexes[2].ShouldContain("gin_trgm_ops");
+            // The SearchTokens migration replaced the baseline's trigram index with a token index over published vacancies.
+            indexes[2].ShouldContain("array_to_tsvector");
+            indexes[2].ShouldContain("WHERE");
         }
 
         // The fact kinds an upgraded node would backfill; a fresh node has marked them done.

@@ -1,0 +1,232 @@
+using System.ComponentModel.DataAnnotations;
+using System.Linq.Expressions;
+using Caravan.Core.Data;
+using Caravan.Core.Reference;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace Caravan.Core.Vacancies;
+
+public sealed class VacancySearchOptions
+{
+    public const string Section = "VacancySearch";
+
+    /// <summary>How many of the newest (or best-paid) vacancies a broad search reads in order before it asks the index.</summary>
+    [Range(20, 1_000_000)]
+    public int Window { get; set; } = 2000;
+}
+
+/// <summary>One page of a search: the vacancies' ids in order, and how many match.</summary>
+public sealed record SearchPage(IReadOnlyList<Guid> Ids, int Total, bool TotalIsLowerBound, bool TotalIsEstimate);
+
+/// <summary>
+/// The public vacancy search, in two steps (docs/performance.md, issue 15). A broad search (a common word, a whole
+/// country) is answered by reading the newest vacancies of the destination in index order and keeping those that
+/// match, stopping after <see cref="VacancySearchOptions.Window"/> rows: a page fills long before that. A narrow or
+/// empty one is answered from the token index (GIN on PostgreSQL, FTS5 on SQLite), which holds text, destination and
+/// occupation together, so a search that matches nothing reads almost nothing. Both steps apply the same rule
+/// (<see cref="VacancySearchTerms"/>), so which one answers never changes the result, only its cost.
+/// </summary>
+public sealed class VacancySearch(CaravanDbContext db, Catalogue catalogue, RateTable rates, IMemoryCache cache, IOptions<VacancySearchOptions> options)
+{
+    public async Task<SearchPage> FindAsync(IQueryable<Vacancy> published, VacancyFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var partition = string.IsNullOrEmpty(filter.Destination) ? published : published.Where(v => v.DestinationCountry == filter.Destination);
+        var (conditions, tokens) = await ConditionsAsync(filter, cancellationToken);
+        var skip = (filter.Page - 1) * filter.PageSize;
+        if (conditions.Count == 0)
+        {
+            // Only a destination, or nothing: the index order is the answer.
+            var ids = await Ordered(partition, filter.Sort).Skip(skip).Take(filter.PageSize).Select(v => v.Id).ToListAsync(cancellationToken);
+            return await CountedAsync(partition, filter, ids, cancellationToken);
+        }
+
+        var window = options.Value.Window;
+        var rows = await Ordered(partition, filter.Sort).Take(window).Select(Row(conditions)).ToListAsync(cancellationToken);
+        var matches = rows.Where(r => r.Match).Select(r => r.Id).ToList();
+        if (rows.Count < window)
+        {
+            // The window held the whole destination: its matches are the answer, counted exactly.
+            return new SearchPage([.. matches.Skip(skip).Take(filter.PageSize)], Math.Min(matches.Count, VacancyQueries.CountCap), matches.Count > VacancyQueries.CountCap, false);
+        }
+
+        var indexed = Where(Indexed(partition, tokens), conditions.Skip(tokens is null ? 0 : 1));
+        if (matches.Count < skip + filter.PageSize)
+        {
+            // Too few among the newest: the index answers, and a narrow search has few rows to read.
+            var ids = await Ordered(indexed, filter.Sort).Skip(skip).Take(filter.PageSize).Select(v => v.Id).ToListAsync(cancellationToken);
+            return await CountedAsync(indexed, filter, ids, cancellationToken);
+        }
+
+        var pageIds = matches.Skip(skip).Take(filter.PageSize).ToList();
+        var size = await PartitionSizeAsync(partition, filter.Destination, cancellationToken);
+        var estimate = (int)Math.Min(int.MaxValue, (long)matches.Count * Math.Max(size, window) / window);
+        if (estimate > VacancyQueries.CountCap)
+        {
+            // The share of matches among the newest, scaled to the destination: counting them would read every one.
+            return new SearchPage(pageIds, RoundEstimate(estimate), false, true);
+        }
+
+        var counted = await indexed.Take(VacancyQueries.CountCap + 1).CountAsync(cancellationToken);
+        return new SearchPage(pageIds, Math.Min(counted, VacancyQueries.CountCap), counted > VacancyQueries.CountCap, false);
+    }
+
+    private sealed record WindowRow(Guid Id, bool Match);
+
+    /// <summary>Each row of the window with whether it meets every condition, computed by the database.</summary>
+    private static Expression<Func<Vacancy, WindowRow>> Row(List<Expression<Func<Vacancy, bool>>> conditions)
+    {
+        var v = Expression.Parameter(typeof(Vacancy), "v");
+        var match = conditions.Select(c => new Rebind(c.Parameters[0], v).Visit(c.Body)).Aggregate(Expression.AndAlso);
+        var row = Expression.New(typeof(WindowRow).GetConstructor([typeof(Guid), typeof(bool)])!, Expression.Property(v, nameof(Vacancy.Id)), match);
+        return Expression.Lambda<Func<Vacancy, WindowRow>>(row, v);
+    }
+
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+
+    /// <summary>Two significant figures: an estimate shown to the last unit would claim a precision it has not.</summary>
+    public static int RoundEstimate(int estimate)
+    {
+        var magnitude = (int)Math.Pow(10, Math.Max(0, (int)Math.Floor(Math.Log10(Math.Max(1, estimate))) - 1));
+        return (int)Math.Round((double)estimate / magnitude, MidpointRounding.AwayFromZero) * magnitude;
+    }
+
+    private static async Task<SearchPage> CountedAsync(IQueryable<Vacancy> query, VacancyFilter filter, List<Guid> ids, CancellationToken cancellationToken)
+    {
+        // A first page that is not full already says how many match: most narrow searches need no second query.
+        var total = filter.Page == 1 && ids.Count < filter.PageSize
+            ? ids.Count
+            : await query.Take(VacancyQueries.CountCap + 1).CountAsync(cancellationToken);
+        return new SearchPage(ids, Math.Min(total, VacancyQueries.CountCap), total > VacancyQueries.CountCap, false);
+    }
+
+    /// <summary>Published vacancies in the destination, counted at most once a minute: it only scales an estimate.</summary>
+    private async Task<int> PartitionSizeAsync(IQueryable<Vacancy> partition, string? destination, CancellationToken cancellationToken) =>
+        await cache.GetOrCreateAsync("vacancy-search:size:" + (destination ?? "*"), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return await partition.CountAsync(cancellationToken);
+        });
+
+    /// <summary>
+    /// The filter's conditions, the one the index can answer first (the text, else the occupation group), and the
+    /// tokens that ask the index the same, or null when there is neither text nor group.
+    /// </summary>
+    private async Task<(List<Expression<Func<Vacancy, bool>>> Conditions, string[]? Tokens)> ConditionsAsync(VacancyFilter filter, CancellationToken cancellationToken)
+    {
+        var conditions = new List<Expression<Func<Vacancy, bool>>>();
+        string Token(string token) => string.IsNullOrEmpty(filter.Destination) ? token : VacancySearchTerms.Qualified(filter.Destination, token);
+        var words = VacancySearchTerms.Words(filter.Query).Distinct().Take(8).ToList();
+        var isco = string.IsNullOrEmpty(filter.Isco) ? null : Token("i" + filter.Isco);
+        string[]? tokens = null;
+        if (words.Count > 0)
+        {
+            // An occupation whose ISCO title has the words counts as a match, even where the agency's text does not say them.
+            var occupations = (await catalogue.IscoUnitsMatchingWordsAsync(words, cancellationToken))
+                .Where(c => filter.Isco is null || c.StartsWith(filter.Isco, StringComparison.Ordinal)).ToList();
+            var needles = words.Select(w => " " + Token(w)).ToList();
+            conditions.Add(TextCondition(needles, occupations));
+            tokens = [.. words.Select(Token), .. occupations.Select(c => "=" + Token("i" + c)), .. isco is null ? [] : new[] { "&" + isco }];
+        }
+        else if (isco is not null)
+        {
+            tokens = ["&" + isco];
+        }
+
+        if (!string.IsNullOrEmpty(filter.Isco))
+        {
+            // ISCO codes are hierarchical: "7" matches every craft group, "7112" one unit group.
+            conditions.Add(v => v.IscoCode.StartsWith(filter.Isco));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.AgencyLicence))
+        {
+            var licence = filter.AgencyLicence.Trim().ToUpperInvariant();
+            conditions.Add(v => v.Agency!.LicenceNumber == licence);
+        }
+
+        if (filter.MinWage is { } minimum)
+        {
+            var cents = VacancyWages.ToCents(minimum, filter.MinWageCurrency, await rates.RatesAsync(cancellationToken)) ?? long.MaxValue;
+            conditions.Add(v => v.WageUsdCents >= cents);
+        }
+
+        if (filter.FeeFreeOnly)
+        {
+            conditions.Add(v => v.FeeFree);
+        }
+
+        return (conditions, tokens);
+    }
+
+    /// <summary>Every word starts a token of the key (" " + key holds " " + word), or the occupation's title has them.</summary>
+    private static Expression<Func<Vacancy, bool>> TextCondition(List<string> needles, List<string> occupations)
+    {
+        var v = Expression.Parameter(typeof(Vacancy), "v");
+        var key = Expression.Call(typeof(string).GetMethod(nameof(string.Concat), [typeof(string), typeof(string)])!,
+            Expression.Constant(" "), Expression.Property(v, nameof(Vacancy.SearchKey)));
+        var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+        Expression body = needles.Select(n => (Expression)Expression.Call(key, contains, Parameter(n)))
+            .Aggregate(Expression.AndAlso);
+        if (occupations.Count > 0)
+        {
+            Expression<Func<List<string>>> list = () => occupations;
+            var listContains = typeof(List<string>).GetMethod(nameof(List<string>.Contains), [typeof(string)])!;
+            body = Expression.OrElse(body, Expression.Call(list.Body, listContains, Expression.Property(v, nameof(Vacancy.IscoCode))));
+        }
+
+        return Expression.Lambda<Func<Vacancy, bool>>(body, v);
+    }
+
+    /// <summary>A value EF sends as a parameter, not inlined into the SQL (so plans are reused and nothing is injected).</summary>
+    private static Expression Parameter(string value)
+    {
+        Expression<Func<string>> holder = () => value;
+        return holder.Body;
+    }
+
+    /// <summary>The partition narrowed by the token index: only rows whose tokens match, found without reading the others.</summary>
+    private IQueryable<Vacancy> Indexed(IQueryable<Vacancy> partition, string[]? tokens)
+    {
+        if (tokens is null)
+        {
+            return partition;
+        }
+
+        var words = tokens.Where(t => t[0] is not ('=' or '&')).ToList();
+        var occupations = tokens.Where(t => t[0] == '=').Select(t => t[1..]).ToList();
+        var isco = tokens.Where(t => t[0] == '&').Select(t => t[1..]).SingleOrDefault();
+        IQueryable<Guid> ids;
+        if (db.Database.IsNpgsql())
+        {
+            // Tokens are letters, digits and "_" only (VacancySearchTerms.Words), so quoting them is enough.
+            var text = words.Count == 0 ? null : string.Join(" & ", words.Select(w => "'" + w + "':*"));
+            var any = string.Join(" | ", (text is null ? [] : new[] { text }).Concat(occupations.Select(o => "'" + o + "'")));
+            var query = (any.Length > 0 ? "(" + any + ")" : string.Empty) + (isco is null ? string.Empty : (any.Length > 0 ? " & " : string.Empty) + "'" + isco + "'");
+            ids = db.Database.SqlQuery<Guid>(
+                $"SELECT id AS \"Value\" FROM vacancy WHERE status = 'Published' AND array_to_tsvector(string_to_array(search_key, ' ')) @@ CAST({query} AS tsquery)");
+        }
+        else
+        {
+            var text = words.Count == 0 ? null : string.Join(" AND ", words.Select(w => "\"" + w + "\" *"));
+            var any = string.Join(" OR ", (text is null ? [] : new[] { text }).Concat(occupations.Select(o => "\"" + o + "\"")));
+            var query = (any.Length > 0 ? "(" + any + ")" : string.Empty) + (isco is null ? string.Empty : (any.Length > 0 ? " AND " : string.Empty) + "\"" + isco + "\"");
+            ids = db.Database.SqlQuery<Guid>(
+                $"SELECT v.id AS \"Value\" FROM vacancy_terms f JOIN vacancy v ON v.rowid = f.rowid WHERE vacancy_terms MATCH {query}");
+        }
+
+        return partition.Where(v => ids.Contains(v.Id));
+    }
+
+    private static IQueryable<Vacancy> Where(IQueryable<Vacancy> query, IEnumerable<Expression<Func<Vacancy, bool>>> conditions) =>
+        conditions.Aggregate(query, (q, c) => q.Where(c));
+
+    internal static IOrderedQueryable<Vacancy> Ordered(IQueryable<Vacancy> query, VacancySort sort) => sort == VacancySort.Wage
+        ? query.OrderByDescending(v => v.WageUsdCents).ThenByDescending(v => v.PublishedAt).ThenBy(v => v.Id)
+        : query.OrderByDescending(v => v.PublishedAt).ThenBy(v => v.Id);
+}
