@@ -72,6 +72,19 @@ if (options.Scenario is "search" or "all")
     report.Add(LoadTest.Header);
     report.Add(baseline.Row("Baseline: GET /api/v1/status", baseline));
     report.Add(search.Row($"Search: text + destination + ISCO group, {options.Vacancies:N0} vacancies", baseline));
+    // The ceiling: the same searches as raw SQL in this process, with the occupations each word finds as the app has them.
+    var occupations = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+    await using (var db = database.NewContext())
+    {
+        var catalogue = new Caravan.Core.Reference.Catalogue(db, new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions()));
+        foreach (var word in words)
+        {
+            occupations[word] = await catalogue.IscoUnitsMatchingWordsAsync([word]);
+        }
+    }
+
+    var ceiling = await SearchCeiling.RunAsync(database, options, occupations);
+    report.Add(ceiling.Row("Ceiling: the same two steps as raw SQL (ADO.NET, pooled, in process; server columns = client)", baseline));
 }
 
 if (options.Scenario is "lookup" or "all")
@@ -81,6 +94,11 @@ if (options.Scenario is "lookup" or "all")
     report.Add(LoadTest.Header);
     report.Add(baseline.Row("Baseline: GET /api/v1/status", baseline));
     report.Add(lookup.Row($"Register lookup by licence number, {options.Agencies:N0} agencies", baseline));
+    if (database.Provider == DatabaseProvider.Postgres)
+    {
+        var ceiling = await LookupCeiling.RunAsync(database, options, data.LicenceNumbers);
+        report.Add(ceiling.Row("Ceiling: the same lookup as raw SQL (ADO.NET, pooled, in process; server columns = client)", baseline));
+    }
 }
 
 if (options.Scenario is "bulk" or "all")

@@ -95,7 +95,8 @@ public sealed class VacancyQueries(CaravanDbContext db, TimeProvider time, Vacan
 
     public async Task<PagedResult<Vacancy>> PublishedAsync(VacancyFilter filter, CancellationToken cancellationToken = default)
     {
-        var page = await search.FindAsync(Public(), filter, cancellationToken);
+        var (published, licensed) = Searchable();
+        var page = await search.FindAsync(published, licensed, filter, cancellationToken);
         var ids = page.Ids;
         var rows = await Public().Where(v => ids.Contains(v.Id)).Include(v => v.Agency).Include(v => v.Employer).ToListAsync(cancellationToken);
         return Paged(page, filter, InOrder(rows, ids, v => v.Id));
@@ -111,7 +112,8 @@ public sealed class VacancyQueries(CaravanDbContext db, TimeProvider time, Vacan
     /// <summary>The list, with each title in <paramref name="language"/> where the agency translated it, else as written.</summary>
     public async Task<PagedResult<VacancyListItem>> PublishedListAsync(VacancyFilter filter, string? language, CancellationToken cancellationToken = default)
     {
-        var page = await search.FindAsync(Public(), filter, cancellationToken);
+        var (published, licensed) = Searchable();
+        var page = await search.FindAsync(published, licensed, filter, cancellationToken);
         var ids = page.Ids;
         var rows = await Public().Where(v => ids.Contains(v.Id))
             .Select(v => new
@@ -155,6 +157,14 @@ public sealed class VacancyQueries(CaravanDbContext db, TimeProvider time, Vacan
         return db.Set<Vacancy>().AsNoTracking().Where(v => v.Status == VacancyStatus.Published
             && v.Agency!.LicenceStatus == LicenceStatus.Valid
             && (v.Agency.LicenceValidUntil == null || v.Agency.LicenceValidUntil >= today));
+    }
+
+    /// <summary>What the search reads: every published vacancy, and apart from it the agencies whose licence is valid today.</summary>
+    private (IQueryable<Vacancy> Published, IQueryable<Guid> Licensed) Searchable()
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var licensed = db.Set<Agency>().Where(a => a.LicenceStatus == LicenceStatus.Valid && (a.LicenceValidUntil == null || a.LicenceValidUntil >= today)).Select(a => a.Id);
+        return (db.Set<Vacancy>().AsNoTracking().Where(v => v.Status == VacancyStatus.Published), licensed);
     }
 
     /// <summary>An agency's own vacancy, in any status; null for another agency's, so callers answer 404.</summary>

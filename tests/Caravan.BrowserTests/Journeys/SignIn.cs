@@ -21,9 +21,9 @@ internal static class SignIn
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/dashboard/migrant$"));
     }
 
-    public static async Task<IPage> StaffAsync(BrowserFixture fixture, string email, string culture)
+    public static async Task<IPage> StaffAsync(BrowserFixture fixture, string email, string culture, bool javaScript = true)
     {
-        var page = await fixture.NewPageAsync(width: 1024);
+        var page = await fixture.NewPageAsync(width: 1024, javaScript: javaScript);
         await page.GotoAsync("/account/sign-in?culture=" + culture);
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", new DemoOptions().StaffPassword);
