@@ -46,11 +46,13 @@ var repo = BenchOptions.FindRepository();
 Console.WriteLine($"# Caravan benchmark: {options.Scenario} on {options.Provider}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
-await using var database = await BenchDatabase.CreateAsync(options);
-database.Keep = args.Contains("--keep");
+// --existing "connection string": a database kept by an earlier run (--keep), searched as it is (search scenario only).
+var existing = Array.IndexOf(args, "--existing") is var ei and >= 0 && ei + 1 < args.Length ? args[ei + 1] : null;
+await using var database = existing is null ? await BenchDatabase.CreateAsync(options) : BenchDatabase.Attach(options.Provider, existing);
+database.Keep = existing is not null || args.Contains("--keep");
 var clock = Stopwatch.StartNew();
-var data = await DataGenerator.FillAsync(database, options);
-Console.WriteLine($"Generated {options.Vacancies:N0} vacancies across {options.Agencies:N0} agencies in {clock.Elapsed.TotalSeconds:N0} s");
+var data = existing is null ? await DataGenerator.FillAsync(database, options) : new GeneratedData([], Guid.Empty, string.Empty);
+Console.WriteLine(existing is null ? $"Generated {options.Vacancies:N0} vacancies across {options.Agencies:N0} agencies in {clock.Elapsed.TotalSeconds:N0} s" : "Existing database: " + existing);
 
 if (options.Scenario == "profile")
 {

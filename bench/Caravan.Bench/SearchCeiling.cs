@@ -63,10 +63,10 @@ internal static class SearchCeiling
             .Concat(codes.Select(c => postgres ? $"'{VacancySearchTerms.Qualified(destination, "i" + c)}'" : $"\"{VacancySearchTerms.Qualified(destination, "i" + c)}\"")));
         var query = postgres ? $"({any}) & '{group}'" : $"({any}) AND \"{group}\"";
         var index = postgres
-            ? "SELECT id FROM vacancy WHERE status = 'Published' AND array_to_tsvector(string_to_array(search_key, ' ')) @@ CAST(@query AS tsquery)"
-            : "SELECT v.id FROM vacancy_terms f JOIN vacancy v ON v.rowid = f.rowid WHERE vacancy_terms MATCH @query";
+            ? "array_to_tsvector(string_to_array(v.search_key, ' ')) @@ CAST(@query AS tsquery)"
+            : "v.rowid IN (SELECT rowid FROM vacancy_terms WHERE vacancy_terms MATCH @query)";
         var indexed = $"FROM vacancy v WHERE v.status = 'Published' AND {licensed} AND v.destination_country = @destination "
-            + $"AND v.isco_code LIKE @isco AND v.id IN ({index})";
+            + $"AND v.isco_code LIKE @isco AND {index}";
         var ids = new List<object>();
         var probe = new List<(object Id, DateTime PublishedAt)>();
         await using (var command = Command(connection, $"SELECT v.id, v.published_at {indexed} LIMIT {PageSize + 1}", destination, isco, needle, codes))
