@@ -90,7 +90,7 @@ public sealed class AuditSaveChangesInterceptor(IAuditActor actor, TimeProvider 
         var changes = new Dictionary<string, Dictionary<string, object?>>(StringComparer.Ordinal);
         foreach (var property in entry.Properties)
         {
-            if (action == AuditAction.Update && !property.IsModified)
+            if ((action == AuditAction.Update && !property.IsModified) || !AuditChanges.IsAudited(property.Metadata.Name))
             {
                 continue;
             }

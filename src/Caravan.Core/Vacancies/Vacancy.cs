@@ -39,7 +39,7 @@ public sealed class Vacancy : Data.IVersioned
         set
         {
             iscoCode = value;
-            RefreshSearchKey();
+            searchKey = null;
         }
     }
 
@@ -49,7 +49,7 @@ public sealed class Vacancy : Data.IVersioned
         set
         {
             title = value;
-            RefreshSearchKey();
+            searchKey = null;
         }
     }
 
@@ -59,20 +59,28 @@ public sealed class Vacancy : Data.IVersioned
         set
         {
             description = value;
-            RefreshSearchKey();
+            searchKey = null;
         }
     }
 
+    private string? searchKey;
+
     /// <summary>The tokens this vacancy is found by (<see cref="VacancySearchTerms"/>): words of its texts and levels of its
     /// occupation code, each also qualified by the destination. Indexed by GIN on PostgreSQL and FTS5 on SQLite.</summary>
-    public string SearchKey { get; private set; } = string.Empty;
+    /// <remarks>Made when first read after a change, not at each setter: an object initializer sets five of its inputs.</remarks>
+    public string SearchKey
+    {
+        get => searchKey ??= VacancySearchTerms.For(iscoCode, destinationCountry,
+            [title, city, .. Translations.Select(t => t.Title), description, .. Translations.Select(t => t.Description)]);
+        private set => searchKey = value;
+    }
     public required string DestinationCountry
     {
         get => destinationCountry;
         set
         {
             destinationCountry = value;
-            RefreshSearchKey();
+            searchKey = null;
         }
     }
 
@@ -82,7 +90,7 @@ public sealed class Vacancy : Data.IVersioned
         set
         {
             city = value;
-            RefreshSearchKey();
+            searchKey = null;
         }
     }
     public int Positions { get; set; }
@@ -138,9 +146,11 @@ public sealed class Vacancy : Data.IVersioned
     public decimal TotalCostsIn(string currency) => Costs.Where(c => c.Currency == currency).Sum(c => c.Amount);
 
     /// <summary>Re-reads the translations into the search key; call after changing them.</summary>
-    public void RefreshSearchKey() =>
-        SearchKey = VacancySearchTerms.For(iscoCode, destinationCountry,
-            [title, city, .. Translations.Select(t => t.Title), description, .. Translations.Select(t => t.Description)]);
+    public void RefreshSearchKey()
+    {
+        searchKey = null;
+        _ = SearchKey;
+    }
 
     public const int MaxSearchKeyLength = 8000;
 }

@@ -24,7 +24,8 @@ internal sealed class VacancyMapping : IEntityTypeConfiguration<Vacancy>
         builder.Property(v => v.IscoCode).HasMaxLength(4);
         builder.Property(v => v.Title).HasMaxLength(200);
         builder.Property(v => v.Description).HasMaxLength(4000);
-        builder.Property(v => v.SearchKey).HasMaxLength(Vacancy.MaxSearchKeyLength);
+        // Read through the property, which makes the key when its inputs changed; the field is only its cache.
+        builder.Property(v => v.SearchKey).HasMaxLength(Vacancy.MaxSearchKeyLength).UsePropertyAccessMode(PropertyAccessMode.Property);
         builder.Property(v => v.TextLanguage).HasMaxLength(10);
         builder.Property(v => v.RequiredLanguages).HasMaxLength(300);
         builder.Property(v => v.RequiredSkills).HasMaxLength(1000);

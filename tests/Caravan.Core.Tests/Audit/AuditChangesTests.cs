@@ -40,7 +40,7 @@ public class AuditChangesTests
         var entry = AuditChanges.Created(type, vacancy, new SystemAuditActor(), DateTime.UtcNow);
 
         // The interceptor's way: a dictionary of every property from null to its current value, serialized.
-        var expected = AuditChanges.Serialize(type.GetProperties().ToDictionary(
+        var expected = AuditChanges.Serialize(type.GetProperties().Where(p => AuditChanges.IsAudited(p.Name)).ToDictionary(
             p => p.Name, p => AuditChanges.Change(p, null, p.PropertyInfo!.GetValue(vacancy)), StringComparer.Ordinal));
         entry.Changes.ShouldBe(expected);
         entry.EntityId.ShouldBe(vacancy.Id.ToString());
@@ -48,6 +48,10 @@ public class AuditChangesTests
         using var json = JsonDocument.Parse(entry.Changes);
         json.RootElement.GetProperty("Status").GetProperty("to").GetString().ShouldBe("PendingApproval");
         json.RootElement.GetProperty("Title").GetProperty("to").GetString().ShouldBe("Сварщик \"MIG\" <n/a>");
+        json.RootElement.GetProperty("ApplicationDeadline").GetProperty("to").GetString().ShouldBe("2027-01-31");
+        json.RootElement.GetProperty("WageAmount").GetProperty("to").GetDecimal().ShouldBe(2_400_000.50m);
+        // The search key is made from the title, texts and codes the entry holds already.
+        json.RootElement.TryGetProperty("SearchKey", out _).ShouldBeFalse();
     }
 
     [Fact]

@@ -131,8 +131,9 @@ public class BulkVacanciesEndpointTests(AppFixture fixture) : IClassFixture<AppF
             e => e.ActorKind.ShouldBe("api"));
         using var changes = System.Text.Json.JsonDocument.Parse(created.Changes);
         var fields = changes.RootElement.EnumerateObject().Select(p => p.Name).ToList();
-        // Every mapped column is in the entry, as SaveChanges writes it for a form.
-        var columns = await app.WithDbAsync(ctx => Task.FromResult(ctx.Model.FindEntityType(typeof(Vacancy))!.GetProperties().Select(p => p.Name).ToList()));
+        // Every mapped column is in the entry, as SaveChanges writes it for a form, but the search key made from them.
+        var columns = await app.WithDbAsync(ctx => Task.FromResult(ctx.Model.FindEntityType(typeof(Vacancy))!.GetProperties()
+            .Select(p => p.Name).Where(n => n != nameof(Vacancy.SearchKey)).ToList()));
         fields.ShouldBe(columns, ignoreOrder: true);
         changes.RootElement.GetProperty("Title").GetProperty("to").GetString().ShouldBe($"Welder {tag}-1");
         changes.RootElement.GetProperty("Status").GetProperty("to").GetString().ShouldBe("PendingApproval");
