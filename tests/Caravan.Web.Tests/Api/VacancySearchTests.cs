@@ -36,47 +36,33 @@ public sealed class VacancySearchTests(SmallWindowFixture fixture) : IClassFixtu
         }
 
         var template = await ctx.Set<Vacancy>().AsNoTracking().FirstAsync(v => v.DestinationCountry == "KZ" && v.Status == VacancyStatus.Published);
+        Vacancy Like(long number, string isco, string title, string description, string city, DateTime published) => new()
+        {
+            Reference = ReferenceCode.Create(VacancyCommands.ReferencePrefix, number),
+            AgencyId = template.AgencyId,
+            EmployerId = template.EmployerId,
+            IscoCode = isco,
+            Title = title,
+            Description = description,
+            DestinationCountry = "KZ",
+            City = city,
+            Positions = 1,
+            WageAmount = 300000m,
+            WageCurrency = "KZT",
+            ApplicationDeadline = template.ApplicationDeadline,
+            Status = VacancyStatus.Published,
+            PublishedAt = published,
+        };
+
         for (var i = 0; i < Pickers; i++)
         {
-            ctx.Add(new Vacancy
-            {
-                Reference = ReferenceCode.Create(VacancyCommands.ReferencePrefix, 800_000 + i),
-                AgencyId = template.AgencyId,
-                EmployerId = template.EmployerId,
-                IscoCode = "9211",
-                Title = "Seasonal picker",
-                Description = "Apple harvest near Almaty; wages paid every two weeks.",
-                DestinationCountry = "KZ",
-                City = "Almaty",
-                Positions = 1,
-                WageAmount = 300000m,
-                WageCurrency = "KZT",
-                ApplicationDeadline = template.ApplicationDeadline,
-                Status = VacancyStatus.Published,
-                PublishedAt = DateTime.UtcNow.AddSeconds(-i),
-            });
+            ctx.Add(Like(800_000 + i, "9211", "Seasonal picker", "Apple harvest near Almaty; wages paid every two weeks.", "Almaty", DateTime.UtcNow.AddSeconds(-i)));
         }
 
         // Older than anything else: a search for them finds none among the newest, so the index answers and counts.
         for (var i = 0; i < Pruners; i++)
         {
-            ctx.Add(new Vacancy
-            {
-                Reference = ReferenceCode.Create(VacancyCommands.ReferencePrefix, 820_000 + i),
-                AgencyId = template.AgencyId,
-                EmployerId = template.EmployerId,
-                IscoCode = "9214",
-                Title = "Orchard pruner",
-                Description = "Winter pruning of apple trees; wages paid every two weeks.",
-                DestinationCountry = "KZ",
-                City = "Talgar",
-                Positions = 1,
-                WageAmount = 300000m,
-                WageCurrency = "KZT",
-                ApplicationDeadline = template.ApplicationDeadline,
-                Status = VacancyStatus.Published,
-                PublishedAt = DateTime.UtcNow.AddYears(-1).AddSeconds(-i),
-            });
+            ctx.Add(Like(820_000 + i, "9214", "Orchard pruner", "Winter pruning of apple trees; wages paid every two weeks.", "Talgar", DateTime.UtcNow.AddYears(-1).AddSeconds(-i)));
         }
 
         return await ctx.SaveChangesAsync();
