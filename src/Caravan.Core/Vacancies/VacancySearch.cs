@@ -43,12 +43,12 @@ public sealed class VacancySearch(CaravanDbContext db, Catalogue catalogue, Rate
     {
         ArgumentNullException.ThrowIfNull(filter);
         var partition = string.IsNullOrEmpty(filter.Destination) ? published : published.Where(v => v.DestinationCountry == filter.Destination);
-        var (conditions, tokens) = await ConditionsAsync(filter, cancellationToken);
+        var (conditions, ask) = await ConditionsAsync(filter, cancellationToken);
         conditions.Add(v => licensed.Contains(v.AgencyId));
         var skip = (filter.Page - 1) * filter.PageSize;
 
-        var indexed = Where(Indexed(partition, filter.Destination, tokens), conditions.Skip(tokens is null ? 0 : 1));
-        if (tokens is not null)
+        var indexed = Where(Indexed(partition, filter.Destination, ask), conditions.Skip(ask is null ? 0 : 1));
+        if (ask is not null)
         {
             // Ask the index first, for one row more than the page needs: most searches match few vacancies or none,
             // and then these are all of them, sorted here, with nothing else read.
@@ -95,6 +95,12 @@ public sealed class VacancySearch(CaravanDbContext db, Catalogue catalogue, Rate
 
     private sealed record Probe(Guid Id, DateTime? PublishedAt, long? Wage);
 
+    /// <summary>
+    /// What the token index is asked: every word as a token prefix, or one of the occupations' code tokens; and, when
+    /// given, the occupation group's token. Tokens are already qualified by the destination where there is one.
+    /// </summary>
+    private sealed record IndexQuestion(IReadOnlyList<string> Words, IReadOnlyList<string> Occupations, string? Group);
+
     /// <summary>Each row of the window with whether it meets every condition, computed by the database.</summary>
     private static Expression<Func<Vacancy, WindowRow>> Row(List<Expression<Func<Vacancy, bool>>> conditions)
     {
@@ -135,15 +141,15 @@ public sealed class VacancySearch(CaravanDbContext db, Catalogue catalogue, Rate
 
     /// <summary>
     /// The filter's conditions, the one the index can answer first (the text, else the occupation group), and the
-    /// tokens that ask the index the same, or null when there is neither text nor group.
+    /// question that asks the index the same, or null when there is neither text nor group.
     /// </summary>
-    private async Task<(List<Expression<Func<Vacancy, bool>>> Conditions, string[]? Tokens)> ConditionsAsync(VacancyFilter filter, CancellationToken cancellationToken)
+    private async Task<(List<Expression<Func<Vacancy, bool>>> Conditions, IndexQuestion? Ask)> ConditionsAsync(VacancyFilter filter, CancellationToken cancellationToken)
     {
         var conditions = new List<Expression<Func<Vacancy, bool>>>();
         string Token(string token) => string.IsNullOrEmpty(filter.Destination) ? token : VacancySearchTerms.Qualified(filter.Destination, token);
         var words = VacancySearchTerms.Words(filter.Query).Distinct().Take(8).ToList();
         var isco = string.IsNullOrEmpty(filter.Isco) ? null : Token("i" + filter.Isco);
-        string[]? tokens = null;
+        IndexQuestion? ask = null;
         if (words.Count > 0)
         {
             // An occupation whose ISCO title has the words counts as a match, even where the agency's text does not say them.
@@ -151,11 +157,11 @@ public sealed class VacancySearch(CaravanDbContext db, Catalogue catalogue, Rate
                 .Where(c => filter.Isco is null || c.StartsWith(filter.Isco, StringComparison.Ordinal)).ToList();
             var needles = words.Select(w => " " + Token(w)).ToList();
             conditions.Add(TextCondition(needles, occupations));
-            tokens = [.. words.Select(Token), .. occupations.Select(c => "=" + Token("i" + c)), .. isco is null ? [] : new[] { "&" + isco }];
+            ask = new IndexQuestion([.. words.Select(Token)], [.. occupations.Select(c => Token("i" + c))], isco);
         }
         else if (isco is not null)
         {
-            tokens = ["&" + isco];
+            ask = new IndexQuestion([], [], isco);
         }
 
         if (!string.IsNullOrEmpty(filter.Isco))
@@ -181,7 +187,7 @@ public sealed class VacancySearch(CaravanDbContext db, Catalogue catalogue, Rate
             conditions.Add(v => v.FeeFree);
         }
 
-        return (conditions, tokens);
+        return (conditions, ask);
     }
 
     /// <summary>Every word starts a token of the key (" " + key holds " " + word), or the occupation's title has them.</summary>
@@ -215,16 +221,14 @@ public sealed class VacancySearch(CaravanDbContext db, Catalogue catalogue, Rate
     /// The index test is made on the row the rest of the query reads (a subquery PostgreSQL flattens), not through an
     /// "id IN (…)" over a second copy of the table, which made PostgreSQL fetch every match twice.
     /// </remarks>
-    private IQueryable<Vacancy> Indexed(IQueryable<Vacancy> partition, string? destination, string[]? tokens)
+    private IQueryable<Vacancy> Indexed(IQueryable<Vacancy> partition, string? destination, IndexQuestion? ask)
     {
-        if (tokens is null)
+        if (ask is null)
         {
             return partition;
         }
 
-        var words = tokens.Where(t => t[0] is not ('=' or '&')).ToList();
-        var occupations = tokens.Where(t => t[0] == '=').Select(t => t[1..]).ToList();
-        var isco = tokens.Where(t => t[0] == '&').Select(t => t[1..]).SingleOrDefault();
+        var (words, occupations, isco) = ask;
         IQueryable<Vacancy> found;
         if (db.Database.IsNpgsql())
         {
