@@ -22,7 +22,8 @@ public static class DataServiceCollectionExtensions
         {
             Configure(options, provider, connectionString);
             options.AddInterceptors(new VersionStampInterceptor(), new AuditSaveChangesInterceptor(
-                sp.GetRequiredService<IAuditActor>(), sp.GetRequiredService<TimeProvider>()));
+                sp.GetRequiredService<IAuditActor>(), sp.GetRequiredService<TimeProvider>()),
+                new Vacancies.ListingStampInterceptor(sp.GetService<Vacancies.VacancyListingCache>()));
         });
         return services;
     }

@@ -155,41 +155,27 @@ public sealed class Catalogue(CaravanDbContext db, IMemoryCache cache)
     public async Task<List<string>> IscoUnitsMatchingWordsAsync(IReadOnlyList<string> words, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(words);
-        var codes = new HashSet<string>(StringComparer.Ordinal);
-        if (words.Count == 0)
-        {
-            return [];
-        }
-
-        foreach (var (code, titleWords) in await IscoUnitTitleWordsAsync(cancellationToken))
-        {
-            if (!codes.Contains(code) && words.All(w => titleWords.Any(t => t.StartsWith(w, StringComparison.Ordinal))))
-            {
-                codes.Add(code);
-            }
-        }
-
-        return [.. codes];
+        return words.Count == 0 ? [] : (await IscoUnitWordIndexAsync(cancellationToken)).Matching(words);
     }
 
-    private async Task<(string Code, string[] Words)[]> IscoUnitTitleWordsAsync(CancellationToken cancellationToken)
+    private async Task<IscoWordIndex> IscoUnitWordIndexAsync(CancellationToken cancellationToken)
     {
-        var result = await cache.GetOrCreateAsync("isco:units-words", async entry =>
+        var result = await cache.GetOrCreateAsync("isco:units-word-index", async entry =>
         {
             entry.SlidingExpiration = TimeSpan.FromHours(6);
-            var all = new List<(string, string[])>();
+            var titles = new List<(string, IEnumerable<string>)>();
             foreach (var language in ReferenceDataSeeder.NameLanguages)
             {
                 foreach (var (code, title) in await IscoTitlesAsync(language, cancellationToken))
                 {
                     if (code.Length == 4)
                     {
-                        all.Add((code, [.. Vacancies.VacancySearchTerms.Words(title).Distinct()]));
+                        titles.Add((code, Vacancies.VacancySearchTerms.Words(title)));
                     }
                 }
             }
 
-            return all.ToArray();
+            return new IscoWordIndex(titles);
         });
         return result!;
     }

@@ -9,6 +9,7 @@ public static class VacanciesServiceCollectionExtensions
     public static IServiceCollection AddVacancies(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<VacancySearchOptions>().Bind(config.GetSection(VacancySearchOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<VacancyListingCache>();
         services.AddScoped<VacancySearch>();
         services.AddScoped<VacancyQueries>();
         services.AddScoped<VacancyCommands>();

@@ -83,7 +83,7 @@ public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSi
 }
 
 /// <summary>Read side of vacancies. Every query here is scoped: public lists show only published vacancies.</summary>
-public sealed class VacancyQueries(CaravanDbContext db, TimeProvider time, VacancySearch search)
+public sealed class VacancyQueries(CaravanDbContext db, TimeProvider time, VacancySearch search, VacancyListingCache listing)
 {
     /// <summary>
     /// Counting stops here: a broad search at a million vacancies would otherwise read every match just to print a
@@ -98,6 +98,11 @@ public sealed class VacancyQueries(CaravanDbContext db, TimeProvider time, Vacan
         var (published, licensed) = Searchable();
         var page = await search.FindAsync(published, licensed, filter, cancellationToken);
         var ids = page.Ids;
+        if (ids.Count == 0)
+        {
+            return Paged(page, filter, new List<Vacancy>());
+        }
+
         var rows = await Public().Where(v => ids.Contains(v.Id)).Include(v => v.Agency).Include(v => v.Employer).ToListAsync(cancellationToken);
         return Paged(page, filter, InOrder(rows, ids, v => v.Id));
     }
@@ -110,11 +115,27 @@ public sealed class VacancyQueries(CaravanDbContext db, TimeProvider time, Vacan
         await PublishedListAsync(filter, null, cancellationToken);
 
     /// <summary>The list, with each title in <paramref name="language"/> where the agency translated it, else as written.</summary>
-    public async Task<PagedResult<VacancyListItem>> PublishedListAsync(VacancyFilter filter, string? language, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// Served from <see cref="VacancyListingCache"/> when the same search was read under the current stamp. Today's
+    /// date is part of the key: a licence that lapses at midnight takes its vacancies out with no write.
+    /// </remarks>
+    public Task<PagedResult<VacancyListItem>> PublishedListAsync(VacancyFilter filter, string? language, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return listing.GetOrAddAsync(db, (Today, language, filter), () => SearchListAsync(filter, language, cancellationToken), cancellationToken);
+    }
+
+    private async Task<PagedResult<VacancyListItem>> SearchListAsync(VacancyFilter filter, string? language, CancellationToken cancellationToken)
     {
         var (published, licensed) = Searchable();
         var page = await search.FindAsync(published, licensed, filter, cancellationToken);
         var ids = page.Ids;
+        if (ids.Count == 0)
+        {
+            // Most searches on a small node match nothing: no second query to read no rows.
+            return Paged(page, filter, new List<VacancyListItem>());
+        }
+
         var rows = await Public().Where(v => ids.Contains(v.Id))
             .Select(v => new
             {

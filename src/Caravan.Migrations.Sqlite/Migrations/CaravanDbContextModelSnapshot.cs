@@ -3149,6 +3149,29 @@ namespace Caravan.Migrations.Sqlite.Migrations
                     b.ToTable("stat_pair", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Vacancies.ListingStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("Value")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_listing_stamp");
+
+                    b.ToTable("listing_stamp", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = new Guid("00000000-0000-0000-0000-000000000000")
+                        });
+                });
+
             modelBuilder.Entity("Caravan.Core.Vacancies.Vacancy", b =>
                 {
                     b.Property<Guid>("Id")

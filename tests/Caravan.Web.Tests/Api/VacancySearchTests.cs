@@ -150,7 +150,7 @@ public sealed class VacancySearchTests(SmallWindowFixture fixture) : IClassFixtu
         {
             var ctx = sp.GetRequiredService<CaravanDbContext>();
             VacancyQueries With(int window) => new(ctx, TimeProvider.System, new VacancySearch(ctx, sp.GetRequiredService<Catalogue>(), sp.GetRequiredService<RateTable>(),
-                sp.GetRequiredService<IMemoryCache>(), Options.Create(new VacancySearchOptions { Window = window })));
+                sp.GetRequiredService<IMemoryCache>(), Options.Create(new VacancySearchOptions { Window = window })), sp.GetRequiredService<VacancyListingCache>());
             // A window of everything answers from the rows read in order; a window of 20 cannot fill a page of 100, so the index answers.
             var inOrder = With(1_000_000);
             var indexed = With(20);
