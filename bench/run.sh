@@ -57,7 +57,7 @@ case $what in
   search-pg|all) bench search --provider postgres --vacancies 1000000 --agencies 2000 --clients 16 --seconds 30 ;;&
   search-sqlite|all) bench search --provider sqlite --vacancies 100000 --agencies 2000 --clients 4 --seconds 30 ;;&
   lookup|all) bench lookup --provider postgres --vacancies 10000 --agencies 2000 --clients 16 --seconds 20 ;;&
-  bulk|all) bench bulk --provider postgres --vacancies 10000 --agencies 2000 --bulk-rows 10000 --bulk-requests 5 ;;
+  bulk|all) bench bulk --provider postgres --vacancies 10000 --agencies 2000 --bulk-rows 10000 --bulk-requests ${BULK_REQUESTS:-5} ;;
   search-pg|search-sqlite|lookup) ;;
   *) echo "usage: bench/run.sh [search-pg|search-sqlite|lookup|bulk|all|dedup|import|import-pg|import-sqlite|cases]" >&2; exit 2 ;;
 esac

@@ -37,19 +37,30 @@ public sealed class BulkInsert(CaravanDbContext db, IAuditActor actor, TimeProvi
 
         var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var now = time.GetUtcNow().UtcDateTime;
-        var audit = new List<AuditEntry>(rows.Count);
         foreach (var row in rows)
         {
             if (row is IVersioned versioned)
             {
                 versioned.Version = Guid.NewGuid();
             }
-
-            audit.Add(AuditChanges.Created(type, row, actor, now));
         }
 
-        await WriteAsync(type, rows, cancellationToken);
-        await WriteAsync(db.Model.FindEntityType(typeof(AuditEntry))!, audit, cancellationToken);
+        // The audit text is built on another thread while the database takes the rows: both take about as long, and
+        // the database is another process (docs/performance.md, issue 15). Building only reads the rows' audited
+        // properties, which the writer does not change.
+        var (name, role, kind) = (actor.Name, actor.Role, actor.Kind);
+        var building = Task.Run(() => rows.Select(row => AuditChanges.Created(type, row, name, role, kind, now)).ToList(), cancellationToken);
+        try
+        {
+            await WriteAsync(type, rows, cancellationToken);
+        }
+        finally
+        {
+            // Never leave the builder running past this call, whatever the write did.
+            await Task.WhenAny(building);
+        }
+
+        await WriteAsync(db.Model.FindEntityType(typeof(AuditEntry))!, await building, cancellationToken);
     }
 
     private async Task WriteAsync<T>(IEntityType type, IReadOnlyList<T> rows, CancellationToken cancellationToken)

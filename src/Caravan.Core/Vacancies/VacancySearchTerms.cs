@@ -63,6 +63,8 @@ public static class VacancySearchTerms
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var key = new StringBuilder();
+        // Made once, not per word: a bulk upload makes the key of 10,000 vacancies in one request.
+        var prefix = string.IsNullOrEmpty(destination) ? null : Qualified(destination, string.Empty);
         void Add(string token)
         {
             if (seen.Add(token) && key.Length + token.Length + 1 <= MaxLength)
@@ -71,21 +73,25 @@ public static class VacancySearchTerms
             }
         }
 
-        foreach (var isco in IscoTokens(iscoCode ?? string.Empty))
+        void AddBoth(string token)
         {
-            Add(isco);
-            if (!string.IsNullOrEmpty(destination))
+            Add(token);
+            if (prefix is not null)
             {
-                Add(Qualified(destination, isco));
+                Add(prefix + token);
             }
         }
 
-        foreach (var word in texts.SelectMany(Words))
+        foreach (var isco in IscoTokens(iscoCode ?? string.Empty))
         {
-            Add(word);
-            if (!string.IsNullOrEmpty(destination))
+            AddBoth(isco);
+        }
+
+        foreach (var text in texts)
+        {
+            foreach (var word in Words(text))
             {
-                Add(Qualified(destination, word));
+                AddBoth(word);
             }
         }
 

@@ -3358,27 +3358,35 @@ namespace Caravan.Migrations.Postgres.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_vacancies_reference");
 
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_vacancies_status");
+
                     b.HasIndex("AgencyId", "AgencyReference")
                         .IsUnique()
                         .HasDatabaseName("ux_vacancies_agency_id_agency_reference");
 
                     b.HasIndex("Status", "PublishedAt")
-                        .HasDatabaseName("ix_vacancies_status_published_at");
+                        .HasDatabaseName("ix_vacancies_status_published_at")
+                        .HasFilter("status = 'Published'");
 
                     b.HasIndex("Status", "WageUsdCents")
-                        .HasDatabaseName("ix_vacancies_status_wage_usd_cents");
+                        .HasDatabaseName("ix_vacancies_status_wage_usd_cents")
+                        .HasFilter("status = 'Published'");
 
                     b.HasIndex("Status", "DestinationCountry", "PublishedAt")
                         .IsDescending(false, false, true)
-                        .HasDatabaseName("ix_vacancies_status_destination_published");
+                        .HasDatabaseName("ix_vacancies_status_destination_published")
+                        .HasFilter("status = 'Published'");
 
                     b.HasIndex("Status", "DestinationCountry", "WageUsdCents", "PublishedAt")
                         .IsDescending(false, false, true, true)
-                        .HasDatabaseName("ix_vacancies_status_destination_wage");
+                        .HasDatabaseName("ix_vacancies_status_destination_wage")
+                        .HasFilter("status = 'Published'");
 
                     b.HasIndex("Status", "IscoCode", "WageUsdCents", "PublishedAt")
                         .IsDescending(false, false, true, true)
-                        .HasDatabaseName("ix_vacancies_status_isco_code_wage");
+                        .HasDatabaseName("ix_vacancies_status_isco_code_wage")
+                        .HasFilter("status = 'Published'");
 
                     b.ToTable("vacancy", (string)null);
                 });
