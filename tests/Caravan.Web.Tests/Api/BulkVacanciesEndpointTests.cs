@@ -96,6 +96,47 @@ public class BulkVacanciesEndpointTests(AppFixture fixture) : IClassFixture<AppF
 
     [Theory]
     [ClassData(typeof(Databases))]
+    public async Task A_large_batch_checked_on_every_core_reports_each_row_at_its_own_number(DatabaseProvider db)
+    {
+        // 1,200 rows: above the size at which rows are checked in parallel chunks (VacancyCommands.CheckAndCreateAsync).
+        var app = fixture.Get(db);
+        var client = await AgencyKeyClientAsync(app);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var body = Enumerable.Range(1, 1200).Select(i => i % 7 == 0 ? Row($"{tag}-{i}", wage: "900000")
+            : i % 11 == 0 ? Row($"{tag}-{i}", costs: [new { item = "Recruitment fee", amount = 200, currency = "USD" }])
+            : Row($"{tag}-{i}")).ToArray();
+        var result = (await (await client.PostAsJsonAsync(Url, body)).Content.ReadFromJsonAsync<BulkResult>())!;
+        var blocked = Enumerable.Range(1, 1200).Where(i => i % 7 == 0 || i % 11 == 0).ToHashSet();
+        result.Received.ShouldBe(1200);
+        result.Rejected.ShouldBe(blocked.Count);
+        result.Submitted.ShouldBe(1200 - blocked.Count);
+        foreach (var row in result.Rows)
+        {
+            row.Status.ShouldBe(blocked.Contains(row.Row) ? "rejected" : "submitted", $"row {row.Row}");
+            if (row.Row % 7 == 0)
+            {
+                row.Errors.ShouldContain(e => e.Field == "monthlyWage", $"row {row.Row}");
+            }
+            else if (row.Row % 11 == 0)
+            {
+                row.Errors.ShouldContain(e => e.Field == "costs", $"row {row.Row}");
+            }
+        }
+
+        // Each kept row is the vacancy of its own input, by the agency's reference, with its own reference code.
+        var saved = await app.WithDbAsync(ctx => ctx.Set<Vacancy>().Where(v => v.AgencyReference!.StartsWith(tag + "-"))
+            .Select(v => new { v.AgencyReference, v.Reference, v.Title }).ToListAsync());
+        saved.Count.ShouldBe(1200 - blocked.Count);
+        saved.ShouldAllBe(v => v.Title == "Welder " + v.AgencyReference);
+        var byReference = saved.ToDictionary(v => v.Reference, v => v.AgencyReference);
+        foreach (var row in result.Rows.Where(r => r.Status == "submitted"))
+        {
+            byReference[row.Reference!].ShouldBe($"{tag}-{row.Row}");
+        }
+    }
+
+    [Theory]
+    [ClassData(typeof(Databases))]
     public async Task Bulk_rows_are_written_whole_and_audited_field_by_field_like_a_form(DatabaseProvider db)
     {
         var app = fixture.Get(db);
