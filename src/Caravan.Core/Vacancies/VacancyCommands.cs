@@ -77,7 +77,6 @@ public sealed class VacancyCommands(CaravanDbContext db, TimeProvider time, Cata
         var outcomes = new SubmitOutcome[inputs.Count];
         var accepted = new List<(int Row, Vacancy Vacancy, IReadOnlyList<VacancyCheck> Checks)>();
         var seenInBatch = new HashSet<string>(StringComparer.Ordinal);
-        var candidates = new List<(int Row, VacancyInput Input, ForeignEmployer Employer)>();
         for (var row = 0; row < inputs.Count; row++)
         {
             var input = Normalise(inputs[row]);
@@ -108,22 +107,16 @@ public sealed class VacancyCommands(CaravanDbContext db, TimeProvider time, Cata
                 continue;
             }
 
-            candidates.Add((row, input, employer!));
-        }
-
-        var made = await CheckAndCreateAsync(agency, candidates, today, rateTable, cancellationToken);
-        for (var i = 0; i < candidates.Count; i++)
-        {
-            var (results, vacancy) = made[i];
-            var row = candidates[i].Row;
-            if (vacancy is null)
+            var results = await checks.RunAsync(input, agency, employer, today, cancellationToken);
+            if (results.Any(c => c.Blocks))
             {
                 outcomes[row] = new SubmitOutcome(SubmitStatus.Blocked, null, [], results);
+                continue;
             }
-            else
-            {
-                accepted.Add((row, vacancy, results));
-            }
+
+            var vacancy = Create(agencyId, employer!, input);
+            vacancy.WageUsdCents = VacancyWages.ToCents(vacancy.WageAmount, vacancy.WageCurrency, rateTable);
+            accepted.Add((row, vacancy, results));
         }
 
         if (accepted.Count > 0)
@@ -291,57 +284,6 @@ public sealed class VacancyCommands(CaravanDbContext db, TimeProvider time, Cata
     };
 
     private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-
-    /// <summary>
-    /// The checks and the new vacancy of each valid row, on every core: they read only the rows and the rate tables,
-    /// and were a quarter of a bulk upload's time on one (docs/performance.md, issue 15). A single row runs inline.
-    /// </summary>
-    private async Task<(IReadOnlyList<VacancyCheck> Results, Vacancy? Vacancy)[]> CheckAndCreateAsync(
-        Agency agency, List<(int Row, VacancyInput Input, ForeignEmployer Employer)> candidates, DateOnly today,
-        IReadOnlyDictionary<string, ExchangeRate> rateTable, CancellationToken cancellationToken)
-    {
-        var made = new (IReadOnlyList<VacancyCheck>, Vacancy?)[candidates.Count];
-        async ValueTask One(int i, CancellationToken token)
-        {
-            var (_, input, employer) = candidates[i];
-            var results = await checks.RunAsync(input, agency, employer, today, token);
-            if (results.Any(c => c.Blocks))
-            {
-                made[i] = (results, null);
-                return;
-            }
-
-            var vacancy = Create(agency.Id, employer, input);
-            vacancy.WageUsdCents = VacancyWages.ToCents(vacancy.WageAmount, vacancy.WageCurrency, rateTable);
-            made[i] = (results, vacancy);
-        }
-
-        if (candidates.Count < 2 * ParallelChunk)
-        {
-            for (var i = 0; i < candidates.Count; i++)
-            {
-                await One(i, cancellationToken);
-            }
-
-            return made;
-        }
-
-        // The checks read the minimum wages and rates through the one DbContext, which allows one caller at a time:
-        // loaded here, before the rows are shared out, they are read from memory after.
-        await rates.MinimumWageAsync(string.Empty, cancellationToken);
-        var chunks = Enumerable.Range(0, (candidates.Count + ParallelChunk - 1) / ParallelChunk);
-        await Parallel.ForEachAsync(chunks, cancellationToken, async (chunk, token) =>
-        {
-            for (var i = chunk * ParallelChunk; i < Math.Min(candidates.Count, (chunk + 1) * ParallelChunk); i++)
-            {
-                await One(i, token);
-            }
-        });
-        return made;
-    }
-
-    private const int ParallelChunk = 250;
 
     private Vacancy Create(Guid agencyId, ForeignEmployer employer, VacancyInput input)
     {

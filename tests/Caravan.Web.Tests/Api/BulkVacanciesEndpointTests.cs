@@ -96,9 +96,9 @@ public class BulkVacanciesEndpointTests(AppFixture fixture) : IClassFixture<AppF
 
     [Theory]
     [ClassData(typeof(Databases))]
-    public async Task A_large_batch_checked_on_every_core_reports_each_row_at_its_own_number(DatabaseProvider db)
+    public async Task A_large_mixed_batch_reports_each_row_at_its_own_number_and_keeps_each_valid_row_as_its_own_vacancy(DatabaseProvider db)
     {
-        // 1,200 rows: above the size at which rows are checked in parallel chunks (VacancyCommands.CheckAndCreateAsync).
+        // 1,200 rows, one in seven below the minimum wage and one in eleven charging a fee.
         var app = fixture.Get(db);
         var client = await AgencyKeyClientAsync(app);
         var tag = Guid.NewGuid().ToString("N")[..8];
