@@ -23,7 +23,7 @@ internal static class AuditChanges
     private static readonly HashSet<string> MaskedNames = new(StringComparer.Ordinal)
     {
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SecretHash", "NormalizedEmail", "NormalizedUserName",
-        "ProviderKey", "Value", "ClaimValue", "PhoneNumber", "Email", "UserName",
+        "ProviderKey", "Value", "ClaimValue", "PhoneNumber", "Email", "UserName", "ProtectedPrivateKey",
     };
 
     // Made from fields the trail already holds, and long: a vacancy's search key would double the size of its entry.

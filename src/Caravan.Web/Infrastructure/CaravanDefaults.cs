@@ -113,6 +113,7 @@ public static class CaravanDefaults
         services.AddScoped<Caravan.Core.Agencies.InspectionCommands>();
         services.AddCases(config);
         Caravan.Core.Applications.ApplicationsServiceCollectionExtensions.AddApplications(services, config);
+        Caravan.Core.Signing.SigningServiceCollectionExtensions.AddSigning(services, config);
         services.AddScoped<Caravan.Core.Cases.ICaseNotifier, CaseNotifier>();
         services.AddOptions<Caravan.Core.Agencies.ScorecardOptions>().Bind(config.GetSection(Caravan.Core.Agencies.ScorecardOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Caravan.Core.Signing;
+
+public static class SigningServiceCollectionExtensions
+{
+    /// <summary>The node's ES256 signing key, its rotation and the signer that training, cards and exchange share.</summary>
+    public static IServiceCollection AddSigning(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<SigningOptions>().Bind(config.GetSection(SigningOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<NodeKeyRing>();
+        services.AddScoped<NodeSigner>();
+        return services;
+    }
+}
