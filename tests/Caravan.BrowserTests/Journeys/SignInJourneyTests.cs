@@ -69,13 +69,21 @@ public class SignInJourneyTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task A_wrong_password_shows_an_error_summary()
+    public async Task An_empty_form_and_a_wrong_password_each_show_an_error_summary()
     {
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("/account/sign-in?culture=en");
         await page.ClickAsync("form button[type=submit]");
         (await page.InnerTextAsync(".govuk-error-summary")).ShouldContain("Enter your email address");
         await page.InspectAsync("sign-in-errors-en");
+
+        // One wrong password for a real account: the one message that does not say which part was wrong.
+        await page.FillAsync("#Email", DemoAccounts.AnalystEmail);
+        await page.FillAsync("#Password", "Not-the-password-2026");
+        await page.ClickAsync("form button[type=submit]");
+        (await page.InnerTextAsync(".govuk-error-summary")).ShouldContain("The email address or password is not right.");
+        page.Url.ShouldContain("/account/sign-in");
+        await page.InspectAsync("sign-in-wrong-password-en");
     }
 
     [Fact]

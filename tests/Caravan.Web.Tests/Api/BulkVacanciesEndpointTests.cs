@@ -207,6 +207,24 @@ public class BulkVacanciesEndpointTests(AppFixture fixture) : IClassFixture<AppF
 
     [Theory]
     [ClassData(typeof(Databases))]
+    public async Task An_agency_staff_session_cookie_is_not_a_key_the_bulk_api_accepts(DatabaseProvider db)
+    {
+        // The endpoint has antiforgery off for machine clients, so a signed-in browser must not be able to post to it:
+        // a cross-site form would otherwise upload vacancies in the staff member's name.
+        var app = fixture.Get(db);
+        var staff = app.Browser();
+        (await staff.SignInStaffAsync(DemoAccounts.AgencyEmail)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await staff.GetAsync("/dashboard/agency")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var response = await staff.PostAsJsonAsync(Url, new[] { Row($"{tag}-cookie") });
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var csv = await staff.PostAsync(Url, new StringContent("agencyReference,title\n" + tag + "-csv,Welder\n", Encoding.UTF8, "text/csv"));
+        csv.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await app.WithDbAsync(ctx => ctx.Set<Vacancy>().CountAsync(v => v.AgencyReference!.StartsWith(tag)))).ShouldBe(0);
+    }
+
+    [Theory]
+    [ClassData(typeof(Databases))]
     public async Task Bad_requests_are_refused_whole_with_a_problem(DatabaseProvider db)
     {
         var app = fixture.Get(db);

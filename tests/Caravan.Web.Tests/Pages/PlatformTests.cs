@@ -59,6 +59,9 @@ public class PlatformTests(AppFixture fixture) : IClassFixture<AppFixture>
         csp.ShouldContain("frame-ancestors 'none'");
         response.Headers.GetValues("X-Content-Type-Options").Single().ShouldBe("nosniff");
         response.Headers.GetValues("Referrer-Policy").Single().ShouldBe("strict-origin-when-cross-origin");
+        response.Headers.GetValues("X-Frame-Options").Single().ShouldBe("DENY");
+        response.Headers.GetValues("Permissions-Policy").Single().ShouldBe("camera=(), microphone=(), geolocation=()");
+        response.Headers.GetValues("Cross-Origin-Opener-Policy").Single().ShouldBe("same-origin");
         var html = await response.Content.ReadAsStringAsync();
         html.ShouldNotContain("<script>");
         html.ShouldNotContain(" style=\"");
