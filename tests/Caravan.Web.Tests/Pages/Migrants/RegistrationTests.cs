@@ -266,5 +266,19 @@ public class RegistrationTests(AppFixture fixture) : IClassFixture<AppFixture>
         await DeniedAsync(consul, "/officer/persons/new");
         await DeniedAsync(consul, "/officer/persons/changes");
         (await consul.GetAsync("/officer/persons/PER-0000000")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // Two registered migrants: each sees their own record, and the other's is out of reach by every path.
+        var first = app.EnglishBrowser();
+        var firstReference = await Registration.RegisterAsync(app, first, "+998901110011", new("Farrukh", "Tursunov", null, new DateOnly(1996, 5, 1), "Male", "FA 765-4321"));
+        var second = app.EnglishBrowser();
+        var secondReference = await Registration.RegisterAsync(app, second, "+998901110012", new("Gulnora", "Saidova", null, new DateOnly(1998, 9, 9), "Female", "FA 111-2233"));
+        var own = await first.GetStringAsync("/me");
+        own.ShouldContain("Tursunov");
+        own.ShouldNotContain("Saidova");
+        own.ShouldNotContain(secondReference);
+        await DeniedAsync(first, "/officer/persons/" + secondReference);
+        await DeniedAsync(first, "/officer/persons/" + firstReference);
+        (await first.GetStringAsync("/me/access-log")).ShouldNotContain("Saidova");
+        (await second.GetStringAsync("/me")).ShouldNotContain("Tursunov");
     }
 }
