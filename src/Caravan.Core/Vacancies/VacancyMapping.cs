@@ -11,7 +11,6 @@ internal sealed class VacancyMapping : IEntityTypeConfiguration<Vacancy>
     public const string IscoIndex = "ix_vacancies_status_isco_code_wage";
     public const string WageIndex = "ix_vacancies_status_wage_usd_cents";
 
-    /// <summary>PostgreSQL only, created in SQL by the VacancyFilters migration: trigram index for text search.</summary>
     /// <summary>PostgreSQL's GIN index over the search tokens of published vacancies, made by hand in the SearchTokens migration.</summary>
     public const string SearchTermsIndex = "ix_vacancies_search_terms";
     public const string DestinationNewestIndex = "ix_vacancies_status_destination_published";
