@@ -35,6 +35,14 @@ internal static class AuditChanges
     // Reading a property's attributes costs microseconds; a bulk upload asks for each of 30 properties of 10,000 rows.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<PropertyInfo, bool> PersonalData = new();
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<IEntityType, (IProperty Property, bool Masked)[]> AuditedProperties = new();
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? createdBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? createdWriter;
+
     public static bool IsMasked(PropertyInfo? property, string name) =>
         MaskedNames.Contains(name)
         || (property is not null && PersonalData.GetOrAdd(property, p => p.GetCustomAttribute<PersonalDataAttribute>(inherit: true) is not null));
@@ -62,34 +70,37 @@ internal static class AuditChanges
     /// <summary>The same, with the actor read once: the actor reads the current request, which another thread has not.</summary>
     public static AuditEntry Created(IEntityType type, object entity, string actor, string? role, string kind, DateTime at)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JsonOptions.Encoder }))
+        // One buffer and writer per thread, reset for each entry: a bulk upload writes tens of thousands, and a new
+        // pair per entry was most of what it left for the collector.
+        var buffer = createdBuffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        var json = createdWriter ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JsonOptions.Encoder });
+        json.Reset(buffer);
+        json.WriteStartObject();
+        foreach (var (property, masked) in AuditedProperties.GetOrAdd(type, t => [.. t.GetProperties().Where(p => IsAudited(p.Name)).Select(p => (p, IsMasked(p.PropertyInfo, p.Name)))]))
         {
-            json.WriteStartObject();
-            foreach (var property in type.GetProperties().Where(p => IsAudited(p.Name)))
+            var value = Data.BulkInsert.Value(property, entity);
+            json.WriteStartObject(property.Name);
+            json.WriteNull("from");
+            json.WritePropertyName("to");
+            if (value is null)
             {
-                var value = Data.BulkInsert.Value(property, entity);
-                json.WriteStartObject(property.Name);
-                json.WriteNull("from");
-                json.WritePropertyName("to");
-                if (value is null)
-                {
-                    json.WriteNullValue();
-                }
-                else if (IsMasked(property.PropertyInfo, property.Name))
-                {
-                    json.WriteStringValue(Masked);
-                }
-                else
-                {
-                    Write(json, value);
-                }
-
-                json.WriteEndObject();
+                json.WriteNullValue();
+            }
+            else if (masked)
+            {
+                json.WriteStringValue(Masked);
+            }
+            else
+            {
+                Write(json, value);
             }
 
             json.WriteEndObject();
         }
+
+        json.WriteEndObject();
+        json.Flush();
 
         var key = type.FindPrimaryKey();
         return new AuditEntry
@@ -100,6 +111,7 @@ internal static class AuditChanges
             ActorKind = kind,
             EntityType = type.ClrType.Name,
             EntityId = key is null ? string.Empty
+                : key.Properties is [var only] ? Convert.ToString(Data.BulkInsert.Value(only, entity), CultureInfo.InvariantCulture) ?? string.Empty
                 : string.Join('|', key.Properties.Select(p => Convert.ToString(Data.BulkInsert.Value(p, entity), CultureInfo.InvariantCulture))),
             Action = AuditAction.Create,
             Changes = Encoding.UTF8.GetString(buffer.WrittenSpan),

@@ -129,10 +129,11 @@ public sealed class BulkInsert(CaravanDbContext db, IAuditActor actor, TimeProvi
         }
     }
 
+    // EF's compiled getter, not reflection: a bulk upload reads 30 properties of 10,000 rows, twice.
     internal static object? Value(IProperty property, object row) =>
-        property.PropertyInfo is { } p ? p.GetValue(row)
-            : property.FieldInfo is { } f ? f.GetValue(row)
-            : throw new NotSupportedException($"{property.DeclaringType.DisplayName()}.{property.Name} is a shadow property; a bulk insert cannot set it.");
+        property.IsShadowProperty()
+            ? throw new NotSupportedException($"{property.DeclaringType.DisplayName()}.{property.Name} is a shadow property; a bulk insert cannot set it.")
+            : property.GetGetter().GetClrValueUsingContainingEntity(row);
 
     private static object? ProviderValue(IProperty property, RelationalTypeMapping mapping, object row)
     {

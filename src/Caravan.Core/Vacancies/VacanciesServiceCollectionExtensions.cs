@@ -13,6 +13,7 @@ public static class VacanciesServiceCollectionExtensions
         services.AddScoped<VacancySearch>();
         services.AddScoped<VacancyQueries>();
         services.AddScoped<VacancyCommands>();
+        services.AddScoped<VacancySubmission>();
         services.AddScoped<VacancyChecks>();
         services.AddScoped<Data.BulkInsert>();
         return services;
