@@ -114,6 +114,7 @@ public static class CaravanDefaults
         services.AddCases(config);
         Caravan.Core.Applications.ApplicationsServiceCollectionExtensions.AddApplications(services, config);
         Caravan.Core.Signing.SigningServiceCollectionExtensions.AddSigning(services, config);
+        Caravan.Core.Guides.GuidesServiceCollectionExtensions.AddGuides(services);
         services.AddScoped<Caravan.Core.Cases.ICaseNotifier, CaseNotifier>();
         services.AddOptions<Caravan.Core.Agencies.ScorecardOptions>().Bind(config.GetSection(Caravan.Core.Agencies.ScorecardOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
