@@ -25,4 +25,11 @@ public sealed class NodeOptions
     /// Behind a load balancer this is the public https address, not a replica's.
     /// </summary>
     public Uri PublicUrl { get; set; } = new("http://localhost:5000/");
+
+    /// <summary>The node's hotline for citizens abroad, printed on departure cards; none is printed while unset.</summary>
+    [StringLength(40)]
+    public string? Hotline { get; set; }
+
+    /// <summary>The consulate or embassy for citizens in each destination (ISO alpha-2 → name, address and phone), printed on departure cards.</summary>
+    public Dictionary<string, string> Consulates { get; set; } = new(StringComparer.Ordinal);
 }

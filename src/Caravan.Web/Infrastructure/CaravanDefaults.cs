@@ -25,6 +25,9 @@ namespace Caravan.Web.Infrastructure;
 public static class CaravanPolicies
 {
     public const string ContractChecks = "contract-checks";
+
+    /// <summary>The public verification page: codes are random, and the limit keeps anyone from trying many.</summary>
+    public const string Verification = "verification";
 }
 
 /// <summary>Everything a node sets up, in one place: data, identity, localisation, security, telemetry.</summary>
@@ -115,6 +118,7 @@ public static class CaravanDefaults
         Caravan.Core.Applications.ApplicationsServiceCollectionExtensions.AddApplications(services, config);
         Caravan.Core.Signing.SigningServiceCollectionExtensions.AddSigning(services, config);
         Caravan.Core.Guides.GuidesServiceCollectionExtensions.AddGuides(services);
+        Caravan.Core.Credentials.CredentialsServiceCollectionExtensions.AddCredentials(services);
         services.AddScoped<Caravan.Core.Cases.ICaseNotifier, CaseNotifier>();
         services.AddOptions<Caravan.Core.Agencies.ScorecardOptions>().Bind(config.GetSection(Caravan.Core.Agencies.ScorecardOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
@@ -291,6 +295,9 @@ public static class CaravanDefaults
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = codePermits, Window = TimeSpan.FromMinutes(5), QueueLimit = 0 }));
             // Anonymous tips need no account, so this is what keeps one client from flooding the queues.
+            o.AddPolicy(CaravanPolicies.Verification, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.AddPolicy(TipRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = tipPermits, Window = TimeSpan.FromMinutes(10), QueueLimit = 0 }));

@@ -112,6 +112,21 @@ public class MigrantJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/me$"));
         (await page.InnerTextAsync("main")).ShouldContain("Incheon");
 
+        // The departure card (issue 16): signed, printable, and verified on the public page by its code.
+        await page.ClickAsync("main a[href$='/card']");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/me/departures/.+/card$"));
+        (await page.Locator("#departure-card img").CountAsync()).ShouldBe(1);
+        (await page.Locator($"#departure-card section[lang='{culture}']").CountAsync()).ShouldBe(1);
+        (await page.Locator("#departure-card section[lang='en']").CountAsync()).ShouldBe(1);
+        await page.InspectAsync($"departure-card-{culture}");
+        var code = (await page.InnerTextAsync("#card-code")).Trim();
+        var verifier = await fixture.NewPageAsync(acceptLanguage: culture);
+        await verifier.GotoAsync("/verify");
+        await verifier.FillAsync("#value", code);
+        await verifier.ClickAsync("main form button[type=submit]");
+        (await verifier.GetAttributeAsync("#verify-result", "data-state")).ShouldBe("Valid");
+        await verifier.InspectAsync($"verify-valid-{culture}");
+
         var back = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2);
         await page.GotoAsync("/me/return");
         await page.InspectAsync($"return-{culture}");

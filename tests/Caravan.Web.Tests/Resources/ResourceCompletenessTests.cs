@@ -11,8 +11,8 @@ public partial class ResourceCompletenessTests
     // Values that are legitimately the same in every language: pure placeholders and proper names.
     private static readonly HashSet<string> SameEverywhere = new(StringComparer.Ordinal) { "Layout.NodeOf" };
 
-    // Strings whose examples are Latin-script proper names or codes (an agency name, a licence number).
-    private static readonly HashSet<string> ExamplesInLatin = new(StringComparer.Ordinal) { "Agencies.Search.Hint" };
+    // Strings whose examples are Latin-script proper names or codes (an agency name, a licence number, a credential code).
+    private static readonly HashSet<string> ExamplesInLatin = new(StringComparer.Ordinal) { "Agencies.Search.Hint", "Verify.Hint" };
 
     private static readonly string Folder = FindResources();
 
