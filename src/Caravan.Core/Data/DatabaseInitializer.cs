@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Caravan.Core.Data;
 
 /// <summary>Creates roles and reference data, and demo data when asked. Safe to run on every start.</summary>
-public sealed partial class DatabaseInitializer(CaravanDbContext db, ReferenceDataSeeder reference, DemoSeeder demo, Agencies.ScorecardJob scorecards, Statistics.StatisticsFolder statistics, Statistics.Datasets.DemoDatasets datasets, Guides.DemoGuides guides, ILogger<DatabaseInitializer> logger)
+public sealed partial class DatabaseInitializer(CaravanDbContext db, ReferenceDataSeeder reference, DemoSeeder demo, Agencies.ScorecardJob scorecards, Statistics.StatisticsFolder statistics, Statistics.Datasets.DemoDatasets datasets, Guides.DemoGuides guides, Training.DemoTraining training, ILogger<DatabaseInitializer> logger)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -73,6 +73,7 @@ public sealed partial class DatabaseInitializer(CaravanDbContext db, ReferenceDa
             await demo.SeedAsync(demoOptions, cancellationToken);
             await datasets.SeedAsync(cancellationToken);
             await guides.SeedAsync(cancellationToken);
+            await training.SeedAsync(cancellationToken);
             // Demo mode never runs in Production, where several instances could be writing while one starts.
             await statistics.FoldAtStartAsync(cancellationToken);
         }

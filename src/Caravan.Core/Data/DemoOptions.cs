@@ -26,4 +26,5 @@ public static class DemoAccounts
     public const string ConsularLeadEmail = "consul.lead@demo.caravan.example";
     public const string ConsularLeadPhone = "+79990000001";
     public const string HotlineEmail = "hotline@demo.caravan.example";
+    public const string TrainerEmail = "trainer@demo.caravan.example";
 }

@@ -198,6 +198,7 @@ public sealed class DemoSeeder(CaravanDbContext db, UserManager<CaravanUser> use
             new CaseTeam { Name = "Migrant hotline", Kind = TeamKind.Hotline, CountryCode = "UZ", City = "Tashkent", Members = [new() { UserId = hotline.Id }, new() { UserId = officer.Id, IsSupervisor = true }] });
         await db.SaveChangesAsync(cancellationToken);
         await CreateStaffAsync(DemoAccounts.AnalystEmail, "Demo Analyst", Roles.Analyst, null, options);
+        await CreateStaffAsync(DemoAccounts.TrainerEmail, "Demo Trainer", Roles.Trainer, null, options);
         await CreateStaffAsync(DemoAccounts.AgencyEmail, "Demo Agency Staff", Roles.AgencyStaff, agencies[0].Id, options);
         await CreateStaffAsync(DemoAccounts.OtherAgencyEmail, "Demo Agency Staff (second agency)", Roles.AgencyStaff, agencies[1].Id, options);
 

@@ -54,10 +54,13 @@ public static class Roles
     /// <summary>Takes calls on the node's hotline and opens cases for callers.</summary>
     public const string HotlineOperator = nameof(HotlineOperator);
 
+    /// <summary>Runs pre-departure training sessions: records attendance and assessment for the sessions assigned to them.</summary>
+    public const string Trainer = nameof(Trainer);
+
     /// <summary>Staff who work cases: a case file opens only to its worker, supervisor or a granted colleague.</summary>
     public const string CaseWorkers = Officer + "," + ConsularOfficer + "," + HotlineOperator;
 
-    public static readonly IReadOnlyList<string> All = [Migrant, AgencyStaff, Officer, ConsularOfficer, HotlineOperator, Analyst, Admin];
+    public static readonly IReadOnlyList<string> All = [Migrant, AgencyStaff, Officer, ConsularOfficer, HotlineOperator, Trainer, Analyst, Admin];
 
     /// <summary>Staff roles sign in with email and password.</summary>
     public static readonly IReadOnlyList<string> Staff = [AgencyStaff, Officer, ConsularOfficer, HotlineOperator, Analyst, Admin];

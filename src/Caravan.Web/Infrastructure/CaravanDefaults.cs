@@ -119,6 +119,7 @@ public static class CaravanDefaults
         Caravan.Core.Signing.SigningServiceCollectionExtensions.AddSigning(services, config);
         Caravan.Core.Guides.GuidesServiceCollectionExtensions.AddGuides(services);
         Caravan.Core.Credentials.CredentialsServiceCollectionExtensions.AddCredentials(services);
+        Caravan.Core.Training.TrainingServiceCollectionExtensions.AddTraining(services);
         services.AddScoped<Caravan.Core.Cases.ICaseNotifier, CaseNotifier>();
         services.AddOptions<Caravan.Core.Agencies.ScorecardOptions>().Bind(config.GetSection(Caravan.Core.Agencies.ScorecardOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Caravan.Core.Data;
 using Caravan.Core.Migrants;
+using Caravan.Core.Training;
 using Microsoft.EntityFrameworkCore;
 
 namespace Caravan.BrowserTests.Journeys;
@@ -127,6 +128,47 @@ public class MigrantJourneyTests(BrowserFixture fixture)
         (await verifier.GetAttributeAsync("#verify-result", "data-state")).ShouldBe("Valid");
         await verifier.InspectAsync($"verify-valid-{culture}");
 
+        // Pre-departure training (issue 16): enrol in today's session, be marked passed by its trainer, get a certificate.
+        var sessionId = await fixture.App.WithDbAsync(async db =>
+        {
+            var course = await db.Set<Course>().FirstAsync(c => c.Topic == CourseTopic.RightsAndLaw);
+            var trainerId = await db.Users.Where(u => u.Email == DemoAccounts.TrainerEmail).Select(u => u.Id).SingleAsync();
+            var session = new TrainingSession
+            {
+                CourseId = course.Id,
+                CentreId = await db.Set<TrainingCentre>().Select(c => c.Id).FirstAsync(),
+                // Later today, so the person can still enrol and the trainer can already record the result.
+                StartsAt = DateTime.UtcNow.Date.AddDays(1).AddSeconds(-1),
+                Language = culture,
+                Capacity = 20,
+                TrainerId = trainerId,
+            };
+            db.Add(session);
+            await db.SaveChangesAsync();
+            return session.Id;
+        });
+        await page.GotoAsync("/training");
+        await page.InspectAsync($"training-{culture}");
+        await page.GotoAsync($"/training/sessions/{sessionId}");
+        await page.InspectAsync($"training-session-{culture}");
+        await page.ClickAsync("main form button[type=submit]");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/me/training$"));
+        (await page.GetAttributeAsync("#my-training li", "data-status")).ShouldBe("Enrolled");
+        await page.InspectAsync($"my-training-{culture}");
+
+        var trainer = await SignInStaffAsync(DemoAccounts.TrainerEmail, culture);
+        await trainer.GotoAsync($"/training/trainer/sessions/{sessionId}");
+        await trainer.InspectAsync($"trainer-roster-{culture}");
+        await trainer.ClickAsync($"tr[data-reference='{reference}'] button[value=Passed]");
+        await Assertions.Expect(trainer.Locator($"tr[data-reference='{reference}'] .govuk-tag")).Not.ToHaveTextAsync(string.Empty);
+        await page.ReloadAsync();
+        (await page.GetAttributeAsync("#my-training li", "data-status")).ShouldBe("Passed");
+        var certificateCode = (await page.InnerTextAsync(".caravan-certificate-code")).Trim();
+        await verifier.GotoAsync("/verify");
+        await verifier.FillAsync("#value", certificateCode);
+        await verifier.ClickAsync("main form button[type=submit]");
+        (await verifier.GetAttributeAsync("#verify-result", "data-state")).ShouldBe("Valid");
+
         var back = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2);
         await page.GotoAsync("/me/return");
         await page.InspectAsync($"return-{culture}");
@@ -154,8 +196,9 @@ public class MigrantJourneyTests(BrowserFixture fixture)
 
         await page.GotoAsync("/me/access-log");
         await page.InspectAsync($"access-log-{culture}");
-        // Two reads by the officer: opening the record, then the passport number with a reason.
-        (await page.Locator("table tbody tr").CountAsync()).ShouldBe(2);
+        // The trainer's roster, then two reads by the officer: opening the record, then the passport number with a reason.
+        (await page.Locator("table tbody tr").CountAsync()).ShouldBe(3);
+        (await page.InnerTextAsync("table")).ShouldContain("Demo Trainer");
         var officerName = await fixture.App.WithDbAsync(db => db.Users.Where(u => u.Email == DemoAccounts.OfficerEmail).Select(u => u.DisplayName).SingleAsync());
         (await page.InnerTextAsync("table")).ShouldContain(officerName!);
         await page.GotoAsync("/me/consents");

@@ -13,6 +13,7 @@ public class OfficerPagesTests(BrowserFixture fixture)
     [InlineData(DemoAccounts.OfficerEmail, "uz", new[] { "/officer/persons/imports", "/cases/proposals", "/cases/dashboard", "/cases" })]
     [InlineData(DemoAccounts.HotlineEmail, "tg", new[] { "/cases", "/cases/new", "/officer/persons", "/officer/persons/new" })]
     [InlineData(DemoAccounts.AgencyEmail, "uz-Cyrl", new[] { "/dashboard/agency/placements" })]
+    [InlineData(DemoAccounts.TrainerEmail, "tg", new[] { "/training/trainer" })]
     public async Task Officer_and_admin_pages_pass_axe(string email, string culture, string[] paths)
     {
         var page = await fixture.NewPageAsync(width: 1024);
@@ -20,7 +21,7 @@ public class OfficerPagesTests(BrowserFixture fixture)
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", new DemoOptions().StaffPassword);
         await page.ClickAsync("form button[type=submit]");
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/dashboard|/cases"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/dashboard|/cases|/training/trainer"));
         foreach (var path in paths)
         {
             var response = await page.GotoAsync(path);

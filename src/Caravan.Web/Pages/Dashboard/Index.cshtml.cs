@@ -13,6 +13,7 @@ public sealed class IndexModel : PageModel
         (Roles.Officer, "/dashboard/officer"),
         (Roles.ConsularOfficer, "/dashboard/consular"),
         (Roles.HotlineOperator, "/cases"),
+        (Roles.Trainer, "/training/trainer"),
         (Roles.Analyst, "/dashboard/analyst"),
         (Roles.AgencyStaff, "/dashboard/agency"),
         (Roles.Migrant, "/dashboard/migrant"),

@@ -1,0 +1,144 @@
+using System.Net;
+using Caravan.Core.Credentials;
+using Caravan.Core.Data;
+using Caravan.Core.Identity;
+using Caravan.Core.Migrants;
+using Caravan.Core.Training;
+using Caravan.Web.Tests.Infrastructure;
+using Caravan.Web.Tests.Pages.Migrants;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Caravan.Web.Tests.Pages.Training;
+
+/// <summary>Issue 16's training: enrolment with a waiting list, assessment by the session's trainer, and signed certificates.</summary>
+public class TrainingTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private static async Task<Guid> SessionAsync(CaravanApp app, DateTime startsAt, int capacity, Guid? trainer = null) =>
+        await app.WithDbAsync(async db =>
+        {
+            var course = await db.Set<Course>().FirstAsync(c => c.Topic == CourseTopic.RightsAndLaw && c.DestinationCountry == "KZ");
+            var centre = await db.Set<TrainingCentre>().FirstAsync();
+            trainer ??= await db.Users.Where(u => u.Email == DemoAccounts.TrainerEmail).Select(u => u.Id).SingleAsync();
+            var session = new TrainingSession { CourseId = course.Id, CentreId = centre.Id, StartsAt = startsAt, Language = "tg", Capacity = capacity, TrainerId = trainer };
+            db.Add(session);
+            await db.SaveChangesAsync();
+            return session.Id;
+        });
+
+    private static async Task<(HttpClient Client, Person Person)> MigrantAsync(CaravanApp app, string phone, string given, string family, string passport)
+    {
+        var client = app.EnglishBrowser();
+        var reference = await Registration.RegisterAsync(app, client, phone, new(given, family, null, new DateOnly(2001, 7, 2), "Male", passport));
+        return (client, await app.WithDbAsync(db => db.Set<Person>().AsNoTracking().SingleAsync(p => p.Reference == reference)));
+    }
+
+    private static Task<EnrolmentStatus?> StatusAsync(CaravanApp app, Guid session, Guid person) =>
+        app.WithDbAsync(db => db.Set<Enrolment>().Where(e => e.SessionId == session && e.PersonId == person).Select(e => (EnrolmentStatus?)e.Status).SingleOrDefaultAsync());
+
+    [Theory]
+    [ClassData(typeof(Databases))]
+    public async Task A_full_session_offers_the_waiting_list_and_a_freed_seat_goes_to_the_first_waiting(DatabaseProvider db)
+    {
+        var app = fixture.Get(db);
+        var session = await SessionAsync(app, DateTime.UtcNow.AddDays(10), capacity: 1);
+        var (first, firstPerson) = await MigrantAsync(app, "+998901170001", "Sardor", "Aliyev", "AB7010001");
+        var (second, secondPerson) = await MigrantAsync(app, "+998901170002", "Farrukh", "Nazarov", "AB7010002");
+
+        (await (await app.Browser().GetAsync("/training?culture=tg")).TextAsync()).ShouldContain($"href=\"/training/sessions/{session}\"");
+        var enrolled = await first.PostFormAsync($"/training/sessions/{session}", new Dictionary<string, string> { ["waitingList"] = "false" });
+        enrolled.Headers.Location!.ToString().ShouldBe("/me/training");
+        (await StatusAsync(app, session, firstPerson.Id)).ShouldBe(EnrolmentStatus.Enrolled);
+        (await (await first.GetAsync("/me/training")).TextAsync()).ShouldContain("You are enrolled");
+
+        // The session filled while the second person looked at it: the waiting list is offered, nothing is written.
+        var full = await second.PostFormAsync($"/training/sessions/{session}", new Dictionary<string, string> { ["waitingList"] = "false" });
+        full.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await full.TextAsync()).ShouldContain("id=\"session-full\"");
+        (await StatusAsync(app, session, secondPerson.Id)).ShouldBeNull();
+        (await second.PostFormAsync($"/training/sessions/{session}", new Dictionary<string, string> { ["waitingList"] = "true" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await StatusAsync(app, session, secondPerson.Id)).ShouldBe(EnrolmentStatus.Waiting);
+
+        var twice = await second.PostFormAsync($"/training/sessions/{session}", new Dictionary<string, string> { ["waitingList"] = "true" });
+        (await twice.TextAsync()).ShouldContain("already enrolled");
+        (await app.WithDbAsync(d => d.Set<Enrolment>().CountAsync(e => e.SessionId == session))).ShouldBe(2);
+
+        // The first gives up the seat; the first person waiting takes it.
+        var mine = await app.WithDbAsync(d => d.Set<Enrolment>().Where(e => e.SessionId == session && e.PersonId == firstPerson.Id).Select(e => e.Id).SingleAsync());
+        (await first.PostFormAsync("/me/training", new Dictionary<string, string> { ["enrolment"] = mine.ToString() }, "/me/training?handler=Cancel")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await StatusAsync(app, session, firstPerson.Id)).ShouldBe(EnrolmentStatus.Cancelled);
+        (await StatusAsync(app, session, secondPerson.Id)).ShouldBe(EnrolmentStatus.Enrolled);
+
+        // Anyone but a signed-in migrant is asked to sign in, and gets no enrolment form.
+        var anonymous = await (await app.Browser().GetAsync($"/training/sessions/{session}")).TextAsync();
+        anonymous.ShouldContain("href=\"/account/phone\"");
+        anonymous.ShouldNotContain("name=\"waitingList\"");
+    }
+
+    [Theory]
+    [ClassData(typeof(Databases))]
+    public async Task The_sessions_trainer_passes_a_person_and_the_certificate_verifies_until_revoked(DatabaseProvider db)
+    {
+        var app = fixture.Get(db);
+        var today = await SessionAsync(app, DateTime.UtcNow.Date, capacity: 10);
+        var later = await SessionAsync(app, DateTime.UtcNow.AddDays(5), capacity: 10);
+        var (migrant, person) = await MigrantAsync(app, "+998901170003", "Rustam", "Qodirov", "AB7010003");
+        var (enrolment, laterEnrolment) = await app.WithDbAsync(async d =>
+        {
+            var now = DateTime.UtcNow;
+            var a = new Enrolment { SessionId = today, PersonId = person.Id, Status = EnrolmentStatus.Enrolled, EnrolledAt = now.AddDays(-3), EnrolledBy = "self" };
+            var b = new Enrolment { SessionId = later, PersonId = person.Id, Status = EnrolmentStatus.Enrolled, EnrolledAt = now, EnrolledBy = "self" };
+            d.AddRange(a, b);
+            await d.SaveChangesAsync();
+            return (a.Id, b.Id);
+        });
+
+        var trainer = app.Browser();
+        (await trainer.SignInStaffAsync(DemoAccounts.TrainerEmail)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var roster = await trainer.GetAsync($"/training/trainer/sessions/{today}?culture=en");
+        roster.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await roster.TextAsync()).ShouldContain(person.Reference);
+        (await app.WithDbAsync(d => d.Set<PersonAccess>().CountAsync(a => a.PersonId == person.Id && a.Reason == Caravan.Web.Pages.Training.Trainer.SessionModel.AccessReason))).ShouldBe(1);
+
+        var notYet = await trainer.PostFormAsync($"/training/trainer/sessions/{later}?culture=en",
+            new Dictionary<string, string> { ["enrolment"] = laterEnrolment.ToString(), ["outcome"] = "Passed" }, $"/training/trainer/sessions/{later}?handler=Assess&culture=en");
+        (await notYet.TextAsync()).ShouldContain("only on or after the day of the session");
+
+        var passed = await trainer.PostFormAsync($"/training/trainer/sessions/{today}",
+            new Dictionary<string, string> { ["enrolment"] = enrolment.ToString(), ["outcome"] = "Passed" }, $"/training/trainer/sessions/{today}?handler=Assess");
+        passed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var certificate = await app.WithDbAsync(d => d.Set<Credential>().AsNoTracking().SingleAsync(c => c.SubjectId == enrolment));
+        certificate.Kind.ShouldBe(CredentialKind.TrainingCertificate);
+        certificate.Initials.ShouldBe("R. Q.");
+        (await StatusAsync(app, today, person.Id)).ShouldBe(EnrolmentStatus.Passed);
+        var mine = await (await migrant.GetAsync("/me/training")).TextAsync();
+        mine.ShouldContain(certificate.Code);
+        mine.ShouldContain("data:image/png;base64,");
+
+        var officer = app.Browser();
+        var byCode = await (await officer.PostFormAsync("/verify?culture=en", new Dictionary<string, string> { ["value"] = certificate.Code })).TextAsync();
+        byCode.ShouldContain("data-state=\"Valid\"");
+        byCode.ShouldContain("Pre-departure training certificate");
+        (await (await officer.PostFormAsync("/verify?culture=en", new Dictionary<string, string> { ["value"] = certificate.Token })).TextAsync()).ShouldContain("data-state=\"Valid\"");
+        await app.WithScopeAsync(sp => sp.GetRequiredService<CredentialCommands>().RevokeAsync(certificate.Code, "Issued by mistake"));
+        (await (await officer.PostFormAsync("/verify?culture=en", new Dictionary<string, string> { ["value"] = certificate.Token })).TextAsync()).ShouldContain("data-state=\"Revoked\"");
+
+        // Another trainer cannot see or mark this session.
+        var email = $"trainer-{Guid.NewGuid():N}@example.org";
+        await app.WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<CaravanUser>>();
+            var user = new CaravanUser { UserName = email, Email = email, CountryCode = "UZ" };
+            (await users.CreateAsync(user, "Correct-Horse-2026")).Succeeded.ShouldBeTrue();
+            return (await users.AddToRoleAsync(user, Roles.Trainer)).Succeeded;
+        });
+        var stranger = app.Browser();
+        await stranger.SignInStaffAsync(email, "Correct-Horse-2026");
+        (await stranger.GetAsync($"/training/trainer/sessions/{today}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await app.Browser().GetAsync("/training/trainer")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var asMigrant = await migrant.GetAsync("/training/trainer");
+        asMigrant.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        asMigrant.Headers.Location!.ToString().ShouldContain("/account/denied");
+    }
+}
