@@ -11,7 +11,7 @@ namespace Caravan.Core.Applications;
 /// makes the application a placement. Each acts only on the agency's own open applications, on the version the
 /// staff member was shown.
 /// </summary>
-public sealed class ApplicationDecisions(CaravanDbContext db, JourneyCommands journeys, TimeProvider time)
+public sealed class ApplicationDecisions(CaravanDbContext db, JourneyCommands journeys, Training.DepartureRules rules, TimeProvider time)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -70,6 +70,11 @@ public sealed class ApplicationDecisions(CaravanDbContext db, JourneyCommands jo
         }
 
         var person = await db.Set<Person>().SingleAsync(p => p.Id == application.PersonId, cancellationToken);
+        if (await rules.CertificateMissingAsync([person.Id], input.Destination, cancellationToken))
+        {
+            return new ApplicationResult(null, "Journey.CertificateRequired");
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var departure = await journeys.RecordDepartureAsync(person, input with { VacancyId = application.VacancyId, AgencyId = agencyId, Independent = false }, RecordedBy.Agency, byUserId, cancellationToken);
         application.Status = JobApplicationStatus.Placed;

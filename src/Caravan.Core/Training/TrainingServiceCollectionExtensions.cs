@@ -11,6 +11,7 @@ public static class TrainingServiceCollectionExtensions
         services.AddScoped<TrainingQueries>();
         services.AddScoped<TrainingCertificates>();
         services.AddScoped<DemoTraining>();
+        services.AddScoped<DepartureRules>();
         return services;
     }
 }

@@ -3418,6 +3418,29 @@ namespace Caravan.Migrations.Postgres.Migrations
                     b.ToTable("stat_pair", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Training.CertificateRequirement", b =>
+                {
+                    b.Property<string>("DestinationCountry")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("destination_country");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("set_by");
+
+                    b.HasKey("DestinationCountry")
+                        .HasName("pk_certificate_requirement");
+
+                    b.ToTable("certificate_requirement", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Core.Training.Course", b =>
                 {
                     b.Property<Guid>("Id")

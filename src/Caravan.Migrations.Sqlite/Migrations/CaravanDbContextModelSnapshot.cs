@@ -3405,6 +3405,29 @@ namespace Caravan.Migrations.Sqlite.Migrations
                     b.ToTable("stat_pair", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Training.CertificateRequirement", b =>
+                {
+                    b.Property<string>("DestinationCountry")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("destination_country");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_at");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_by");
+
+                    b.HasKey("DestinationCountry")
+                        .HasName("pk_certificate_requirement");
+
+                    b.ToTable("certificate_requirement", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Core.Training.Course", b =>
                 {
                     b.Property<Guid>("Id")

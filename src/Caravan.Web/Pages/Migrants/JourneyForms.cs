@@ -126,6 +126,23 @@ public sealed class DepartureForm
         return state.IsValid ? input : null;
     }
 
+    /// <summary>
+    /// The node's training rule on top of the form's own checks: null, with the reason on the destination field, when
+    /// the destination needs a training certificate these records do not hold.
+    /// </summary>
+    public static async Task<DepartureInput?> WithTrainingRuleAsync(DepartureInput? input, Core.Training.DepartureRules rules, IReadOnlyCollection<Guid> personIds, ModelStateDictionary state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(state);
+        if (input is null || !await rules.CertificateMissingAsync(personIds, input.Destination, cancellationToken))
+        {
+            return input;
+        }
+
+        state.AddModelError("Form.Destination", "Journey.CertificateRequired");
+        return null;
+    }
+
     public sealed class CostRow
     {
         public string? Item { get; set; }

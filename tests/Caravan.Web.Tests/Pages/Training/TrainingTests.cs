@@ -141,4 +141,70 @@ public class TrainingTests(AppFixture fixture) : IClassFixture<AppFixture>
         asMigrant.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         asMigrant.Headers.Location!.ToString().ShouldContain("/account/denied");
     }
+
+    [Theory]
+    [ClassData(typeof(Databases))]
+    public async Task A_destination_that_needs_a_certificate_refuses_a_departure_without_a_valid_one(DatabaseProvider db)
+    {
+        var app = fixture.Get(db);
+        var admin = app.Browser();
+        await admin.SignInStaffAsync(DemoAccounts.AdminEmail);
+        (await admin.PostFormAsync("/admin/training-rules", new Dictionary<string, string> { ["destinations"] = "KZ" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await (await admin.GetAsync("/admin/training-rules")).TextAsync()).ShouldContain("value=\"KZ\" checked");
+        try
+        {
+            var (migrant, person) = await MigrantAsync(app, "+998901170004", "Bekzod", "Ismoilov", "AB7010004");
+            var left = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
+            Dictionary<string, string> Departure() => new()
+            {
+                ["Form.Independent"] = "yes",
+                ["Form.Destination"] = "KZ",
+                ["Form.City"] = "Almaty",
+                ["Form.Wage"] = "280000",
+                ["Form.Currency"] = "KZT",
+                ["Form.HoursPerWeek"] = "40",
+                ["Form.ContractMonths"] = "12",
+                ["Form.DateDay"] = left.Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Form.DateMonth"] = left.Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Form.DateYear"] = left.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+            async Task Certificate(string about, bool revoked) => await app.WithDbAsync(async d =>
+            {
+                d.Add(new Credential
+                {
+                    Code = CredentialCodes.New(),
+                    Kind = CredentialKind.TrainingCertificate,
+                    PersonId = person.Id,
+                    SubjectId = Guid.NewGuid(),
+                    Initials = "B. I.",
+                    About = about,
+                    On = left,
+                    Token = "not-checked-here",
+                    IssuedAt = DateTime.UtcNow,
+                    RevokedAt = revoked ? DateTime.UtcNow : null,
+                });
+                return await d.SaveChangesAsync();
+            });
+            Task<int> Departures() => app.WithDbAsync(d => d.Set<Departure>().CountAsync(x => x.PersonId == person.Id));
+
+            var refused = await migrant.PostFormAsync("/me/departure", Departure());
+            refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await refused.TextAsync()).ShouldContain("needs a pre-departure training certificate");
+            (await Departures()).ShouldBe(0);
+
+            // A certificate for another destination, or a revoked one, does not count.
+            await Certificate("RightsAndLaw RU", revoked: false);
+            await Certificate("HealthAndSafety", revoked: true);
+            (await (await migrant.PostFormAsync("/me/departure", Departure())).TextAsync()).ShouldContain("needs a pre-departure training certificate");
+            (await Departures()).ShouldBe(0);
+
+            await Certificate("RightsAndLaw KZ", revoked: false);
+            (await migrant.PostFormAsync("/me/departure", Departure())).Headers.Location!.ToString().ShouldBe("/me");
+            (await Departures()).ShouldBe(1);
+        }
+        finally
+        {
+            (await admin.PostFormAsync("/admin/training-rules", new Dictionary<string, string>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+    }
 }

@@ -20,7 +20,7 @@ namespace Caravan.Web.Pages.Migrants.Agency;
 /// </summary>
 [Authorize(Roles = Roles.AgencyStaff)]
 public sealed class PlacementModel(
-    CaravanDbContext db, RegistryCommands registry, PersonConsents consents, JourneyCommands journeys, Catalogue catalogue, IOptions<NodeOptions> node) : PageModel
+    CaravanDbContext db, RegistryCommands registry, PersonConsents consents, JourneyCommands journeys, Core.Training.DepartureRules rules, Catalogue catalogue, IOptions<NodeOptions> node) : PageModel
 {
     [BindProperty] public string? Reference { get; set; }
 
@@ -76,6 +76,7 @@ public sealed class PlacementModel(
         Form.Independent = "no";
         Form.AgencyLicence = await db.Set<Core.Agencies.Agency>().Where(a => a.Id == agencyId).Select(a => a.LicenceNumber).SingleAsync(cancellationToken);
         var input = await Form.ReadAsync(journeys, catalogue, ModelState, cancellationToken);
+        input = await DepartureForm.WithTrainingRuleAsync(input, rules, [Person.Id], ModelState, cancellationToken);
         if (input is null)
         {
             Form.Pad();

@@ -10,7 +10,7 @@ namespace Caravan.Web.Pages.Migrants.Officer;
 
 /// <summary>An officer records a departure for a person, with the same form and checks as the migrant's own page.</summary>
 [Authorize(Roles = Roles.Officer)]
-public sealed class DepartureModel(RegistryCommands registry, JourneyCommands journeys, Catalogue catalogue) : PageModel
+public sealed class DepartureModel(RegistryCommands registry, JourneyCommands journeys, Core.Training.DepartureRules rules, Catalogue catalogue) : PageModel
 {
     [BindProperty]
     public DepartureForm Form { get; set; } = new();
@@ -39,6 +39,7 @@ public sealed class DepartureModel(RegistryCommands registry, JourneyCommands jo
         }
 
         var input = await Form.ReadAsync(journeys, catalogue, ModelState, cancellationToken);
+        input = await DepartureForm.WithTrainingRuleAsync(input, rules, [Person.Id], ModelState, cancellationToken);
         if (input is null)
         {
             Form.Pad();

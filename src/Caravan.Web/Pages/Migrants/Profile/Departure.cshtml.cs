@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Caravan.Web.Pages.Migrants.Profile;
 
 /// <summary>A migrant records their own departure; the contract check runs on the terms and its flags are kept.</summary>
-public sealed class DepartureModel(RegistryCommands registry, JourneyCommands journeys, Catalogue catalogue) : MeModelBase(registry)
+public sealed class DepartureModel(RegistryCommands registry, JourneyCommands journeys, Core.Training.DepartureRules rules, Catalogue catalogue) : MeModelBase(registry)
 {
     [BindProperty]
     public DepartureForm Form { get; set; } = new();
@@ -32,6 +32,7 @@ public sealed class DepartureModel(RegistryCommands registry, JourneyCommands jo
         }
 
         var input = await Form.ReadAsync(journeys, catalogue, ModelState, cancellationToken);
+        input = await DepartureForm.WithTrainingRuleAsync(input, rules, RecordIds, ModelState, cancellationToken);
         if (input is null)
         {
             Form.Pad();

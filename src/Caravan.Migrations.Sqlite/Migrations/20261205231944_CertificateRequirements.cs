@@ -1,0 +1,35 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Caravan.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class CertificateRequirements : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "certificate_requirement",
+                columns: table => new
+                {
+                    destination_country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    set_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    set_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_certificate_requirement", x => x.destination_country);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "certificate_requirement");
+        }
+    }
+}
