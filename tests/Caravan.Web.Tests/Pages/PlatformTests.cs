@@ -165,13 +165,17 @@ public class PlatformTests(AppFixture fixture) : IClassFixture<AppFixture>
     public async Task Demo_seed_is_realistic_and_running_it_again_duplicates_nothing(DatabaseProvider db)
     {
         var app = fixture.Get(db);
-        async Task<(int Agencies, int Vacancies, int Users, int Countries)> Count() => await app.WithDbAsync(async ctx =>
-            (await ctx.Set<Agency>().CountAsync(), await ctx.Set<Vacancy>().CountAsync(), await ctx.Users.CountAsync(u => u.IsDemo), await ctx.Set<Country>().CountAsync()));
+        async Task<(int Agencies, int Vacancies, int Users, int Countries, int Guides, int Sessions)> Count() => await app.WithDbAsync(async ctx =>
+            (await ctx.Set<Agency>().CountAsync(), await ctx.Set<Vacancy>().CountAsync(), await ctx.Users.CountAsync(u => u.IsDemo), await ctx.Set<Country>().CountAsync(),
+                await ctx.Set<Caravan.Core.Guides.Guide>().CountAsync(), await ctx.Set<Caravan.Core.Training.TrainingSession>().CountAsync()));
         var before = await Count();
         before.Vacancies.ShouldBe(30);
         before.Agencies.ShouldBe(6);
         // One account per role, a second agency's staff and the consulates' case supervisor.
-        before.Users.ShouldBe(9);
+        before.Users.ShouldBe(10);
+        // Russia and Kazakhstan in Uzbek, Russian and Tajik; seven courses, three sessions each.
+        before.Guides.ShouldBe(6);
+        before.Sessions.ShouldBe(21);
         var destinations = await app.WithDbAsync(ctx => ctx.Set<Vacancy>().Select(v => v.DestinationCountry).Distinct().ToListAsync());
         destinations.ShouldBe(["AE", "KR", "KZ", "RU", "TR"], ignoreOrder: true);
         var currencies = await app.WithDbAsync(ctx => ctx.Set<Vacancy>().Select(v => v.WageCurrency).Distinct().CountAsync());
