@@ -11,7 +11,7 @@ namespace Caravan.Core.Applications;
 /// makes the application a placement. Each acts only on the agency's own open applications, on the version the
 /// staff member was shown.
 /// </summary>
-public sealed class ApplicationDecisions(CaravanDbContext db, JourneyCommands journeys, Training.DepartureRules rules, TimeProvider time)
+public sealed class ApplicationDecisions(CaravanDbContext db, JourneyCommands journeys, Training.DepartureRules rules, Messaging.MigrantNotices notices, TimeProvider time)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -63,7 +63,8 @@ public sealed class ApplicationDecisions(CaravanDbContext db, JourneyCommands jo
     public async Task<ApplicationResult> PlaceAsync(Guid agencyId, Guid applicationId, Guid? seenVersion, DepartureInput input, Guid? byUserId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var result = await DecideAsync(agencyId, applicationId, seenVersion, [JobApplicationStatus.Selected], _ => { }, cancellationToken, save: false);
+        // A placement is announced by the departure card's notice, so the migrant gets one SMS, not two.
+        var result = await DecideAsync(agencyId, applicationId, seenVersion, [JobApplicationStatus.Selected], _ => { }, cancellationToken, save: false, notify: false);
         if (result.Application is not { } application)
         {
             return result;
@@ -86,7 +87,7 @@ public sealed class ApplicationDecisions(CaravanDbContext db, JourneyCommands jo
     }
 
     private async Task<ApplicationResult> DecideAsync(
-        Guid agencyId, Guid applicationId, Guid? seenVersion, JobApplicationStatus[] from, Action<JobApplication> change, CancellationToken cancellationToken, bool save = true)
+        Guid agencyId, Guid applicationId, Guid? seenVersion, JobApplicationStatus[] from, Action<JobApplication> change, CancellationToken cancellationToken, bool save = true, bool notify = true)
     {
         var application = await db.Set<JobApplication>().SingleOrDefaultAsync(a => a.Id == applicationId && a.AgencyId == agencyId, cancellationToken);
         if (application is null)
@@ -107,6 +108,11 @@ public sealed class ApplicationDecisions(CaravanDbContext db, JourneyCommands jo
         change(application);
         application.UpdatedAt = Now;
         application.DecidedAt = Now;
+        if (notify)
+        {
+            await notices.QueueAsync(application.PersonId, Messaging.MigrantNotice.ApplicationStatusChanged, cancellationToken);
+        }
+
         if (save)
         {
             await db.SaveChangesAsync(cancellationToken);

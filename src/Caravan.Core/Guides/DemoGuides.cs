@@ -4,15 +4,21 @@ using Microsoft.EntityFrameworkCore;
 namespace Caravan.Core.Guides;
 
 /// <summary>
-/// The demo node's guides for Russia and Kazakhstan in Uzbek, Russian and Tajik, from Markdown files in this folder,
-/// published as if reviewed. Idempotent: it adds nothing when the node has any guide.
+/// The demo node's guides for Russia and Kazakhstan, a safe-migration FAQ and a story, in Uzbek, Russian and Tajik,
+/// from Markdown files in this folder, published as if reviewed. Idempotent: it adds nothing when the node has any guide.
 /// </summary>
 public sealed class DemoGuides(CaravanDbContext db, TimeProvider time)
 {
     /// <summary>When the demo texts' facts (minimum wages, deadlines, contacts) were last checked by hand.</summary>
     public static readonly DateOnly CheckedOn = new(2026, 12, 1);
 
-    private static readonly (string Slug, string File, string Country)[] Destinations = [("russia", "ru", "RU"), ("kazakhstan", "kz", "KZ")];
+    private static readonly (string Slug, string File, GuideKind Kind, string? Country)[] Texts =
+    [
+        ("russia", "ru", GuideKind.Destination, "RU"),
+        ("kazakhstan", "kz", GuideKind.Destination, "KZ"),
+        ("safe-migration-faq", "faq", GuideKind.Faq, null),
+        ("dilshod-checked-first", "story", GuideKind.Story, "KZ"),
+    ];
 
     private static readonly string[] Languages = ["uz", "ru", "tg"];
 
@@ -24,7 +30,7 @@ public sealed class DemoGuides(CaravanDbContext db, TimeProvider time)
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        foreach (var (slug, file, country) in Destinations)
+        foreach (var (slug, file, kind, country) in Texts)
         {
             foreach (var language in Languages)
             {
@@ -34,7 +40,7 @@ public sealed class DemoGuides(CaravanDbContext db, TimeProvider time)
                 {
                     Slug = slug,
                     Language = language,
-                    Kind = GuideKind.Destination,
+                    Kind = kind,
                     DestinationCountry = country,
                     ForYouth = true,
                     Title = title,

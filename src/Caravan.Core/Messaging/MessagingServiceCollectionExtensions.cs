@@ -29,6 +29,7 @@ public static class MessagingServiceCollectionExtensions
         services.AddScoped<OutboxDelivery>();
         services.AddScoped<OutboxJob>();
         services.AddScoped<OutboxAdmin>();
+        services.AddScoped<MigrantNotices>();
         services.AddSingleton<UnconfiguredTransport>();
         if (development)
         {

@@ -31,7 +31,7 @@ public sealed record JourneyEntry(Departure? Departure, PersonReturn? Return)
 /// Departures and returns, each with its facts for statistics in the same SaveChanges, so a journey is never
 /// counted without being recorded or recorded without being counted.
 /// </summary>
-public sealed class JourneyCommands(CaravanDbContext db, ContractChecker checker, FactWriter facts, TimeProvider time)
+public sealed class JourneyCommands(CaravanDbContext db, ContractChecker checker, FactWriter facts, Messaging.MigrantNotices notices, TimeProvider time)
 {
     public const int MaxCosts = 10;
 
@@ -178,6 +178,12 @@ public sealed class JourneyCommands(CaravanDbContext db, ContractChecker checker
         };
         db.Add(departure);
         await facts.AddDepartureAsync(departure, person, cancellationToken);
+        if (by != RecordedBy.Migrant)
+        {
+            // A migrant who records their own departure is shown the card at once; others learn of it by SMS.
+            await notices.QueueAsync(person.Id, Messaging.MigrantNotice.DepartureCardReady, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return departure;
     }

@@ -12,6 +12,7 @@ internal sealed class PersonMapping : IEntityTypeConfiguration<Person>
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(10);
         builder.Property(p => p.Channel).HasConversion<string>().HasMaxLength(10);
         builder.Property(p => p.Phone).HasMaxLength(20);
+        builder.Property(p => p.MessageCulture).HasMaxLength(10);
         builder.Property(p => p.GivenName).HasMaxLength(PersonInput.MaxNameLength);
         builder.Property(p => p.FamilyName).HasMaxLength(PersonInput.MaxNameLength);
         builder.Property(p => p.Patronymic).HasMaxLength(PersonInput.MaxNameLength);

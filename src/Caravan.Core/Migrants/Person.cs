@@ -64,6 +64,9 @@ public sealed class Person : Data.IVersioned
     [PersonalData]
     public string? Phone { get; set; }
 
+    /// <summary>The language the person reads their text messages in; the node's default until they choose.</summary>
+    public string? MessageCulture { get; set; }
+
     [PersonalData]
     public string GivenName { get; set; } = string.Empty;
 

@@ -63,7 +63,7 @@ public sealed class RegistryCommands(CaravanDbContext db, SensitiveData sensitiv
     }
 
     /// <summary>The migrant's self-registration, kept as a draft row so nothing is lost between pages.</summary>
-    public async Task<Person> DraftForUserAsync(Guid userId, string? phone, CancellationToken cancellationToken = default)
+    public async Task<Person> DraftForUserAsync(Guid userId, string? phone, string? messageCulture, CancellationToken cancellationToken = default)
     {
         var existing = await ForUserAsync(userId, cancellationToken);
         if (existing is not null)
@@ -75,6 +75,8 @@ public sealed class RegistryCommands(CaravanDbContext db, SensitiveData sensitiv
         {
             UserId = userId,
             Phone = phone,
+            // The language the person registers in is the best first guess at the one they read messages in.
+            MessageCulture = messageCulture,
             Status = PersonStatus.Draft,
             Channel = RegistrationChannel.Self,
             Reference = "DRAFT-" + Guid.NewGuid().ToString("N")[..12],
@@ -84,6 +86,15 @@ public sealed class RegistryCommands(CaravanDbContext db, SensitiveData sensitiv
         db.Add(person);
         await db.SaveChangesAsync(cancellationToken);
         return person;
+    }
+
+    /// <summary>The language of the person's text messages, from the node's seven.</summary>
+    public async Task SetMessageCultureAsync(Person person, string culture, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        person.MessageCulture = culture;
+        person.UpdatedAt = Now;
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public static void SetNames(Person person, string given, string family, string? patronymic)

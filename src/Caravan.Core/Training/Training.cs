@@ -102,6 +102,9 @@ public sealed class Enrolment : IVersioned
 
     public DateTime? AssessedAt { get; set; }
 
+    /// <summary>When the reminder SMS was queued, so the reminder job sends each one once.</summary>
+    public DateTime? RemindedAt { get; set; }
+
     public Guid Version { get; set; }
 }
 

@@ -36,7 +36,7 @@ public enum AssessResult
 /// Enrolment, with a waiting list when a session is full, and the trainer's record of attendance and assessment. A pass
 /// issues the signed certificate in the same transaction.
 /// </summary>
-public sealed class TrainingCommands(CaravanDbContext db, TimeProvider time, TrainingCertificates certificates)
+public sealed class TrainingCommands(CaravanDbContext db, TimeProvider time, TrainingCertificates certificates, Messaging.MigrantNotices notices)
 {
     private static readonly EnrolmentStatus[] Seated = [EnrolmentStatus.Enrolled, EnrolmentStatus.Passed, EnrolmentStatus.Failed, EnrolmentStatus.Absent];
 
@@ -150,12 +150,17 @@ public sealed class TrainingCommands(CaravanDbContext db, TimeProvider time, Tra
             return AssessResult.NotEnrolled;
         }
 
+        var passedBefore = enrolment.Status == EnrolmentStatus.Passed;
         enrolment.Status = outcome;
         enrolment.AssessedAt = now;
         if (outcome == EnrolmentStatus.Passed)
         {
             var person = await db.Set<Person>().AsNoTracking().SingleAsync(p => p.Id == enrolment.PersonId, cancellationToken);
             await certificates.AddAsync(enrolment, person, cancellationToken);
+            if (!passedBefore)
+            {
+                await notices.QueueAsync(person.Id, Messaging.MigrantNotice.CertificateIssued, cancellationToken);
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -12,6 +12,7 @@ public static class TrainingServiceCollectionExtensions
         services.AddScoped<TrainingCertificates>();
         services.AddScoped<DemoTraining>();
         services.AddScoped<DepartureRules>();
+        services.AddScoped<TrainingReminderJob>();
         return services;
     }
 }

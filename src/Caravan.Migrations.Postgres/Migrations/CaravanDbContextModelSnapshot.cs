@@ -2285,6 +2285,11 @@ namespace Caravan.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("merged_into_id");
 
+                    b.Property<string>("MessageCulture")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("message_culture");
+
                     b.PrimitiveCollection<List<string>>("Occupations")
                         .IsRequired()
                         .HasColumnType("text[]")
@@ -3493,6 +3498,10 @@ namespace Caravan.Migrations.Postgres.Migrations
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid")
                         .HasColumnName("person_id");
+
+                    b.Property<DateTime?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminded_at");
 
                     b.Property<Guid>("SessionId")
                         .HasColumnType("uuid")

@@ -2278,6 +2278,11 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("merged_into_id");
 
+                    b.Property<string>("MessageCulture")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_culture");
+
                     b.PrimitiveCollection<string>("Occupations")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -3480,6 +3485,10 @@ namespace Caravan.Migrations.Sqlite.Migrations
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT")
                         .HasColumnName("person_id");
+
+                    b.Property<DateTime?>("RemindedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reminded_at");
 
                     b.Property<Guid>("SessionId")
                         .HasColumnType("TEXT")

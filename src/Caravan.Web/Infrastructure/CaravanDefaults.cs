@@ -121,6 +121,7 @@ public static class CaravanDefaults
         Caravan.Core.Credentials.CredentialsServiceCollectionExtensions.AddCredentials(services);
         Caravan.Core.Training.TrainingServiceCollectionExtensions.AddTraining(services);
         services.AddScoped<Caravan.Core.Cases.ICaseNotifier, CaseNotifier>();
+        services.AddScoped<Caravan.Core.Messaging.INoticeTexts, NoticeTexts>();
         services.AddOptions<Caravan.Core.Agencies.ScorecardOptions>().Bind(config.GetSection(Caravan.Core.Agencies.ScorecardOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddMessaging(config, builder.Environment);

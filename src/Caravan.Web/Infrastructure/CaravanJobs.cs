@@ -38,6 +38,7 @@ public static class CaravanJobs
         services.AddScoped<Caravan.Core.Migrants.Import.PersonImportJob>();
         services.AddScoped<StatisticsFoldJob>();
         services.AddScoped<OutboxDeliveryJob>();
+        services.AddScoped<TrainingReminders>();
         if (!options.Enabled)
         {
             services.AddSingleton<IImportStarter, ManualImportStarter>();
@@ -96,6 +97,7 @@ public static class CaravanJobs
         jobs.AddOrUpdate<StatisticsFoldJob>(Caravan.Core.Statistics.StatisticsFolder.JobId, j => j.RunAsync(CancellationToken.None), statistics.FoldCron);
         // Every minute: retries after back-off. A first attempt is made at once by whoever queues the message.
         jobs.AddOrUpdate<OutboxDeliveryJob>(Caravan.Core.Messaging.OutboxJob.Id, j => j.RunAsync(CancellationToken.None), app.Configuration.GetValue("Jobs:OutboxCron", "* * * * *"));
+        jobs.AddOrUpdate<TrainingReminders>(Caravan.Core.Training.TrainingReminderJob.Id, j => j.RunAsync(CancellationToken.None), app.Configuration.GetValue("Jobs:TrainingReminderCron", "15 * * * *"));
         jobs.AddOrUpdate<DatabaseMaintenanceJob>(DatabaseMaintenanceJob.Id, j => j.RunAsync(CancellationToken.None), app.Configuration.GetValue("Jobs:MaintenanceCron", "40 2 * * *"));
         return app;
     }
@@ -114,6 +116,14 @@ public sealed class OutboxDeliveryJob(Caravan.Core.Messaging.OutboxJob job)
 {
     [DisableConcurrentExecution(timeoutInSeconds: 120)]
     [AutomaticRetry(Attempts = 0)]
+    public Task RunAsync(CancellationToken cancellationToken) => job.RunAsync(cancellationToken);
+}
+
+/// <summary>Hourly; each reminder is marked as it is queued, so an overlap or a retry sends nothing twice.</summary>
+public sealed class TrainingReminders(Caravan.Core.Training.TrainingReminderJob job)
+{
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    [AutomaticRetry(Attempts = 3)]
     public Task RunAsync(CancellationToken cancellationToken) => job.RunAsync(cancellationToken);
 }
 

@@ -23,6 +23,12 @@ public sealed class CaseNotifier(Outbox outbox, IStringLocalizer<SharedResource>
         await outbox.AddAsync(new MessageDraft(MessageChannel.Sms, phone, key, culture, MessageTexts.Render(localizer, key, culture), Security: false), cancellationToken);
 }
 
+/// <summary>Journey notices' wording from the shared resources, in the recipient's language.</summary>
+public sealed class NoticeTexts(IStringLocalizer<SharedResource> localizer) : INoticeTexts
+{
+    public string Render(string key, string culture, params object[] arguments) => MessageTexts.Render(localizer, key, culture, arguments);
+}
+
 /// <summary>A message template rendered in the recipient's language rather than the request's.</summary>
 public static class MessageTexts
 {

@@ -36,7 +36,7 @@ public class CaseJourneyTests(BrowserFixture fixture)
             var db = sp.GetRequiredService<CaravanDbContext>();
             var registry = sp.GetRequiredService<RegistryCommands>();
             var user = await db.Users.SingleAsync(u => u.UserName == phone);
-            var person = await registry.DraftForUserAsync(user.Id, phone);
+            var person = await registry.DraftForUserAsync(user.Id, phone, "ky");
             RegistryCommands.SetNames(person, "Нурлан", "Асанов", null);
             RegistryCommands.SetBirthDate(person, new DateOnly(1996, 7, 14));
             registry.SetDocument(person, "AC1180001");

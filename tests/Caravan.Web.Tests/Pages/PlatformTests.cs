@@ -173,8 +173,8 @@ public class PlatformTests(AppFixture fixture) : IClassFixture<AppFixture>
         before.Agencies.ShouldBe(6);
         // One account per role, a second agency's staff and the consulates' case supervisor.
         before.Users.ShouldBe(10);
-        // Russia and Kazakhstan in Uzbek, Russian and Tajik; seven courses, three sessions each.
-        before.Guides.ShouldBe(6);
+        // Russia, Kazakhstan, the FAQ and a story in Uzbek, Russian and Tajik; seven courses, three sessions each.
+        before.Guides.ShouldBe(12);
         before.Sessions.ShouldBe(21);
         var destinations = await app.WithDbAsync(ctx => ctx.Set<Vacancy>().Select(v => v.DestinationCountry).Distinct().ToListAsync());
         destinations.ShouldBe(["AE", "KR", "KZ", "RU", "TR"], ignoreOrder: true);

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Caravan.Core.Agencies;
 using Caravan.Core.Applications;
 using Caravan.Core.Data;
+using Caravan.Core.Messaging;
 using Caravan.Core.Migrants;
 using Caravan.Core.Statistics;
 using Caravan.Core.Vacancies;
@@ -126,6 +127,16 @@ public sealed partial class ApplicationTests(AppFixture fixture) : IClassFixture
         departure.RecordedBy.ShouldBe(RecordedBy.Agency);
         (await migrant.GetStringAsync("/me/applications")).ShouldContain("Placed: departure recorded");
         (await migrant.GetStringAsync("/me")).ShouldContain("Ansan");
+
+        // One SMS per decision in the language chosen at registration, and the placement's only as the departure card's.
+        var notices = await Caravan.Web.Tests.Messaging.Notices.ToAsync(app, "+998901170001");
+        notices.Select(n => n.Template).ShouldBe([
+            Caravan.Web.Tests.Messaging.Notices.Of(MigrantNotice.ApplicationStatusChanged),
+            Caravan.Web.Tests.Messaging.Notices.Of(MigrantNotice.ApplicationStatusChanged),
+            Caravan.Web.Tests.Messaging.Notices.Of(MigrantNotice.DepartureCardReady)]);
+        notices.ShouldAllBe(n => n.Culture == "en");
+        notices[^1].Body.ShouldContain("departure card is ready");
+        notices.ShouldAllBe(n => !n.Body.Contains("Ansan") && !n.Body.Contains("Welder"));
 
         // One application and one selection were counted, with the vacancy's destination and the agency.
         var facts = await app.WithDbAsync(c => c.Set<Fact>().Where(f => (f.Kind == FactKind.Application || f.Kind == FactKind.Selection) && f.AgencyId == welder.AgencyId

@@ -69,6 +69,27 @@ public class GuideTests(AppFixture fixture) : IClassFixture<AppFixture>
 
     [Theory]
     [ClassData(typeof(Databases))]
+    public async Task The_demo_faq_and_story_are_listed_by_kind_and_point_to_the_checks_before_leaving(DatabaseProvider db)
+    {
+        var app = fixture.Get(db);
+        var list = await (await app.Browser().GetAsync("/guides?culture=uz")).TextAsync();
+        list.ShouldContain("href=\"/guides/safe-migration-faq\"");
+        list.ShouldContain("href=\"/guides/dilshod-checked-first\"");
+        list.ShouldContain(">Savollar va javoblar<");
+        list.ShouldContain(">Hikoya<");
+
+        foreach (var (slug, culture) in new[] { ("safe-migration-faq", "uz"), ("safe-migration-faq", "ru"), ("safe-migration-faq", "tg"), ("dilshod-checked-first", "tg") })
+        {
+            var page = await (await app.Browser().GetAsync($"/guides/{slug}?culture={culture}")).TextAsync();
+            page.ShouldContain($"<article lang=\"{culture}\"", customMessage: slug + " " + culture);
+            page.ShouldContain("href=\"/agencies\"");
+            page.ShouldContain("href=\"/contract-check\"");
+            page.ShouldContain("href=\"/training\"");
+        }
+    }
+
+    [Theory]
+    [ClassData(typeof(Databases))]
     public async Task Search_finds_guides_by_their_words_and_destination(DatabaseProvider db)
     {
         var app = fixture.Get(db);

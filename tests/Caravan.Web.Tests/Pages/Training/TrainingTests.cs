@@ -2,9 +2,11 @@ using System.Net;
 using Caravan.Core.Credentials;
 using Caravan.Core.Data;
 using Caravan.Core.Identity;
+using Caravan.Core.Messaging;
 using Caravan.Core.Migrants;
 using Caravan.Core.Training;
 using Caravan.Web.Tests.Infrastructure;
+using Caravan.Web.Tests.Messaging;
 using Caravan.Web.Tests.Pages.Migrants;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -140,6 +142,67 @@ public class TrainingTests(AppFixture fixture) : IClassFixture<AppFixture>
         var asMigrant = await migrant.GetAsync("/training/trainer");
         asMigrant.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         asMigrant.Headers.Location!.ToString().ShouldContain("/account/denied");
+    }
+
+    [Theory]
+    [ClassData(typeof(Databases))]
+    public async Task A_reminder_and_a_certificate_reach_the_migrant_once_in_the_language_they_chose_and_not_after_opting_out(DatabaseProvider db)
+    {
+        var app = fixture.Get(db);
+        const string phone = "+998901170005";
+        var (migrant, person) = await MigrantAsync(app, phone, "Jamshed", "Rahimov", "AB7010005");
+        person.MessageCulture.ShouldBe("en");
+
+        // An unknown language is refused and nothing changes; Tajik is kept.
+        var bad = await migrant.PostFormAsync("/me/consents", new Dictionary<string, string> { ["Receive"] = "true", ["MessageLanguage"] = "xx" }, "/me/consents?handler=Messages");
+        bad.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await bad.TextAsync()).ShouldContain("Choose a language from the list");
+        (await migrant.PostFormAsync("/me/consents", new Dictionary<string, string> { ["Receive"] = "true", ["MessageLanguage"] = "tg" }, "/me/consents?handler=Messages"))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.WithDbAsync(d => d.Set<Person>().Where(p => p.Id == person.Id).Select(p => p.MessageCulture).SingleAsync())).ShouldBe("tg");
+        (await (await migrant.GetAsync("/me/consents")).TextAsync()).ShouldContain("<option value=\"tg\" lang=\"tg\" selected=\"selected\">");
+
+        var tomorrow = await SessionAsync(app, DateTime.UtcNow.AddHours(20), capacity: 5);
+        var nextMonth = await SessionAsync(app, DateTime.UtcNow.AddDays(30), capacity: 5);
+        var today = await SessionAsync(app, DateTime.UtcNow.Date, capacity: 5);
+        var enrolments = await app.WithDbAsync(async d =>
+        {
+            var rows = new[] { tomorrow, nextMonth, today }.Select(s => new Enrolment { SessionId = s, PersonId = person.Id, Status = EnrolmentStatus.Enrolled, EnrolledAt = DateTime.UtcNow, EnrolledBy = "self" }).ToList();
+            d.AddRange(rows);
+            await d.SaveChangesAsync();
+            return rows.Select(r => r.Id).ToList();
+        });
+
+        // Two runs, one reminder: only the session within the lead time, marked as it is queued.
+        await app.WithScopeAsync(sp => sp.GetRequiredService<TrainingReminderJob>().RunAsync(CancellationToken.None));
+        await app.WithScopeAsync(sp => sp.GetRequiredService<TrainingReminderJob>().RunAsync(CancellationToken.None));
+        var reminders = await Notices.ToAsync(app, phone);
+        reminders.Count.ShouldBe(1);
+        reminders[0].Template.ShouldBe(Notices.Of(MigrantNotice.SessionReminder));
+        reminders[0].Culture.ShouldBe("tg");
+        reminders[0].Body.ShouldContain("ёдрас мекунем");
+        (await app.WithDbAsync(d => d.Set<Enrolment>().SingleAsync(e => e.Id == enrolments[0]))).RemindedAt.ShouldNotBeNull();
+        (await app.WithDbAsync(d => d.Set<Enrolment>().SingleAsync(e => e.Id == enrolments[1]))).RemindedAt.ShouldBeNull();
+
+        var trainer = await app.WithDbAsync(d => d.Users.Where(u => u.Email == DemoAccounts.TrainerEmail).Select(u => u.Id).SingleAsync());
+        await app.WithScopeAsync(sp => sp.GetRequiredService<TrainingCommands>().AssessAsync(trainer, enrolments[2], EnrolmentStatus.Passed));
+        var afterPass = await Notices.ToAsync(app, phone);
+        afterPass.Select(n => n.Template).ShouldBe([Notices.Of(MigrantNotice.SessionReminder), Notices.Of(MigrantNotice.CertificateIssued)]);
+        afterPass[1].Body.ShouldContain("шаҳодатнома");
+
+        // After opting out, a second pass issues a certificate but sends nothing.
+        (await migrant.PostFormAsync("/me/consents", new Dictionary<string, string> { ["MessageLanguage"] = "tg" }, "/me/consents?handler=Messages")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var another = await SessionAsync(app, DateTime.UtcNow.Date, capacity: 5);
+        var second = await app.WithDbAsync(async d =>
+        {
+            var row = new Enrolment { SessionId = another, PersonId = person.Id, Status = EnrolmentStatus.Enrolled, EnrolledAt = DateTime.UtcNow, EnrolledBy = "self" };
+            d.Add(row);
+            await d.SaveChangesAsync();
+            return row.Id;
+        });
+        (await app.WithScopeAsync(sp => sp.GetRequiredService<TrainingCommands>().AssessAsync(trainer, second, EnrolmentStatus.Passed))).ShouldBe(AssessResult.Done);
+        (await app.WithDbAsync(d => d.Set<Credential>().CountAsync(c => c.SubjectId == second))).ShouldBe(1);
+        (await Notices.ToAsync(app, phone)).Count.ShouldBe(2);
     }
 
     [Theory]

@@ -2,21 +2,27 @@ using System.Globalization;
 using Caravan.Core.Data;
 using Caravan.Core.Messaging;
 using Caravan.Core.Migrants;
+using Caravan.Web.Infrastructure;
 using Caravan.Web.Pages.Migrants.Register;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Caravan.Web.Pages.Migrants.Profile;
 
 /// <summary>Every consent the person gave, with the notice as they read it; any active one can be withdrawn at once.</summary>
-public sealed class ConsentsModel(RegistryCommands registry, PersonConsents consents, JourneyCommands journeys, CaravanDbContext db, Outbox outbox, IStringLocalizer<SharedResource> l) : MeModelBase(registry)
+public sealed class ConsentsModel(RegistryCommands registry, PersonConsents consents, JourneyCommands journeys, CaravanDbContext db, Outbox outbox, IOptions<Caravan.Core.Node.NodeOptions> node, IStringLocalizer<SharedResource> l) : MeModelBase(registry)
 {
     /// <summary>Whether service text messages (about cases) reach the person; one-time codes always do.</summary>
     public bool ServiceMessages { get; private set; } = true;
 
     [BindProperty]
     public bool Receive { get; set; }
+
+    /// <summary>The language of the person's text messages.</summary>
+    [BindProperty]
+    public string? MessageLanguage { get; set; }
 
     public IReadOnlyList<Consent> Consents { get; private set; } = [];
 
@@ -65,9 +71,22 @@ public sealed class ConsentsModel(RegistryCommands registry, PersonConsents cons
             return other;
         }
 
+        if (!Cultures.IsSupported(MessageLanguage))
+        {
+            ModelState.AddModelError(nameof(MessageLanguage), "Me.Messages.LanguageRequired");
+            await LoadConsentsAsync(cancellationToken);
+            return Page();
+        }
+
         if (Phone is { } phone)
         {
             await outbox.SetOptOutAsync(MessageChannel.Sms, phone, optOut: !Receive, cancellationToken);
+        }
+
+        var culture = Cultures.Supported.First(c => string.Equals(c.Code, MessageLanguage, StringComparison.OrdinalIgnoreCase)).Code;
+        if (Person.MessageCulture != culture)
+        {
+            await Registry.SetMessageCultureAsync(Person, culture, cancellationToken);
         }
 
         TempData["Me.Messages"] = Receive;
@@ -79,6 +98,7 @@ public sealed class ConsentsModel(RegistryCommands registry, PersonConsents cons
     private async Task LoadConsentsAsync(CancellationToken cancellationToken)
     {
         ServiceMessages = Phone is not { } phone || !await outbox.OptedOutAsync(MessageChannel.Sms, phone, cancellationToken);
+        MessageLanguage ??= Person.MessageCulture ?? node.Value.DefaultCulture;
         Consents = await consents.ConsentsAsync(Person.Id, cancellationToken);
         var ids = Consents.Where(c => c.AgencyId != null).Select(c => c.AgencyId!.Value).Distinct().ToList();
         AgencyNames = await db.Set<Core.Agencies.Agency>().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);

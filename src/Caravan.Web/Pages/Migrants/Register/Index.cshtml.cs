@@ -35,7 +35,7 @@ public sealed class IndexModel(RegistryCommands registry, UserManager<CaravanUse
             return Challenge();
         }
 
-        var person = await registry.DraftForUserAsync(user.Id, user.PhoneNumber, cancellationToken);
+        var person = await registry.DraftForUserAsync(user.Id, user.PhoneNumber, System.Globalization.CultureInfo.CurrentUICulture.Name, cancellationToken);
         return Redirect(person.Status == PersonStatus.Draft ? $"{RegistrationStepModel.StartPath}/{RegistrationSteps.Name}" : RegistrationStepModel.ProfilePath);
     }
 
