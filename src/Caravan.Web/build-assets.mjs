@@ -33,3 +33,10 @@ await build({
 // Natural Earth country boundaries (public domain), 1:110m: fetched only by a view that shows destinations on a map.
 mkdirSync("wwwroot/lib/world", { recursive: true });
 cpSync("node_modules/world-atlas/countries-110m.json", "wwwroot/lib/world/countries-110m.json");
+// DejaVu Sans (a free licence that allows embedding) for the PDFs: it covers Uzbek Latin's ʻ and ʼ and every Cyrillic
+// letter of Kazakh, Kyrgyz, Tajik and Uzbek, which PDF's standard fonts do not.
+mkdirSync("wwwroot/lib/fonts", { recursive: true });
+for (const face of ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"]) {
+  cpSync(`node_modules/dejavu-fonts-ttf/ttf/${face}`, `wwwroot/lib/fonts/${face}`);
+}
+cpSync("node_modules/dejavu-fonts-ttf/LICENSE", "wwwroot/lib/fonts/LICENSE.txt");

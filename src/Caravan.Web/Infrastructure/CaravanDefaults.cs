@@ -122,6 +122,7 @@ public static class CaravanDefaults
         Caravan.Core.Training.TrainingServiceCollectionExtensions.AddTraining(services);
         services.AddScoped<Caravan.Core.Cases.ICaseNotifier, CaseNotifier>();
         services.AddScoped<Caravan.Core.Messaging.INoticeTexts, NoticeTexts>();
+        services.AddSingleton<Pdf.CredentialPdf>();
         services.AddOptions<Caravan.Core.Agencies.ScorecardOptions>().Bind(config.GetSection(Caravan.Core.Agencies.ScorecardOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddMessaging(config, builder.Environment);

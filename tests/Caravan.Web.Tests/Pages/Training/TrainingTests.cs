@@ -117,6 +117,8 @@ public class TrainingTests(AppFixture fixture) : IClassFixture<AppFixture>
         var mine = await (await migrant.GetAsync("/me/training")).TextAsync();
         mine.ShouldContain(certificate.Code);
         mine.ShouldContain("data:image/png;base64,");
+        await (await migrant.GetAsync($"/me/training?handler=Certificate&code={certificate.Code}")).ShouldBeCredentialPdfAsync(certificate.Code);
+        (await migrant.GetAsync("/me/training?handler=Certificate&code=CRV-AAAA-BBBB-CCCC")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         var officer = app.Browser();
         var byCode = await (await officer.PostFormAsync("/verify?culture=en", new Dictionary<string, string> { ["value"] = certificate.Code })).TextAsync();

@@ -74,6 +74,10 @@ public class DepartureCardTests(AppFixture fixture) : IClassFixture<AppFixture>
         html.ShouldContain("112");
         html.ShouldNotContain("Rahimova");
 
+        // The PDF carries the same card; nobody else gets it.
+        html.ShouldContain($"href=\"/me/departures/{departure.Id}/card?handler=Pdf\"");
+        await (await migrant.GetAsync($"/me/departures/{departure.Id}/card?handler=Pdf")).ShouldBeCredentialPdfAsync(card.Code);
+
         // The same card every time.
         await migrant.GetAsync($"/me/departures/{departure.Id}/card");
         (await app.WithDbAsync(ctx => ctx.Set<Credential>().CountAsync(c => c.SubjectId == departure.Id))).ShouldBe(1);
@@ -81,6 +85,7 @@ public class DepartureCardTests(AppFixture fixture) : IClassFixture<AppFixture>
         // Another migrant's card is not found, and nobody signed out sees one.
         var (other, _) = await DepartedAsync(app, "+998901160002", "Aziz", "Karimov", "AD7770002");
         (await other.GetAsync($"/me/departures/{departure.Id}/card")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await other.GetAsync($"/me/departures/{departure.Id}/card?handler=Pdf")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await app.Browser().GetAsync($"/me/departures/{departure.Id}/card")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var officer = app.Browser();
