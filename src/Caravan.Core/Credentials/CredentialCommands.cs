@@ -15,6 +15,13 @@ public sealed class CredentialCommands(CaravanDbContext db, TimeProvider time)
 {
     public const int MaxReason = 500;
 
+    /// <summary>The credential an officer is about to revoke, by its code as typed.</summary>
+    public async Task<Credential?> FindAsync(string? code, CancellationToken cancellationToken = default)
+    {
+        var normalised = CredentialCodes.Normalise(code);
+        return normalised is null ? null : await db.Set<Credential>().AsNoTracking().SingleOrDefaultAsync(c => c.Code == normalised, cancellationToken);
+    }
+
     public async Task<RevokeResult> RevokeAsync(string code, string reason, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);

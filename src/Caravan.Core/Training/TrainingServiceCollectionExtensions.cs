@@ -13,6 +13,7 @@ public static class TrainingServiceCollectionExtensions
         services.AddScoped<DemoTraining>();
         services.AddScoped<DepartureRules>();
         services.AddScoped<TrainingReminderJob>();
+        services.AddScoped<TrainingPlanning>();
         return services;
     }
 }

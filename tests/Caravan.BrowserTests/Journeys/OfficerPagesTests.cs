@@ -8,7 +8,7 @@ namespace Caravan.BrowserTests.Journeys;
 public class OfficerPagesTests(BrowserFixture fixture)
 {
     [Theory]
-    [InlineData(DemoAccounts.OfficerEmail, "ru", new[] { "/officer/employers", "/officer/licensing/agencies/LIC-0001008/inspections/new", "/officer/vacancies", "/guides/manage", "/guides/manage/edit" })]
+    [InlineData(DemoAccounts.OfficerEmail, "ru", new[] { "/officer/employers", "/officer/licensing/agencies/LIC-0001008/inspections/new", "/officer/vacancies", "/guides/manage", "/guides/manage/edit", "/training/manage", "/training/manage/sessions", "/training/manage/centres", "/credentials/revoke" })]
     [InlineData(DemoAccounts.AdminEmail, "kk", new[] { "/admin/rates", "/admin/violations", "/admin/case-teams", "/admin/signing-keys", "/admin/training-rules" })]
     [InlineData(DemoAccounts.OfficerEmail, "uz", new[] { "/officer/persons/imports", "/cases/proposals", "/cases/dashboard", "/cases" })]
     [InlineData(DemoAccounts.HotlineEmail, "tg", new[] { "/cases", "/cases/new", "/officer/persons", "/officer/persons/new" })]
