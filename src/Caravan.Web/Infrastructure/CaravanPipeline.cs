@@ -200,6 +200,12 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        if (context.Request.Path.Equals("/js/card-offline-sw.js", StringComparison.Ordinal))
+        {
+            // The worker lives with the other scripts but serves only the departure cards' pages.
+            headers["Service-Worker-Allowed"] = "/me/departures/";
+        }
+
         return next(context);
     }
 }

@@ -121,6 +121,17 @@ public class MigrantJourneyTests(BrowserFixture fixture)
         (await page.Locator("#departure-card section[lang='en']").CountAsync()).ShouldBe(1);
         await page.InspectAsync($"departure-card-{culture}");
         var code = (await page.InnerTextAsync("#card-code")).Trim();
+
+        // The offline copy (an enhancement): saved in the browser's cache, and served by the card's worker without a network.
+        await page.ClickAsync("#card-offline");
+        await Assertions.Expect(page.Locator("#card-offline-status")).Not.ToBeEmptyAsync();
+        (await page.EvaluateAsync<string>("async () => await (await (await caches.open('caravan-card-v1')).match(location.pathname)).text()")).ShouldContain(code);
+        await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+        (await page.EvaluateAsync<string>("() => navigator.serviceWorker.controller.scriptURL")).ShouldEndWith("/js/card-offline-sw.js");
+        await page.Context.SetOfflineAsync(true);
+        await page.ReloadAsync();
+        (await page.InnerTextAsync("#card-code")).Trim().ShouldBe(code);
+        await page.Context.SetOfflineAsync(false);
         var verifier = await fixture.NewPageAsync(acceptLanguage: culture);
         await verifier.GotoAsync("/verify");
         await verifier.FillAsync("#value", code);

@@ -78,6 +78,12 @@ public class DepartureCardTests(AppFixture fixture) : IClassFixture<AppFixture>
         html.ShouldContain($"href=\"/me/departures/{departure.Id}/card?handler=Pdf\"");
         await (await migrant.GetAsync($"/me/departures/{departure.Id}/card?handler=Pdf")).ShouldBeCredentialPdfAsync(card.Code);
 
+        // The offline copy's worker may serve the cards' pages, and nothing else.
+        html.ShouldContain("id=\"card-offline\"");
+        var worker = await app.Browser().GetAsync("/js/card-offline-sw.js");
+        worker.StatusCode.ShouldBe(HttpStatusCode.OK);
+        worker.Headers.GetValues("Service-Worker-Allowed").Single().ShouldBe("/me/departures/");
+
         // The same card every time.
         await migrant.GetAsync($"/me/departures/{departure.Id}/card");
         (await app.WithDbAsync(ctx => ctx.Set<Credential>().CountAsync(c => c.SubjectId == departure.Id))).ShouldBe(1);
@@ -143,5 +149,29 @@ public class DepartureCardTests(AppFixture fixture) : IClassFixture<AppFixture>
         var parts = token.Split('.');
         var forged = $"{parts[0]}.{Base64UrlEncoder.Encode(Base64UrlEncoder.Decode(parts[1]).Replace("RU", "KZ", StringComparison.Ordinal))}.{parts[2]}";
         (await handler.ValidateTokenAsync(forged, parameters)).IsValid.ShouldBeFalse();
+    }
+
+    [Theory]
+    [ClassData(typeof(Databases))]
+    public async Task A_card_signed_with_a_key_past_its_overlap_says_so_on_the_verification_page(DatabaseProvider db)
+    {
+        var app = fixture.Get(db);
+        var (migrant, departure) = await DepartedAsync(app, "+998901160009", "Odina", "Safarova", "AD7770009");
+        await migrant.GetAsync($"/me/departures/{departure.Id}/card");
+        var card = await app.WithDbAsync(ctx => ctx.Set<Credential>().AsNoTracking().SingleAsync(c => c.SubjectId == departure.Id));
+        var signedBy = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().ReadJsonWebToken(card.Token).Kid;
+
+        // The node rotated, and the old key's overlap has ended.
+        await app.WithScopeAsync(sp => sp.GetRequiredService<Caravan.Core.Signing.NodeKeyRing>().RotateAsync());
+        await app.WithDbAsync(async ctx =>
+        {
+            var old = await ctx.Set<Caravan.Core.Signing.NodeSigningKey>().SingleAsync(k => k.KeyId == signedBy);
+            old.ValidUntil = DateTime.UtcNow.AddMinutes(-1);
+            return await ctx.SaveChangesAsync();
+        });
+
+        var text = await VerifyAsync(app.Browser(), card.Token);
+        text.ShouldContain("data-state=\"KeyExpired\"");
+        text.ShouldNotContain("Odina");
     }
 }
