@@ -118,6 +118,21 @@ public class TrainingTests(AppFixture fixture) : IClassFixture<AppFixture>
         mine.ShouldContain(certificate.Code);
         mine.ShouldContain("data:image/png;base64,");
         await (await migrant.GetAsync($"/me/training?handler=Certificate&code={certificate.Code}")).ShouldBeCredentialPdfAsync(certificate.Code);
+
+        // Offline: an officer's device holding the published key set checks the QR's payload with no call to the node.
+        var jwks = new Microsoft.IdentityModel.Tokens.JsonWebKeySet(await app.CreateClient().GetStringAsync(Caravan.Web.Api.SigningEndpoints.JwksPath));
+        var offline = await new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().ValidateTokenAsync(certificate.Token, new Microsoft.IdentityModel.Tokens.TokenValidationParameters
+        {
+            IssuerSigningKeys = jwks.GetSigningKeys(),
+            ValidAlgorithms = [Microsoft.IdentityModel.Tokens.SecurityAlgorithms.EcdsaSha256],
+            ValidateIssuer = false,
+            ValidateAudience = false,
+            ValidateLifetime = false,
+            RequireExpirationTime = false,
+        });
+        offline.IsValid.ShouldBeTrue(offline.Exception?.Message);
+        ((Microsoft.IdentityModel.JsonWebTokens.JsonWebToken)offline.SecurityToken).Typ.ShouldBe(TrainingCertificates.TokenType);
+        ((Microsoft.IdentityModel.JsonWebTokens.JsonWebToken)offline.SecurityToken).GetPayloadValue<string>("Code").ShouldBe(certificate.Code);
         (await migrant.GetAsync("/me/training?handler=Certificate&code=CRV-AAAA-BBBB-CCCC")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         var officer = app.Browser();
