@@ -198,7 +198,10 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        // The camera only where a QR is scanned, and only by this site: the verification page's optional scanner.
+        headers["Permissions-Policy"] = context.Request.Path.Equals("/verify", StringComparison.OrdinalIgnoreCase)
+            ? "camera=(self), microphone=(), geolocation=()"
+            : "camera=(), microphone=(), geolocation=()";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         if (context.Request.Path.Equals("/js/card-offline-sw.js", StringComparison.Ordinal))
         {

@@ -65,6 +65,12 @@ public class PlatformTests(AppFixture fixture) : IClassFixture<AppFixture>
         var html = await response.Content.ReadAsStringAsync();
         html.ShouldNotContain("<script>");
         html.ShouldNotContain(" style=\"");
+
+        // The camera is allowed on the verification page alone, for its optional QR scanner, and only to this site.
+        var verify = await fixture.Get(DatabaseProvider.Sqlite).CreateClient().GetAsync("/verify");
+        verify.Headers.GetValues("Permissions-Policy").Single().ShouldBe("camera=(self), microphone=(), geolocation=()");
+        (await verify.Content.ReadAsStringAsync()).ShouldContain("<div id=\"verify-scan\" class=\"govuk-!-margin-bottom-4\" hidden");
+        (await fixture.Get(DatabaseProvider.Sqlite).CreateClient().GetAsync("/verify/revoke")).Headers.GetValues("Permissions-Policy").Single().ShouldStartWith("camera=()");
     }
 
     [Fact]
