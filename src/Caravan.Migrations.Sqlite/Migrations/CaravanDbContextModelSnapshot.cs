@@ -1326,6 +1326,152 @@ namespace Caravan.Migrations.Sqlite.Migrations
                     b.ToTable("reference_sequence", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Exchange.PartnerFlow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("direction");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partner_flow");
+
+                    b.HasIndex("PartnerId", "Direction", "Type", "Purpose")
+                        .IsUnique()
+                        .HasDatabaseName("ix_partner_flow_partner_id_direction_type_purpose");
+
+                    b.ToTable("partner_flow", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Exchange.PartnerKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_id");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("PublicJwk")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("public_jwk");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partner_key");
+
+                    b.HasIndex("KeyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_partner_key_key_id");
+
+                    b.HasIndex("PartnerId")
+                        .HasDatabaseName("ix_partner_key_partner_id");
+
+                    b.ToTable("partner_key", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Exchange.PartnerNode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Agreement")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agreement");
+
+                    b.Property<string>("BaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("base_url");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsHub")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_hub");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_until");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partner_node");
+
+                    b.ToTable("partner_node", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Core.Guides.Guide", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4231,6 +4377,26 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_sanction_proposal_agency_agency_id");
                 });
 
+            modelBuilder.Entity("Caravan.Core.Exchange.PartnerFlow", b =>
+                {
+                    b.HasOne("Caravan.Core.Exchange.PartnerNode", null)
+                        .WithMany("Flows")
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_flow_partner_node_partner_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Exchange.PartnerKey", b =>
+                {
+                    b.HasOne("Caravan.Core.Exchange.PartnerNode", null)
+                        .WithMany("Keys")
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_key_partner_node_partner_id");
+                });
+
             modelBuilder.Entity("Caravan.Core.Identity.Staff.StaffInvitation", b =>
                 {
                     b.HasOne("Caravan.Core.Identity.CaravanUser", null)
@@ -4606,6 +4772,13 @@ namespace Caravan.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Caravan.Core.Cases.CaseTeam", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Exchange.PartnerNode", b =>
+                {
+                    b.Navigation("Flows");
+
+                    b.Navigation("Keys");
                 });
 
             modelBuilder.Entity("Caravan.Core.Reference.Country", b =>

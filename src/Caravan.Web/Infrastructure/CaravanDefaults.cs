@@ -120,6 +120,7 @@ public static class CaravanDefaults
         Caravan.Core.Guides.GuidesServiceCollectionExtensions.AddGuides(services);
         Caravan.Core.Credentials.CredentialsServiceCollectionExtensions.AddCredentials(services);
         Caravan.Core.Training.TrainingServiceCollectionExtensions.AddTraining(services);
+        Caravan.Core.Exchange.ExchangeServiceCollectionExtensions.AddExchange(services);
         services.AddScoped<Caravan.Core.Cases.ICaseNotifier, CaseNotifier>();
         services.AddScoped<Caravan.Core.Messaging.INoticeTexts, NoticeTexts>();
         services.AddSingleton<Pdf.CredentialPdf>();

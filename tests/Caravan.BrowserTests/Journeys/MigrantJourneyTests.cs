@@ -23,8 +23,17 @@ public class MigrantJourneyTests(BrowserFixture fixture)
     [InlineData("tg", "+998901150003", "Ҷамшед", "Раҳмонов", "FA5550003")]
     public async Task A_migrant_registers_travels_returns_and_sees_who_saw_the_passport(string culture, string phone, string given, string family, string passport)
     {
+        // Issue 16: the person starts as a young reader, from the home page's youth entry to the Russia guide, whose
+        // link leads to signing in and registering.
         var page = await fixture.NewPageAsync();
-        await SignInByPhoneAsync(page, culture, phone);
+        await page.GotoAsync("/?culture=" + culture);
+        await page.ClickAsync("#youth-entry a[href='/youth']");
+        await page.ClickAsync("main a[href='/guides/russia']");
+        (await page.GetAttributeAsync("article", "lang")).ShouldBe(culture);
+        await page.ClickAsync("main a[href='/account/phone']");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/phone$"));
+        await SignIn.ByPhoneAsync(page, culture, phone, onThePage: true);
+        await page.InspectAsync("dashboard-migrant-unregistered-" + culture);
         await page.GotoAsync("/register");
         await page.InspectAsync($"register-start-{culture}");
         await page.ClickAsync("main form[action*='Start'] button");
@@ -179,6 +188,12 @@ public class MigrantJourneyTests(BrowserFixture fixture)
         await verifier.FillAsync("#value", certificateCode);
         await verifier.ClickAsync("main form button[type=submit]");
         (await verifier.GetAttributeAsync("#verify-result", "data-state")).ShouldBe("Valid");
+        // The QR's text, as a phone's scanner would paste it: the signed payload itself.
+        var payload = await fixture.App.WithDbAsync(db => db.Set<Caravan.Core.Credentials.Credential>().Where(c => c.Code == certificateCode).Select(c => c.Token).SingleAsync());
+        await verifier.GotoAsync("/verify");
+        await verifier.FillAsync("#value", payload);
+        await verifier.ClickAsync("main form button[type=submit]");
+        (await verifier.GetAttributeAsync("#verify-result", "data-state")).ShouldBe("Valid");
 
         var back = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2);
         await page.GotoAsync("/me/return");
@@ -257,12 +272,6 @@ public class MigrantJourneyTests(BrowserFixture fixture)
         await officer.FillAsync("#ConsentGivenBy", "The person, at the Fergana centre");
         await officer.CheckAsync("#registration-consent");
         await officer.ClickAsync("main form button[type=submit]");
-    }
-
-    private static async Task SignInByPhoneAsync(IPage page, string culture, string phone)
-    {
-        await SignIn.ByPhoneAsync(page, culture, phone);
-        await page.InspectAsync("dashboard-migrant-unregistered-" + culture);
     }
 
     private Task<IPage> SignInStaffAsync(string email, string culture) => SignIn.StaffAsync(fixture, email, culture);

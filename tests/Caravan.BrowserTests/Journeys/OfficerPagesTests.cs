@@ -9,7 +9,7 @@ public class OfficerPagesTests(BrowserFixture fixture)
 {
     [Theory]
     [InlineData(DemoAccounts.OfficerEmail, "ru", new[] { "/officer/employers", "/officer/licensing/agencies/LIC-0001008/inspections/new", "/officer/vacancies", "/guides/manage", "/guides/manage/edit", "/training/manage", "/training/manage/sessions", "/training/manage/centres", "/credentials/revoke" })]
-    [InlineData(DemoAccounts.AdminEmail, "kk", new[] { "/admin/rates", "/admin/violations", "/admin/case-teams", "/admin/signing-keys", "/admin/training-rules" })]
+    [InlineData(DemoAccounts.AdminEmail, "kk", new[] { "/admin/rates", "/admin/violations", "/admin/case-teams", "/admin/signing-keys", "/admin/training-rules", "/admin/partners", "/admin/partners/edit" })]
     [InlineData(DemoAccounts.OfficerEmail, "uz", new[] { "/officer/persons/imports", "/cases/proposals", "/cases/dashboard", "/cases" })]
     [InlineData(DemoAccounts.HotlineEmail, "tg", new[] { "/cases", "/cases/new", "/officer/persons", "/officer/persons/new" })]
     [InlineData(DemoAccounts.AgencyEmail, "uz-Cyrl", new[] { "/dashboard/agency/placements" })]

@@ -6,9 +6,14 @@ namespace Caravan.BrowserTests.Journeys;
 /// <summary>Signing in as the journeys do: a migrant by phone with the code from the development outbox, staff by password.</summary>
 internal static class SignIn
 {
-    public static async Task ByPhoneAsync(IPage page, string culture, string phone)
+    /// <summary>Signs in by phone; <paramref name="onThePage"/> when a link already led to the phone page in that language.</summary>
+    public static async Task ByPhoneAsync(IPage page, string culture, string phone, bool onThePage = false)
     {
-        await page.GotoAsync("/account/phone?culture=" + culture);
+        if (!onThePage)
+        {
+            await page.GotoAsync("/account/phone?culture=" + culture);
+        }
+
         await page.FillAsync("#Phone", phone);
         await page.ClickAsync("main form button[type=submit]");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/code$"));
