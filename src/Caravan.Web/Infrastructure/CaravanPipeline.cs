@@ -72,6 +72,7 @@ public static class CaravanPipeline
         api.MapBulkVacancies();
         api.MapApplicationEndpoints();
         api.MapGuideEndpoints();
+        api.MapExchangeEndpoints();
         app.MapSigningEndpoints();
         // The cheapest JSON answer the app can give: the baseline that benchmarks compare every endpoint with.
         api.MapGet("/status", (IOptions<NodeOptions> node) => TypedResults.Ok(new NodeStatus("ok", node.Value.Country)))
