@@ -5,12 +5,13 @@ using Caravan.Core.Training;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Caravan.Web.Pages.Training.Manage;
 
 /// <summary>Plans a session or changes one: course, centre, date and time (UTC), language, seats and its trainer.</summary>
 [Authorize(Roles = Roles.Officer)]
-public sealed class SessionModel(TrainingPlanning planning, TrainingQueries training, Catalogue catalogue) : PageModel
+public sealed class SessionModel(TrainingPlanning planning, TrainingQueries training, Catalogue catalogue, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public Guid? CourseId { get; set; }
@@ -120,8 +121,7 @@ public sealed class SessionModel(TrainingPlanning planning, TrainingQueries trai
     private async Task OptionsAsync(CancellationToken cancellationToken)
     {
         var names = await catalogue.CountryNamesAsync(CultureInfo.CurrentUICulture.Name, cancellationToken);
-        var localizer = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
-        Courses = [.. (await planning.CoursesAsync(cancellationToken)).Select(c => KeyValuePair.Create(c.Id.ToString(), Caravan.Web.Pages.Training.IndexModel.CourseName(c, localizer, names)))];
+        Courses = [.. (await planning.CoursesAsync(cancellationToken)).Select(c => KeyValuePair.Create(c.Id.ToString(), Caravan.Web.Pages.Training.IndexModel.CourseName(c, l, names)))];
         Centres = [.. (await planning.CentresAsync(cancellationToken)).Select(c => KeyValuePair.Create(c.Id.ToString(), $"{c.Name}, {c.City}"))];
         Trainers = [.. (await planning.TrainersAsync(cancellationToken)).Select(t => KeyValuePair.Create(t.Id.ToString(), t.Name))];
     }
