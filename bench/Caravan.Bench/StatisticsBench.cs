@@ -277,6 +277,7 @@ internal static class StatisticsBench
                     FactKind.Departure or FactKind.Registration or FactKind.Placement or FactKind.VacancyPublished or FactKind.VacancyClosed
                         or FactKind.Licence or FactKind.Inspection or FactKind.Sanction or FactKind.WagesRecovered or FactKind.RecruitmentCost or FactKind.StayEnded
                         or FactKind.Application or FactKind.Selection => null,
+                    FactKind.EmploymentRegistered => throw new NotImplementedException(),
                     _ => null,
                 };
                 object?[] row =

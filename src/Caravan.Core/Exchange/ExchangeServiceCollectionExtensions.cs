@@ -1,15 +1,31 @@
+using Caravan.Core.Messaging;
+using Caravan.Core.Migrants;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Caravan.Core.Exchange;
 
 public static class ExchangeServiceCollectionExtensions
 {
-    /// <summary>Exchange between nodes: the trust list of partner nodes, their keys and allowed flows, and the check every message passes.</summary>
-    public static IServiceCollection AddExchange(this IServiceCollection services)
+    /// <summary>
+    /// Exchange between nodes: the trust list and the check every message passes, the outbox side (queueing and
+    /// batched, signed delivery) and the inbox side (checks, refusals, exactly-once processing) with a handler per
+    /// message type. The web host supplies the <see cref="INodeTransport"/>.
+    /// </summary>
+    public static IServiceCollection AddExchange(this IServiceCollection services, IConfiguration config)
     {
+        services.AddOptions<ExchangeOptions>().Bind(config.GetSection(ExchangeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<OutboxSignal>();
         services.AddScoped<TrustListCommands>();
         services.AddScoped<TrustListQueries>();
         services.AddScoped<TrustCheck>();
+        services.AddScoped<ExchangeOutbox>();
+        services.AddScoped<NodeDelivery>();
+        services.AddScoped<ExchangeInbox>();
+        services.AddScoped<EmploymentReports>();
+        services.AddScoped<ExchangeLog>();
+        services.AddScoped<IExchangeHandler, EmploymentRegisteredHandler>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -29,6 +30,7 @@ public static class MessagingServiceCollectionExtensions
         services.AddScoped<OutboxDelivery>();
         services.AddScoped<OutboxJob>();
         services.AddScoped<OutboxAdmin>();
+        services.TryAddSingleton<OutboxSignal>();
         services.AddScoped<MigrantNotices>();
         services.AddSingleton<UnconfiguredTransport>();
         if (development)

@@ -6,7 +6,7 @@ namespace Caravan.Core.Messaging;
 public sealed record OutboxRow(Guid Id, MessageChannel Channel, string Template, string RecipientHint, MessageStatus Status, int Attempts, DateTime CreatedAt, DateTime NextAttemptAt, DateTime? SentAt, string? LastError);
 
 /// <summary>What administrators see and do at /admin/messages: the outbox by status, and a retry for parked messages.</summary>
-public sealed class OutboxAdmin(CaravanDbContext db, OutboxDelivery delivery, TimeProvider time)
+public sealed class OutboxAdmin(CaravanDbContext db, OutboxDelivery delivery, OutboxSignal signal, TimeProvider time)
 {
     public const int PageSize = 50;
 
@@ -48,6 +48,13 @@ public sealed class OutboxAdmin(CaravanDbContext db, OutboxDelivery delivery, Ti
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (message.Channel == MessageChannel.Node)
+        {
+            // Partner messages go in the background sender's next batch, which starts now.
+            signal.Kick();
+            return MessageStatus.Pending;
+        }
+
         return await delivery.TryDeliverAsync(id, cancellationToken) ?? MessageStatus.Pending;
     }
 }

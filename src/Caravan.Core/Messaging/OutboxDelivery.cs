@@ -8,6 +8,7 @@ namespace Caravan.Core.Messaging;
 /// <summary>
 /// Sends one outbox message. A message is first claimed with a conditional update, so that of several replicas (or a
 /// request and the job) exactly one sends it; a claim lapses after <see cref="ClaimTime"/> if its process dies.
+/// Messages to partner nodes share the outbox but not this path: they go in signed batches (Exchange.NodeDelivery).
 /// </summary>
 public sealed partial class OutboxDelivery(
     CaravanDbContext db,
@@ -26,7 +27,7 @@ public sealed partial class OutboxDelivery(
         var now = time.GetUtcNow().UtcDateTime;
         var until = now + ClaimTime;
         var claimed = await db.Set<OutboxMessage>()
-            .Where(m => m.Id == id && ((m.Status == MessageStatus.Pending && m.NextAttemptAt <= now)
+            .Where(m => m.Id == id && m.Channel != MessageChannel.Node && ((m.Status == MessageStatus.Pending && m.NextAttemptAt <= now)
                 || (m.Status == MessageStatus.Sending && m.ClaimedUntil < now)))
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, MessageStatus.Sending).SetProperty(m => m.ClaimedUntil, until), cancellationToken);
         if (claimed == 0)
@@ -44,7 +45,7 @@ public sealed partial class OutboxDelivery(
             {
                 MessageChannel.Sms => await sms.SendAsync(recipient, body, cancellationToken),
                 MessageChannel.Email => await email.SendAsync(recipient, message.SubjectCipher is { } s ? sensitive.Unprotect(s) : string.Empty, body, cancellationToken),
-                _ => throw new DeliveryException($"Unknown channel {message.Channel}.", permanent: true),
+                MessageChannel.Node or _ => throw new DeliveryException($"Unknown channel {message.Channel}.", permanent: true),
             };
             message.ProviderId = providerId is { Length: > 100 } ? providerId[..100] : providerId;
             message.Status = MessageStatus.Sent;
@@ -79,7 +80,7 @@ public sealed partial class OutboxDelivery(
     {
         var now = time.GetUtcNow().UtcDateTime;
         var due = await db.Set<OutboxMessage>().AsNoTracking()
-            .Where(m => (m.Status == MessageStatus.Pending && m.NextAttemptAt <= now) || (m.Status == MessageStatus.Sending && m.ClaimedUntil < now))
+            .Where(m => m.Channel != MessageChannel.Node && ((m.Status == MessageStatus.Pending && m.NextAttemptAt <= now) || (m.Status == MessageStatus.Sending && m.ClaimedUntil < now)))
             .OrderBy(m => m.NextAttemptAt).Select(m => m.Id).Take(batch).ToListAsync(cancellationToken);
         var sent = 0;
         foreach (var id in due)

@@ -6,6 +6,9 @@ public enum MessageChannel
 {
     Sms = 0,
     Email = 1,
+
+    /// <summary>A signed message to a partner node (issue 17); delivered in batches by the exchange, not a gateway.</summary>
+    Node = 2,
 }
 
 public enum MessageStatus
@@ -38,6 +41,9 @@ public sealed class OutboxMessage
     public string Template { get; set; } = string.Empty;
 
     public string Culture { get; set; } = string.Empty;
+
+    /// <summary>For a message to a partner node: which one, from the trust list.</summary>
+    public Guid? PartnerId { get; set; }
 
     /// <summary>Security messages (codes, invitations) ignore opt-outs; everything else respects them.</summary>
     public bool Security { get; set; }

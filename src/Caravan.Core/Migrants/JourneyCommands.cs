@@ -22,9 +22,9 @@ public sealed record DepartureInput(
     DateOnly? DepartureDate);
 
 /// <summary>One entry of a person's journeys abroad, newest first on their page.</summary>
-public sealed record JourneyEntry(Departure? Departure, PersonReturn? Return)
+public sealed record JourneyEntry(Departure? Departure, PersonReturn? Return, EmploymentAbroad? Employment = null)
 {
-    public DateOnly Date => Return?.ReturnDate ?? Departure!.DepartureDate;
+    public DateOnly Date => Return?.ReturnDate ?? Employment?.RegisteredOn ?? Departure!.DepartureDate;
 }
 
 /// <summary>
@@ -222,7 +222,10 @@ public sealed class JourneyCommands(CaravanDbContext db, ContractChecker checker
     {
         var departures = await db.Set<Departure>().AsNoTracking().Where(d => personIds.Contains(d.PersonId)).ToListAsync(cancellationToken);
         var returns = await db.Set<PersonReturn>().AsNoTracking().Where(r => personIds.Contains(r.PersonId)).ToListAsync(cancellationToken);
+        // Employment the destination registered and reported under the agreement (issue 17).
+        var employment = await db.Set<EmploymentAbroad>().AsNoTracking().Where(e => personIds.Contains(e.PersonId)).ToListAsync(cancellationToken);
         return [.. departures.Select(d => new JourneyEntry(d, null)).Concat(returns.Select(r => new JourneyEntry(null, r)))
+            .Concat(employment.Select(e => new JourneyEntry(null, null, e)))
             .OrderByDescending(e => e.Date)];
     }
 }

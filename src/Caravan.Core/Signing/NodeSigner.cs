@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -36,12 +37,18 @@ public sealed class NodeSigner(NodeKeyRing keys, TimeProvider time)
     public async Task<string> SignAsync(string type, object payload, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(type);
+        using var batch = await BatchAsync(cancellationToken);
+        return batch.Sign(type, JsonSerializer.Serialize(payload));
+    }
+
+    /// <summary>
+    /// Opens the active key once for many signatures, as a delivery of hundreds of messages to a partner needs; the
+    /// caller disposes it, which drops the private key from memory.
+    /// </summary>
+    public async Task<BatchSigner> BatchAsync(CancellationToken cancellationToken = default)
+    {
         var key = await keys.ActiveAsync(cancellationToken);
-        using var ecdsa = keys.PrivateKey(key);
-        // Each call has its own key object, disposed after: the handler must not keep a signer built on it.
-        var securityKey = new ECDsaSecurityKey(ecdsa) { KeyId = key.KeyId, CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false } };
-        return Handler.CreateToken(JsonSerializer.Serialize(payload), new SigningCredentials(securityKey, SecurityAlgorithms.EcdsaSha256),
-            new Dictionary<string, object> { [JwtHeaderParameterNames.Typ] = type });
+        return new BatchSigner(keys.PrivateKey(key), key.KeyId);
     }
 
     public async Task<SignatureResult> VerifyAsync(string? token, CancellationToken cancellationToken = default)
@@ -93,4 +100,31 @@ public sealed class NodeSigner(NodeKeyRing keys, TimeProvider time)
         using var document = JsonDocument.Parse(Base64UrlEncoder.Decode(((JsonWebToken)result.SecurityToken).EncodedPayload));
         return new SignatureResult(SignatureCheck.Valid, document.RootElement.Clone(), kid);
     }
+}
+
+/// <summary>The node's active private key, open for a run of signatures. Not thread-safe; dispose it when done.</summary>
+public sealed class BatchSigner : IDisposable
+{
+    private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
+
+    private readonly ECDsa ecdsa;
+    private readonly SigningCredentials credentials;
+
+    internal BatchSigner(ECDsa ecdsa, string keyId)
+    {
+        this.ecdsa = ecdsa;
+        KeyId = keyId;
+        // The key object is this signer's own and disposed with it: the handler must not cache a provider built on it.
+        var securityKey = new ECDsaSecurityKey(ecdsa) { KeyId = keyId, CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false } };
+        credentials = new SigningCredentials(securityKey, SecurityAlgorithms.EcdsaSha256);
+    }
+
+    public string KeyId { get; }
+
+    /// <param name="type">The JWS "typ" header.</param>
+    /// <param name="payloadJson">The payload, already serialised.</param>
+    public string Sign(string type, string payloadJson) =>
+        Handler.CreateToken(payloadJson, credentials, new Dictionary<string, object> { [JwtHeaderParameterNames.Typ] = type });
+
+    public void Dispose() => ecdsa.Dispose();
 }

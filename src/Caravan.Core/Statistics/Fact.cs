@@ -41,6 +41,9 @@ public enum FactKind
 
     /// <summary>An agency selected an applicant for a vacancy.</summary>
     Selection = 18,
+
+    /// <summary>A destination node reported that it registered a citizen's work permit or contract (issue 17).</summary>
+    EmploymentRegistered = 19,
 }
 
 /// <summary>

@@ -98,6 +98,7 @@ public sealed class FactBackfill(CaravanDbContext db, SensitiveData sensitive, T
             case FactKind.Registration:
             case FactKind.CaseOpened:
             case FactKind.CaseClosed:
+            case FactKind.EmploymentRegistered:
             default:
                 // Written live since the first release: there is nothing before them to backfill.
                 return [];

@@ -157,6 +157,24 @@ public sealed class FactWriter(CaravanDbContext db, TimeProvider time)
     }
 
     /// <summary>An application or a selection: who applied (sex, age band, region) to what (destination, occupation, agency).</summary>
+    /// <summary>A destination registered a citizen's employment: counted on the day it was registered there.</summary>
+    public static Fact ForEmploymentAbroad(EmploymentAbroad e, FactPerson p, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(p);
+        return new Fact
+        {
+            Kind = FactKind.EmploymentRegistered,
+            Date = e.RegisteredOn,
+            Sex = p.Sex,
+            AgeBand = Fact.AgeBandOf(p.BirthDate, e.RegisteredOn),
+            RegionOfOrigin = p.Region,
+            Destination = e.Destination,
+            IscoGroup = IscoGroupOf(e.Occupation),
+            RecordedAt = now,
+        };
+    }
+
     public static Fact ForApplication(FactKind kind, Vacancy v, FactPerson p, DateOnly date, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(v);

@@ -92,6 +92,7 @@ public static class Indicators
         new("wages_recovered", IndicatorMeasure.Sum, Usd, Periodicity.Annual, [Dimension.Category, Dimension.Destination], SourceCases, "case-category"),
         new("applications", IndicatorMeasure.Count, Events, Periodicity.Monthly, JourneyDims, SourceVacancies, null),
         new("selections", IndicatorMeasure.Count, Persons, Periodicity.Monthly, JourneyDims, SourceVacancies, null),
+        new("employment_registered_abroad", IndicatorMeasure.Count, Persons, Periodicity.Monthly, [Dimension.Sex, Dimension.AgeBand, Dimension.Region, Dimension.Destination, Dimension.Occupation], SourceRegistry, null),
         new("recruitment_cost", IndicatorMeasure.Mean, MonthsOfEarnings, Periodicity.Annual, [Dimension.Destination, Dimension.Agency, Dimension.Sex, Dimension.Occupation], SourceRegistry, null),
     ];
 
@@ -131,6 +132,9 @@ public static class Indicators
                 break;
             case FactKind.Selection:
                 yield return ("selections", string.Empty, 1);
+                break;
+            case FactKind.EmploymentRegistered:
+                yield return ("employment_registered_abroad", string.Empty, 1);
                 break;
             case FactKind.Licence:
                 yield return ("licences", detail ?? string.Empty, 1);

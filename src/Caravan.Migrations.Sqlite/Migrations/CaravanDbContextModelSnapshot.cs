@@ -1326,6 +1326,164 @@ namespace Caravan.Migrations.Sqlite.Migrations
                     b.ToTable("reference_sequence", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Exchange.EmploymentReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CardCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("card_code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EmployerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_name");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Occupation")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occupation");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("PermitKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("permit_kind");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_employment_reports");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_employment_reports_created_at");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_employment_reports_message_id");
+
+                    b.ToTable("employment_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Exchange.ExchangeRefusal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_id");
+
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_exchange_refusals");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_exchange_refusals_at");
+
+                    b.ToTable("exchange_refusals", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Exchange.InboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_exchange_inbox");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_exchange_inbox_received_at");
+
+                    b.ToTable("exchange_inbox", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Core.Exchange.PartnerFlow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1926,6 +2084,10 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("next_attempt_at");
 
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
                     b.Property<string>("ProviderId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
@@ -2207,6 +2369,77 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_duplicate_candidate_status_found_at");
 
                     b.ToTable("duplicate_candidate", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Migrants.EmploymentAbroad", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("DepartureId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("departure_id");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("destination");
+
+                    b.Property<string>("EmployerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_name");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Occupation")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occupation");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("PermitKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("permit_kind");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_employment_abroad");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_employment_abroad_message_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_employment_abroad_person_id");
+
+                    b.ToTable("employment_abroad", (string)null);
                 });
 
             modelBuilder.Entity("Caravan.Core.Migrants.Import.RegistryImport", b =>
@@ -4475,6 +4708,16 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_duplicate_candidate_person_other_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Migrants.EmploymentAbroad", b =>
+                {
+                    b.HasOne("Caravan.Core.Migrants.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_employment_abroad_person_person_id");
                 });
 
             modelBuilder.Entity("Caravan.Core.Migrants.Import.RegistryImportError", b =>

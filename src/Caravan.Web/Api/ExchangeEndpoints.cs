@@ -20,7 +20,33 @@ public static class ExchangeEndpoints
             .WithName("GetExchangeSchema")
             .WithSummary("The JSON Schema of a message type's body: its field whitelist, with nothing else allowed")
             .AllowAnonymous();
+        // Anonymous at the HTTP level: each message is authenticated by its signature against the trust list, which
+        // is what binds it to a partner; a cookie or an API key would prove nothing about the sending node.
+        api.MapPost("/exchange/inbox", ReceiveAsync)
+            .WithName("ReceiveExchangeMessages")
+            .WithSummary("Deliver signed messages from a partner node; each gets accepted, duplicate or refused with a reason")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBytes))
+            .DisableAntiforgery()
+            .RequireRateLimiting(Caravan.Web.Infrastructure.CaravanPolicies.Exchange)
+            .AllowAnonymous();
         return api;
+    }
+
+    public const long MaxBytes = 8 * 1024 * 1024;
+
+    private static async Task<Results<Ok<DeliveryResponse>, ProblemHttpResult>> ReceiveAsync(DeliveryRequest? request, ExchangeInbox inbox, CancellationToken cancellationToken)
+    {
+        if (request?.Messages is not { Count: > 0 } messages || messages.Any(m => m is null))
+        {
+            return TypedResults.Problem("Send {\"messages\": [\"<compact JWS>\", ...]} with at least one message.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (messages.Count > ExchangeInbox.MaxBatch)
+        {
+            return TypedResults.Problem($"Send at most {ExchangeInbox.MaxBatch} messages in one request.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        return TypedResults.Ok(new DeliveryResponse(await inbox.ReceiveAsync(messages, cancellationToken)));
     }
 
     private static Results<ContentHttpResult, NotFound> Schema(string type, int version, IOptions<NodeOptions> node) =>

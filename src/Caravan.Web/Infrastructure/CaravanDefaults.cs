@@ -28,6 +28,9 @@ public static class CaravanPolicies
 
     /// <summary>The public verification page: codes are random, and the limit keeps anyone from trying many.</summary>
     public const string Verification = "verification";
+
+    /// <summary>Partner nodes' deliveries: each message costs a signature check, so one address may not send without end.</summary>
+    public const string Exchange = "exchange";
 }
 
 /// <summary>Everything a node sets up, in one place: data, identity, localisation, security, telemetry.</summary>
@@ -120,7 +123,8 @@ public static class CaravanDefaults
         Caravan.Core.Guides.GuidesServiceCollectionExtensions.AddGuides(services);
         Caravan.Core.Credentials.CredentialsServiceCollectionExtensions.AddCredentials(services);
         Caravan.Core.Training.TrainingServiceCollectionExtensions.AddTraining(services);
-        Caravan.Core.Exchange.ExchangeServiceCollectionExtensions.AddExchange(services);
+        Caravan.Core.Exchange.ExchangeServiceCollectionExtensions.AddExchange(services, config);
+        NodeTransport.Add(services);
         services.AddScoped<Caravan.Core.Cases.ICaseNotifier, CaseNotifier>();
         services.AddScoped<Caravan.Core.Messaging.INoticeTexts, NoticeTexts>();
         services.AddSingleton<Pdf.CredentialPdf>();
@@ -286,6 +290,7 @@ public static class CaravanDefaults
         var codePermits = config.GetValue("RateLimits:CodesPerFiveMinutes", 10);
         var tipPermits = config.GetValue("RateLimits:TipsPerTenMinutes", 30);
         var statisticsPermits = config.GetValue("RateLimits:StatisticsPerMinute", 600);
+        var exchangePermits = config.GetValue("RateLimits:ExchangePerMinute", 1200);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -309,6 +314,9 @@ public static class CaravanDefaults
             o.AddPolicy(Caravan.Web.Api.StatisticsEndpoints.RateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = statisticsPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(CaravanPolicies.Exchange, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = exchangePermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = async (context, token) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);

@@ -112,11 +112,16 @@ public sealed class StatisticsFoldJob(Caravan.Core.Statistics.StatisticsFolder f
 }
 
 /// <summary>Claims make each message go out once whoever runs this; no overlap keeps a slow gateway from piling runs up.</summary>
-public sealed class OutboxDeliveryJob(Caravan.Core.Messaging.OutboxJob job)
+public sealed class OutboxDeliveryJob(Caravan.Core.Messaging.OutboxJob job, Caravan.Core.Exchange.NodeDelivery nodes)
 {
     [DisableConcurrentExecution(timeoutInSeconds: 120)]
     [AutomaticRetry(Attempts = 0)]
-    public Task RunAsync(CancellationToken cancellationToken) => job.RunAsync(cancellationToken);
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await job.RunAsync(cancellationToken);
+        // Messages to partner nodes whose back-off has passed; new ones leave at once through NodeDeliveryWorker.
+        await nodes.DeliverDueAsync(cancellationToken);
+    }
 }
 
 /// <summary>Hourly; each reminder is marked as it is queued, so an overlap or a retry sends nothing twice.</summary>

@@ -1,6 +1,7 @@
 using Caravan.Core.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -15,9 +16,11 @@ public sealed class CaravanApp : WebApplicationFactory<Program>
     public const string PostgresVariable = "CARAVAN_TEST_POSTGRES";
 
     private readonly Dictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? services;
 
-    public CaravanApp(DatabaseProvider provider, IDictionary<string, string?>? overrides = null, string environment = "Development", string? connectionString = null)
+    public CaravanApp(DatabaseProvider provider, IDictionary<string, string?>? overrides = null, string environment = "Development", string? connectionString = null, Action<IServiceCollection>? services = null)
     {
+        this.services = services;
         Provider = provider;
         Environment = environment;
         ConnectionString = connectionString ?? NewDatabase(provider);
@@ -71,6 +74,11 @@ public sealed class CaravanApp : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 

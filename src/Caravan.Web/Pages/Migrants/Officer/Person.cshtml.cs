@@ -106,6 +106,7 @@ public sealed class PersonModel(RegistryCommands registry, PersonConsents consen
             {
                 Departure = j.Departure is { } d ? new { d.DepartureDate, d.Destination, d.City, d.Wage, d.Currency, d.HoursPerWeek, d.ContractMonths, d.Independent, Costs = d.Costs.Select(c => new { c.Item, c.Amount, c.Currency }), d.ContractFlags } : null,
                 Return = j.Return is { } r ? new { r.ReturnDate, r.CountryFrom, Reason = r.Reason.ToString() } : null,
+                Employment = j.Employment is { } e ? new { e.RegisteredOn, e.Destination, e.Region, e.Occupation, e.PermitKind, e.EmployerName } : null,
             }),
             Consents = (await consents.ConsentsAsync(person.Id, cancellationToken)).Select(c => new { Purpose = c.Purpose.ToString(), c.GivenAt, c.WithdrawnAt, c.NoticeVersion }),
             // What the person sees of their cases; narratives stay in the case file, under its own access rules.

@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Caravan.Core.Exchange;
+
+public sealed class ExchangeOptions
+{
+    public const string Section = "Exchange";
+
+    /// <summary>
+    /// How far a message's time may be from this node's clock, either way, before it is refused as stale. Long enough
+    /// for ordinary clock drift and a slow network; short enough that a captured message cannot be replayed after its
+    /// id has been forgotten (ids are kept for longer than this).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:30", "01:00:00")]
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How many messages go to a partner in one request.</summary>
+    [Range(1, 1000)]
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>How long a partner has to answer one delivery before it is retried later.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}
