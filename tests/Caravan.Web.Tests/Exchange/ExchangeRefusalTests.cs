@@ -143,8 +143,15 @@ public class ExchangeRefusalTests(NodePairFixture fixture) : IClassFixture<NodeP
             (await officer.GetStringAsync("/exchange/employment")).ShouldContain("No partner country accepts employment reports");
             var page = await (await officer.PostFormAsync("/exchange/employment", new Dictionary<string, string>
             {
-                ["PartnerId"] = pair.UzAtKz.ToString(), ["CardCode"] = card, ["PermitKind"] = "patent",
-                ["OnDay"] = "1", ["OnMonth"] = "12", ["OnYear"] = "2026", ["Occupation"] = "", ["Region"] = "", ["EmployerName"] = "",
+                ["PartnerId"] = pair.UzAtKz.ToString(),
+                ["CardCode"] = card,
+                ["PermitKind"] = "patent",
+                ["OnDay"] = "1",
+                ["OnMonth"] = "12",
+                ["OnYear"] = "2026",
+                ["Occupation"] = "",
+                ["Region"] = "",
+                ["EmployerName"] = "",
             })).TextAsync();
             page.ShouldContain("Nothing was sent: the agreement with this country is not in force.");
             (await pair.Kz.WithDbAsync(d => d.Set<EmploymentReport>().CountAsync())).ShouldBe(1);
