@@ -69,7 +69,7 @@ public sealed partial class ExchangeInbox(
         var checkedMessages = new List<(int Index, InboundMessage Message)>();
         for (var i = 0; i < tokens.Count; i++)
         {
-            var (message, refusal) = await CheckAsync(tokens[i], trust, me, now);
+            var (message, refusal) = await CheckAsync(tokens[i], trust, me, now, byType.ContainsKey);
             if (refusal is not null)
             {
                 answers[i] = Refuse(i, refusal, now.UtcDateTime);
@@ -94,16 +94,7 @@ public sealed partial class ExchangeInbox(
             }
 
             var outcome = await byType[envelope.Type].HandleAsync(message, cancellationToken);
-            db.Add(new InboxMessage
-            {
-                Id = envelope.Id,
-                PartnerId = message.Partner.Id,
-                Type = envelope.Type,
-                Purpose = envelope.Purpose,
-                SentAt = envelope.SentAt.UtcDateTime,
-                ReceivedAt = now.UtcDateTime,
-                Outcome = outcome.Length > 200 ? outcome[..200] : outcome,
-            });
+            Record(message, outcome);
             answers[index] = new DeliveryAnswer(index, envelope.Id, DeliveryOutcome.Accepted, Detail: outcome);
         }
 
@@ -112,9 +103,52 @@ public sealed partial class ExchangeInbox(
         return answers;
     }
 
+    /// <summary>
+    /// Checks one message that is answered in the same request (a verification request, or its answer): the same
+    /// checks as a delivery, for the one type expected, and never a message seen before. A refusal is logged here; an
+    /// accepted message is returned for the caller to process and record with <see cref="Record"/>.
+    /// </summary>
+    public async Task<(InboundMessage? Message, DeliveryAnswer? Refusal)> CheckOneAsync(string token, MessageType expected, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var now = time.GetUtcNow();
+        var trust = await TrustSnapshot.LoadAsync(db, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
+        var (message, refusal) = await CheckAsync(token, trust, Envelope.Address(node.Value.PublicUrl), now, t => t == expected);
+        if (refusal is null && await db.Set<InboxMessage>().AnyAsync(m => m.Id == message!.Envelope.Id, cancellationToken))
+        {
+            refusal = new Refusal(RefusalReason.Replay, "this message id was processed before", message!.Envelope.Id, null, message.Partner.Id, message.Envelope.Type);
+        }
+
+        if (refusal is not null)
+        {
+            var answer = Refuse(0, refusal, now.UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+            return (null, answer);
+        }
+
+        return (message, null);
+    }
+
+    /// <summary>Adds the inbox row of a message checked by <see cref="CheckOneAsync"/>, for the caller's save.</summary>
+    public void Record(InboundMessage message, string outcome)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(outcome);
+        db.Add(new InboxMessage
+        {
+            Id = message.Envelope.Id,
+            PartnerId = message.Partner.Id,
+            Type = message.Envelope.Type,
+            Purpose = message.Envelope.Purpose,
+            SentAt = message.Envelope.SentAt.UtcDateTime,
+            ReceivedAt = time.GetUtcNow().UtcDateTime,
+            Outcome = outcome.Length > 200 ? outcome[..200] : outcome,
+        });
+    }
+
     private sealed record Refusal(RefusalReason Reason, string Detail, Guid? MessageId, string? KeyId, Guid? PartnerId, MessageType? Type);
 
-    private async Task<(InboundMessage? Message, Refusal? Refusal)> CheckAsync(string token, TrustSnapshot trust, string me, DateTimeOffset now)
+    private async Task<(InboundMessage? Message, Refusal? Refusal)> CheckAsync(string token, TrustSnapshot trust, string me, DateTimeOffset now, Func<MessageType, bool> handled)
     {
         JsonWebToken jwt;
         try
@@ -194,7 +228,7 @@ public sealed partial class ExchangeInbox(
             return (null, Refused(RefusalReason.AgreementNotInForce, "the agreement with the sender is not in force"));
         }
 
-        if (envelope.Purpose != MessagePurposes.Of(envelope.Type) || !trust.Allows(entry.Partner.Id, envelope.Type, envelope.Purpose) || !byType.ContainsKey(envelope.Type))
+        if (envelope.Purpose != MessagePurposes.Of(envelope.Type) || !trust.Allows(entry.Partner.Id, envelope.Type, envelope.Purpose) || !handled(envelope.Type))
         {
             return (null, Refused(RefusalReason.NotAllowed, $"the agreement does not allow {envelope.Type} for {envelope.Purpose} from this sender"));
         }

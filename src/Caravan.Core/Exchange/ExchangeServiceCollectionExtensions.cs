@@ -25,6 +25,9 @@ public static class ExchangeServiceCollectionExtensions
         services.AddScoped<ExchangeInbox>();
         services.AddScoped<EmploymentReports>();
         services.AddScoped<ExchangeLog>();
+        services.AddScoped<VerificationAnswers>();
+        services.AddScoped<VerificationExchange>();
+        services.AddScoped<PartnerStatements>();
         services.AddScoped<IExchangeHandler, EmploymentRegisteredHandler>();
         return services;
     }

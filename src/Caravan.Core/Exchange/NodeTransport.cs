@@ -36,4 +36,15 @@ public sealed record DeliveryResponse([property: JsonPropertyName("results")] IR
 public interface INodeTransport
 {
     Task<IReadOnlyList<DeliveryAnswer>> SendAsync(Uri partnerBaseUrl, IReadOnlyList<string> tokens, CancellationToken cancellationToken);
+
+    /// <summary>Asks a partner one question and waits for its signed answer (verification), for a person waiting at a screen.</summary>
+    Task<VerificationReply> AskAsync(Uri partnerBaseUrl, string token, CancellationToken cancellationToken);
 }
+
+/// <summary>What a partner answers to a question asked in one round trip: its signed answer, or why it refused.</summary>
+public sealed record VerificationReply(
+    [property: JsonPropertyName("message")] string? Message,
+    [property: JsonPropertyName("refusal")] DeliveryAnswer? Refusal);
+
+/// <summary>The body of a question asked in one round trip: one signed message.</summary>
+public sealed record VerificationCall([property: JsonPropertyName("message")] string Message);

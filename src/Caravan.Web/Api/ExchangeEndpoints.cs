@@ -29,8 +29,20 @@ public static class ExchangeEndpoints
             .DisableAntiforgery()
             .RequireRateLimiting(Caravan.Web.Infrastructure.CaravanPolicies.Exchange)
             .AllowAnonymous();
+        api.MapPost("/exchange/verify", VerifyAsync)
+            .WithName("AnswerVerificationRequest")
+            .WithSummary("Ask this node, in one signed message, whether a certificate, a licence or a departure card it issued is valid; the answer is signed")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(64 * 1024))
+            .DisableAntiforgery()
+            .RequireRateLimiting(Caravan.Web.Infrastructure.CaravanPolicies.Exchange)
+            .AllowAnonymous();
         return api;
     }
+
+    private static async Task<Results<Ok<VerificationReply>, ProblemHttpResult>> VerifyAsync(VerificationCall? call, VerificationExchange exchange, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(call?.Message)
+            ? TypedResults.Problem("Send {\"message\": \"<compact JWS>\"}.", statusCode: StatusCodes.Status400BadRequest)
+            : TypedResults.Ok(await exchange.AnswerAsync(call.Message, cancellationToken));
 
     public const long MaxBytes = 8 * 1024 * 1024;
 

@@ -71,6 +71,7 @@ public static class CaravanDefaults
         services.AddOptions<Caravan.Core.Agencies.LicensingOptions>().Bind(config.GetSection(Caravan.Core.Agencies.LicensingOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Caravan.Core.Agencies.LicensingCommands>();
+        services.AddScoped<Caravan.Core.Agencies.LicenceStatements>();
         services.AddOptions<DocumentStoreOptions>().Bind(config.GetSection(DocumentStoreOptions.Section));
         services.AddSingleton<IDocumentStore>(sp =>
         {

@@ -14,6 +14,7 @@ public sealed class NodeTransport(HttpClient client) : INodeTransport
 {
     public const string ClientName = "partner-nodes";
     public const string InboxPath = "api/v1/exchange/inbox";
+    public const string VerifyPath = "api/v1/exchange/verify";
 
     public static void Add(IServiceCollection services)
     {
@@ -29,6 +30,44 @@ public sealed class NodeTransport(HttpClient client) : INodeTransport
 
     public Task<IReadOnlyList<DeliveryAnswer>> SendAsync(Uri partnerBaseUrl, IReadOnlyList<string> tokens, CancellationToken cancellationToken) =>
         SendWithAsync(client, partnerBaseUrl, tokens, cancellationToken);
+
+    public Task<VerificationReply> AskAsync(Uri partnerBaseUrl, string token, CancellationToken cancellationToken) =>
+        AskWithAsync(client, partnerBaseUrl, token, cancellationToken);
+
+    /// <summary>One question, one answer, over any client.</summary>
+    public static async Task<VerificationReply> AskWithAsync(HttpClient client, Uri partnerBaseUrl, string token, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(partnerBaseUrl);
+        var url = new Uri(new Uri(partnerBaseUrl.AbsoluteUri.TrimEnd('/') + "/"), VerifyPath);
+        try
+        {
+            using var response = await client.PostAsJsonAsync(url, new VerificationCall(token), Envelope.Json, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new DeliveryException($"The partner answered {(int)response.StatusCode} {response.ReasonPhrase}.", permanent: false);
+            }
+
+            return await response.Content.ReadFromJsonAsync<VerificationReply>(Envelope.Json, cancellationToken)
+                ?? throw new DeliveryException("The partner's answer was empty.", permanent: false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new DeliveryException("The partner could not be reached: " + e.Message, permanent: false, e);
+        }
+        catch (Polly.Timeout.TimeoutRejectedException e)
+        {
+            throw new DeliveryException("The partner did not answer in time.", permanent: false, e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new DeliveryException("The partner did not answer in time.", permanent: false, e);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new DeliveryException("The partner's answer was not a verification reply.", permanent: false, e);
+        }
+    }
 
     /// <summary>The delivery itself, over any client: tests pass the client of the partner's in-process server.</summary>
     public static async Task<IReadOnlyList<DeliveryAnswer>> SendWithAsync(HttpClient client, Uri partnerBaseUrl, IReadOnlyList<string> tokens, CancellationToken cancellationToken)

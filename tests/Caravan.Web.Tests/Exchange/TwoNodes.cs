@@ -33,6 +33,17 @@ public sealed class PartnerNetwork : INodeTransport
 
         return NodeTransport.SendWithAsync(client(), partnerBaseUrl, tokens, cancellationToken);
     }
+
+    public Task<VerificationReply> AskAsync(Uri partnerBaseUrl, string token, CancellationToken cancellationToken)
+    {
+        var address = Envelope.Address(partnerBaseUrl);
+        if (!nodes.TryGetValue(address, out var client) || Down.ContainsKey(address))
+        {
+            throw new DeliveryException("The partner could not be reached: connection refused.", permanent: false);
+        }
+
+        return NodeTransport.AskWithAsync(client(), partnerBaseUrl, token, cancellationToken);
+    }
 }
 
 /// <summary>An Uzbek node and a Kazakh node on one engine, each on the other's trust list under the 2024 agreement.</summary>

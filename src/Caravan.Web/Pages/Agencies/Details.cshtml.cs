@@ -9,7 +9,7 @@ namespace Caravan.Web.Pages.Agencies;
 
 public sealed class DetailsModel(
     AgencyQueries agencies, LicensingCommands licensing, InspectionCommands inspections, Catalogue catalogue, IOptions<ScorecardOptions> scorecardOptions,
-    Caravan.Core.Cases.CaseQueries cases) : PageModel
+    Caravan.Core.Cases.CaseQueries cases, LicenceStatements statements) : PageModel
 {
     public Agency Agency { get; private set; } = null!;
 
@@ -32,6 +32,9 @@ public sealed class DetailsModel(
 
     public string? RegionName { get; private set; }
 
+    /// <summary>The signed licence statement for inspectors abroad (issue 17); null when the licence may not recruit.</summary>
+    public string? Statement { get; private set; }
+
     public int MinimumCount => scorecardOptions.Value.MinimumCount;
 
     public bool MayRecruit => Agency.EffectiveStatus(Today) == LicenceStatus.Valid;
@@ -53,6 +56,7 @@ public sealed class DetailsModel(
         Inspections = await inspections.ForAgencyAsync(agency.Id, cancellationToken);
         Violations = (await inspections.CatalogueAsync(activeOnly: false, cancellationToken)).ToDictionary(v => v.Code);
         Scorecard = await agencies.ScorecardAsync(agency.Id, cancellationToken);
+        Statement = await statements.SignAsync(agency, Today, cancellationToken);
         if (User.IsInRole(Caravan.Core.Identity.Roles.Officer))
         {
             Proposals = await cases.ProposalsAsync(agency.Id, cancellationToken);
