@@ -36,6 +36,7 @@ public sealed partial class ExchangeInbox(
     TimeProvider time,
     IOptions<NodeOptions> node,
     IOptions<ExchangeOptions> options,
+    Messaging.OutboxSignal signal,
     ILogger<ExchangeInbox> logger)
 {
     public const int MaxBatch = 1000;
@@ -98,8 +99,15 @@ public sealed partial class ExchangeInbox(
             answers[index] = new DeliveryAnswer(index, envelope.Id, DeliveryOutcome.Accepted, Detail: outcome);
         }
 
+        var replies = db.ChangeTracker.Entries<Messaging.OutboxMessage>().Any(e => e.State == EntityState.Added);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        if (replies)
+        {
+            // A handler queued an answer (a referral's receipt): it leaves now, not at the next scheduled run.
+            signal.Kick();
+        }
+
         return answers;
     }
 

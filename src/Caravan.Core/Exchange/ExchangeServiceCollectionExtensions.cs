@@ -29,6 +29,10 @@ public static class ExchangeServiceCollectionExtensions
         services.AddScoped<VerificationExchange>();
         services.AddScoped<PartnerStatements>();
         services.AddScoped<IExchangeHandler, EmploymentRegisteredHandler>();
+        services.AddScoped<Cases.CaseReferrals>();
+        services.AddScoped<Cases.ReferredCases>();
+        services.AddScoped<IExchangeHandler, Cases.CaseReferralHandler>();
+        services.AddScoped<IExchangeHandler, Cases.CaseStatusHandler>();
         return services;
     }
 }

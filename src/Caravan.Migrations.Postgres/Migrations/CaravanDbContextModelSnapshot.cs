@@ -891,6 +891,52 @@ namespace Caravan.Migrations.Postgres.Migrations
                     b.ToTable("case_grant", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Cases.CaseReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("StatusOn")
+                        .HasColumnType("date")
+                        .HasColumnName("status_on");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_referrals");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_referrals_case_id");
+
+                    b.ToTable("case_referrals", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Core.Cases.CaseTeam", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1180,6 +1226,83 @@ namespace Caravan.Migrations.Postgres.Migrations
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "TeamId" }, "ix_legal_case_open_by_team"), new[] { "Category", "OpenedAt", "FirstContactAt", "FirstContactDueAt", "ResolutionDueAt" });
 
                     b.ToTable("legal_case", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Cases.ReferredCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CaseRef")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("case_ref");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("city");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("destination");
+
+                    b.Property<string>("EmployerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("employer_name");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("language");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SummaryCipher")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("summary_cipher");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_referred_cases");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_referred_cases_received_at");
+
+                    b.HasIndex("PartnerId", "CaseRef")
+                        .IsUnique()
+                        .HasDatabaseName("ix_referred_cases_partner_id_case_ref");
+
+                    b.ToTable("referred_cases", (string)null);
                 });
 
             modelBuilder.Entity("Caravan.Core.Cases.SanctionProposal", b =>
@@ -4564,6 +4687,16 @@ namespace Caravan.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_case_grant_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Cases.CaseReferral", b =>
+                {
+                    b.HasOne("Caravan.Core.Cases.LegalCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_referrals_legal_case_case_id");
                 });
 
             modelBuilder.Entity("Caravan.Core.Cases.CaseTeamMember", b =>

@@ -885,6 +885,52 @@ namespace Caravan.Migrations.Sqlite.Migrations
                     b.ToTable("case_grant", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Cases.CaseReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("StatusOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_on");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_referrals");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_referrals_case_id");
+
+                    b.ToTable("case_referrals", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Core.Cases.CaseTeam", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1173,6 +1219,83 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Category", "OpenedAt", "FirstContactAt", "FirstContactDueAt", "ResolutionDueAt" });
 
                     b.ToTable("legal_case", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Cases.ReferredCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CaseRef")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_ref");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("destination");
+
+                    b.Property<string>("EmployerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_name");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SummaryCipher")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary_cipher");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_referred_cases");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_referred_cases_received_at");
+
+                    b.HasIndex("PartnerId", "CaseRef")
+                        .IsUnique()
+                        .HasDatabaseName("ix_referred_cases_partner_id_case_ref");
+
+                    b.ToTable("referred_cases", (string)null);
                 });
 
             modelBuilder.Entity("Caravan.Core.Cases.SanctionProposal", b =>
@@ -4547,6 +4670,16 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_case_grant_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Cases.CaseReferral", b =>
+                {
+                    b.HasOne("Caravan.Core.Cases.LegalCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_referrals_legal_case_case_id");
                 });
 
             modelBuilder.Entity("Caravan.Core.Cases.CaseTeamMember", b =>
