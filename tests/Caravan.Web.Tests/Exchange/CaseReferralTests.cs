@@ -11,7 +11,8 @@ namespace Caravan.Web.Tests.Exchange;
 /// Issue 17: an Uzbek consular officer refers a case to Kazakh labour inspection and sees its status change. Only the
 /// agreement's fields leave the Uzbek node; the Kazakh inspection reports back through signed messages.
 /// </summary>
-public class CaseReferralTests(NodePairFixture fixture) : IClassFixture<NodePairFixture>
+[Collection(NodePairGroup.Name)]
+public class CaseReferralTests(NodePairFixture fixture)
 {
     [Theory]
     [ClassData(typeof(Databases))]

@@ -16,7 +16,8 @@ namespace Caravan.Web.Tests.Exchange;
 /// Issue 17: a Kazakh officer registers an Uzbek worker's employment; a signed message carries it to the Uzbek node,
 /// which records it on the worker's record and in statistics exactly once, however often it is delivered.
 /// </summary>
-public class ExchangeDeliveryTests(NodePairFixture fixture) : IClassFixture<NodePairFixture>
+[Collection(NodePairGroup.Name)]
+public class ExchangeDeliveryTests(NodePairFixture fixture)
 {
     /// <summary>A registered Uzbek worker who left for Kazakhstan, and the code of their departure card.</summary>
     private static async Task<(string Reference, Guid PersonId, string CardCode)> WorkerWithCardAsync(CaravanApp uz, string phone, string document)

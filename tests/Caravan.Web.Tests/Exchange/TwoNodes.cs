@@ -144,7 +144,17 @@ public sealed class NodePair
     public Task<List<ExchangeRefusal>> RefusalsAtUzAsync() => Uz.WithDbAsync(d => d.Set<ExchangeRefusal>().AsNoTracking().OrderBy(r => r.At).ThenBy(r => r.Id).ToListAsync());
 }
 
-/// <summary>One node pair per engine, shared by a test class.</summary>
+/// <summary>
+/// The exchange tests share one node pair per engine: starting four nodes per class would cost more than the tests.
+/// Each test leaves the pair as it found it (trust list, network), and counts only what it made.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class NodePairGroup : ICollectionFixture<NodePairFixture>
+{
+    public const string Name = "Node pair";
+}
+
+/// <summary>One node pair per engine, shared by the exchange tests.</summary>
 public sealed class NodePairFixture : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<DatabaseProvider, Lazy<Task<NodePair>>> pairs = new();

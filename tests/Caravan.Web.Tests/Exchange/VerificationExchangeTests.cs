@@ -17,7 +17,8 @@ namespace Caravan.Web.Tests.Exchange;
 /// Issue 17: a Kazakh officer verifies an Uzbek training certificate and an Uzbek agency's licence for Kazakhstan,
 /// online and from a decoded QR payload; the answer is valid, not valid or unknown, signed, and nothing more.
 /// </summary>
-public partial class VerificationExchangeTests(NodePairFixture fixture) : IClassFixture<NodePairFixture>
+[Collection(NodePairGroup.Name)]
+public partial class VerificationExchangeTests(NodePairFixture fixture)
 {
     [GeneratedRegex("id=\"statement-token\">([^<]+)<")]
     private static partial Regex StatementToken();
