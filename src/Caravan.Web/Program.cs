@@ -1,5 +1,12 @@
 using Caravan.Web.Infrastructure;
 
+if (args.Contains(DemoRegionCommand.Name, StringComparer.Ordinal))
+{
+    // Starts the region's demo nodes as processes of their own: this process only supervises them.
+    Environment.ExitCode = await DemoRegionCommand.RunAsync(args, LaunchEnvironment.Resolve(Environment.GetEnvironmentVariable));
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,

@@ -126,6 +126,10 @@ public static class CaravanDefaults
         Caravan.Core.Training.TrainingServiceCollectionExtensions.AddTraining(services);
         Caravan.Core.Exchange.ExchangeServiceCollectionExtensions.AddExchange(services, config);
         NodeTransport.Add(services);
+        if (config.GetSection(DemoRegionLinker.Section).Exists())
+        {
+            services.AddHostedService<DemoRegionLinker>();
+        }
         services.AddScoped<Caravan.Core.Cases.ICaseNotifier, CaseNotifier>();
         services.AddScoped<Caravan.Core.Messaging.INoticeTexts, NoticeTexts>();
         services.AddSingleton<Pdf.CredentialPdf>();

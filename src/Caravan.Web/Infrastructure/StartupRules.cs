@@ -22,6 +22,11 @@ public static class StartupRules
 
         if (!environment.IsDevelopment())
         {
+            if (config.GetSection(DemoRegionLinker.Section).Exists())
+            {
+                problems.Add("DemoRegion:Partners trusts whatever answers at those addresses: it runs only in Development, started by demo-region.");
+            }
+
             if (config.GetValue<SmsProvider?>(MessagingOptions.Section + ":Sms:Provider") == SmsProvider.Development)
             {
                 problems.Add("Messaging:Sms:Provider=Development keeps one-time codes in memory for anyone to read: it runs only in Development.");

@@ -205,6 +205,35 @@ public class PlatformTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task A_demo_region_is_refused_outside_Development()
+    {
+        // A node told to trust whatever answers at its partners' addresses must never be a real node.
+        await using var app = new CaravanApp(DatabaseProvider.Sqlite, new Dictionary<string, string?>
+        {
+            ["Demo:Enabled"] = "false",
+            ["DemoRegion:Partners:0:Country"] = "KZ",
+            ["DemoRegion:Partners:0:Url"] = "http://127.0.0.1:5102/",
+        }, environment: "Staging");
+        var error = Should.Throw<Exception>(() => app.CreateClient());
+        error.ToString().ShouldContain("DemoRegion:Partners trusts whatever answers");
+
+        // And the command that starts one stops at once, saying why.
+        var output = new StringWriter();
+        var previous = Console.Error;
+        Console.SetError(output);
+        try
+        {
+            (await Caravan.Web.Infrastructure.DemoRegionCommand.RunAsync(["demo-region"], "Production")).ShouldBe(2);
+        }
+        finally
+        {
+            Console.SetError(previous);
+        }
+
+        output.ToString().ShouldContain("refused outside Development");
+    }
+
+    [Fact]
     public async Task Demo_accounts_are_refused_in_Production_even_if_their_rows_exist()
     {
         // Seed a demo database in Development, then serve the same file in Production.
