@@ -25,6 +25,13 @@ if (args.FirstOrDefault() == "statistics")
     return;
 }
 
+// Exchange between nodes (issue 17 §8): two nodes in process, each with its own database.
+if (args.FirstOrDefault() == "exchange")
+{
+    await ExchangeBench.RunAsync(args);
+    return;
+}
+
 // Matching (issue 15 §3) runs in process against the database, without the server.
 if (args.FirstOrDefault() == "match")
 {

@@ -20,6 +20,9 @@ public interface IExchangeHandler
 {
     MessageType Type { get; }
 
+    /// <summary>Called once per delivery with every message of this type that passed the checks, before any is handled: a chance to read what they need in one query.</summary>
+    Task PrepareAsync(IReadOnlyList<InboundMessage> messages, CancellationToken cancellationToken) => Task.CompletedTask;
+
     Task<string> HandleAsync(InboundMessage message, CancellationToken cancellationToken);
 }
 
@@ -83,6 +86,10 @@ public sealed partial class ExchangeInbox(
 
         var ids = checkedMessages.Select(m => m.Message.Envelope.Id).ToList();
         var seen = (await db.Set<InboxMessage>().AsNoTracking().Where(m => ids.Contains(m.Id)).Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet();
+        foreach (var group in checkedMessages.Where(m => !seen.Contains(m.Message.Envelope.Id)).GroupBy(m => m.Message.Envelope.Type))
+        {
+            await byType[group.Key].PrepareAsync([.. group.Select(m => m.Message)], cancellationToken);
+        }
         foreach (var (index, message) in checkedMessages)
         {
             var envelope = message.Envelope;

@@ -20,6 +20,10 @@ public sealed record QueueResult(Guid? MessageId, TrustDecision Decision, IReadO
 /// </summary>
 public sealed class ExchangeOutbox(CaravanDbContext db, TrustCheck trust, SensitiveData sensitive, TimeProvider time, IOptions<NodeOptions> node, OutboxSignal signal)
 {
+    // Within one unit of work the trust list is read once per partner and flow: a batch of reports queued together
+    // is judged by the list as it stood when the batch began, and each is checked again when it is sent.
+    private readonly Dictionary<(Guid, MessageType), (TrustDecision Decision, PartnerNode? Partner)> judged = [];
+
     public async Task<QueueResult> AddAsync(Guid partnerId, MessageType type, JsonObject body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -30,13 +34,19 @@ public sealed class ExchangeOutbox(CaravanDbContext db, TrustCheck trust, Sensit
         }
 
         var purpose = MessagePurposes.Of(type);
-        var decision = await trust.SendingAsync(partnerId, type, purpose, cancellationToken);
-        if (decision != TrustDecision.Allowed)
+        if (!judged.TryGetValue((partnerId, type), out var verdict))
         {
-            return new QueueResult(null, decision, []);
+            var decision = await trust.SendingAsync(partnerId, type, purpose, cancellationToken);
+            verdict = (decision, decision == TrustDecision.Allowed ? await db.Set<PartnerNode>().AsNoTracking().SingleAsync(p => p.Id == partnerId, cancellationToken) : null);
+            judged[(partnerId, type)] = verdict;
         }
 
-        var partner = await db.Set<PartnerNode>().AsNoTracking().SingleAsync(p => p.Id == partnerId, cancellationToken);
+        if (verdict.Decision != TrustDecision.Allowed)
+        {
+            return new QueueResult(null, verdict.Decision, []);
+        }
+
+        var partner = verdict.Partner!;
         var now = time.GetUtcNow().UtcDateTime;
         var id = Guid.CreateVersion7();
         // The time is a placeholder: each attempt is signed with the time it is sent (see NodeDelivery).
@@ -55,7 +65,7 @@ public sealed class ExchangeOutbox(CaravanDbContext db, TrustCheck trust, Sensit
             CreatedAt = now,
             NextAttemptAt = now,
         });
-        return new QueueResult(id, decision, []);
+        return new QueueResult(id, TrustDecision.Allowed, []);
     }
 
     /// <summary>After the caller saved: asks the background sender to deliver now rather than at its next run.</summary>

@@ -71,7 +71,36 @@ public sealed class EmploymentRegisteredHandler(CaravanDbContext db, TimeProvide
     public const string NoCard = "no matching departure card";
     public const string NotMatched = "passport hashes are not matched on this node";
 
+    // A delivery of hundreds of reports reads their cards and workers in two queries, not two per report.
+    private readonly Dictionary<string, (Guid PersonId, Guid DepartureId)> cards = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, Person> persons = [];
+
     public MessageType Type => MessageType.EmploymentRegistered;
+
+    public async Task PrepareAsync(IReadOnlyList<InboundMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var codes = messages.Where(m => (string?)m.Envelope.Body["refKind"] == "departureCard")
+            .Select(m => CredentialCodes.Normalise((string?)m.Envelope.Body["workerRef"])).OfType<string>().Distinct().ToList();
+        foreach (var chunk in codes.Chunk(500))
+        {
+            foreach (var card in await db.Set<Credential>().AsNoTracking()
+                .Where(c => chunk.Contains(c.Code) && c.Kind == CredentialKind.DepartureCard && c.RevokedAt == null)
+                .Select(c => new { c.Code, c.PersonId, c.SubjectId }).ToListAsync(cancellationToken))
+            {
+                cards[card.Code] = (card.PersonId, card.SubjectId);
+            }
+        }
+
+        var ids = cards.Values.Select(c => c.PersonId).Distinct().Where(id => !persons.ContainsKey(id)).ToList();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            foreach (var person in await db.Set<Person>().AsNoTracking().Where(p => chunk.Contains(p.Id)).ToListAsync(cancellationToken))
+            {
+                persons[person.Id] = person;
+            }
+        }
+    }
 
     public async Task<string> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
     {
@@ -83,11 +112,12 @@ public sealed class EmploymentRegisteredHandler(CaravanDbContext db, TimeProvide
         }
 
         var code = CredentialCodes.Normalise((string?)body["workerRef"]);
-        var card = await db.Set<Credential>().AsNoTracking()
-            .Where(c => c.Code == code && c.Kind == CredentialKind.DepartureCard && c.RevokedAt == null)
-            .Select(c => new { c.PersonId, c.SubjectId }).SingleOrDefaultAsync(cancellationToken);
-        var person = card is null ? null : await db.Set<Person>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == card.PersonId, cancellationToken);
-        if (card is null || person is null)
+        if (code is not null && !cards.ContainsKey(code))
+        {
+            await PrepareAsync([message], cancellationToken);
+        }
+
+        if (code is null || !cards.TryGetValue(code, out var card) || !persons.TryGetValue(card.PersonId, out var person))
         {
             return NoCard;
         }
@@ -95,7 +125,7 @@ public sealed class EmploymentRegisteredHandler(CaravanDbContext db, TimeProvide
         var employment = new EmploymentAbroad
         {
             PersonId = person.Id,
-            DepartureId = card.SubjectId,
+            DepartureId = card.DepartureId,
             PartnerId = message.Partner.Id,
             MessageId = message.Envelope.Id,
             Destination = (string)body["destination"]!,
