@@ -8,6 +8,8 @@
 #          import-pg also runs the person search on the 1,000,000 imported persons; about 15 minutes each on 2 cores)
 #        bench/run.sh cases [--cases N --teams N --clients N --seconds N]   (issue 5 queue, dashboard and case file on 200,000 cases)
 #        bench/run.sh match [--vacancies N --clients N --seconds N]   (issue 15 top-20 matches for a migrant, in process, 1,000,000 vacancies)
+#        bench/run.sh exchange [--messages N --clients N --seconds N]   (issue 17 exchange between two nodes in process: 100,000
+#          messages, verification round trips and offline checks; about 10 minutes)
 #        bench/run.sh statistics-pg|statistics-sqlite [--facts N --new-facts N --clients N --seconds N]   (issue 12 fold, rebuild and API)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +36,10 @@ case $what in
   cases)
     shift
     bench cases --provider postgres --vacancies 0 --agencies 0 "$@"
+    exit 0 ;;
+  exchange)
+    shift
+    bench exchange --provider postgres --messages 100000 --clients 16 --seconds 20 "$@"
     exit 0 ;;
   statistics-pg)
     shift
