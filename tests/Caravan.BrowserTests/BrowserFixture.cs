@@ -25,7 +25,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = new CaravanApp(DatabaseProvider.Sqlite);
+        App = new CaravanApp(DatabaseProvider.Sqlite, fromTemplate: false);
         App.UseKestrel(0);
         App.StartServer();
         BaseUrl = App.ClientOptions.BaseAddress.ToString().TrimEnd('/');

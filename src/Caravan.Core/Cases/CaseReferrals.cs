@@ -25,18 +25,11 @@ public enum ReferResult
 /// country's labour inspection. The referral, its timeline entry and its message are saved together; the partner's
 /// status updates come back through <see cref="CaseStatusHandler"/>.
 /// </summary>
-public sealed class CaseReferrals(CaravanDbContext db, CaseAccessRules access, CaseTimeline timeline, ExchangeOutbox outbox, TimeProvider time)
+public sealed class CaseReferrals(CaravanDbContext db, CaseAccessRules access, CaseTimeline timeline, ExchangeOutbox outbox, TrustListQueries partners, TimeProvider time)
 {
     public const int MaxSummary = 4000;
 
-    public async Task<IReadOnlyList<PartnerNode>> PartnersAsync(CancellationToken cancellationToken = default)
-    {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var partners = await db.Set<PartnerNode>().AsNoTracking()
-            .Where(p => p.Flows.Any(f => f.Direction == FlowDirection.Send && f.Type == MessageType.CaseReferral))
-            .OrderBy(p => p.Name).ToListAsync(cancellationToken);
-        return [.. partners.Where(p => p.InForce(today))];
-    }
+    public Task<IReadOnlyList<PartnerNode>> PartnersAsync(CancellationToken cancellationToken = default) => partners.SendingAsync(MessageType.CaseReferral, cancellationToken);
 
     public async Task<IReadOnlyList<ReferralRow>> ForCaseAsync(Guid caseId, CancellationToken cancellationToken = default) =>
         await (from r in db.Set<CaseReferral>().AsNoTracking()

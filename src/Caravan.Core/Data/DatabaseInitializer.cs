@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Caravan.Core.Data;
 
 /// <summary>Creates roles and reference data, and demo data when asked. Safe to run on every start.</summary>
-public sealed partial class DatabaseInitializer(CaravanDbContext db, ReferenceDataSeeder reference, DemoSeeder demo, Agencies.ScorecardJob scorecards, Statistics.StatisticsFolder statistics, Statistics.Datasets.DemoDatasets datasets, Guides.DemoGuides guides, Training.DemoTraining training, ILogger<DatabaseInitializer> logger)
+public sealed partial class DatabaseInitializer(CaravanDbContext db, ReferenceDataSeeder reference, DemoSeeder demo, Agencies.ScorecardJob scorecards, Statistics.StatisticsFolder statistics, Statistics.Datasets.DemoDatasets datasets, Guides.DemoGuides guides, Training.DemoTraining training, Coordination.DemoActionPlans plans, Microsoft.Extensions.Options.IOptions<Node.NodeOptions> node, ILogger<DatabaseInitializer> logger)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -64,6 +64,19 @@ public sealed partial class DatabaseInitializer(CaravanDbContext db, ReferenceDa
 
         await db.SaveChangesAsync(cancellationToken);
         await reference.SeedAsync(cancellationToken);
+        if (node.Value.IsHub)
+        {
+            // A hub has no registries to fill and no scorecards to compute: only its staff, and what the countries publish.
+            if (demoOptions.Enabled)
+            {
+                await demo.SeedHubAsync(demoOptions, node.Value.Country);
+                await plans.SeedAsync(cancellationToken);
+            }
+
+            await new DatabaseMaintenanceJob(db).RunAsync(cancellationToken);
+            return;
+        }
+
         if (demoOptions.Enabled && !await demo.MaySeedAsync(cancellationToken))
         {
             LogDemoRefused(logger);

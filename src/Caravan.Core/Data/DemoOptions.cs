@@ -27,4 +27,7 @@ public static class DemoAccounts
     public const string ConsularLeadPhone = "+79990000001";
     public const string HotlineEmail = "hotline@demo.caravan.example";
     public const string TrainerEmail = "trainer@demo.caravan.example";
+
+    /// <summary>The regional secretariat's demo account; it exists only on a hub.</summary>
+    public const string SecretariatEmail = "secretariat@demo.caravan.example";
 }

@@ -96,6 +96,22 @@ public sealed class DemoSeeder(CaravanDbContext db, UserManager<CaravanUser> use
             && !await db.Users.AnyAsync(u => !u.IsDemo, cancellationToken);
     }
 
+    /// <summary>
+    /// A demo hub holds no personal data and no country's registries: only its administrator and the secretariat's
+    /// officer, who see what the demo countries publish to it.
+    /// </summary>
+    public async Task SeedHubAsync(DemoOptions options, string country)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (await users.FindByEmailAsync(DemoAccounts.SecretariatEmail) is not null)
+        {
+            return;
+        }
+
+        await CreateStaffAsync(DemoAccounts.AdminEmail, "Demo hub administrator", Roles.Admin, null, options, country: country);
+        await CreateStaffAsync(DemoAccounts.SecretariatEmail, "Demo regional secretariat", Roles.Secretariat, null, options, country: country);
+    }
+
     public async Task SeedAsync(DemoOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -215,7 +231,7 @@ public sealed class DemoSeeder(CaravanDbContext db, UserManager<CaravanUser> use
         Check(await users.AddToRoleAsync(migrant, Roles.Migrant));
     }
 
-    private async Task<CaravanUser> CreateStaffAsync(string email, string name, string role, Guid? agencyId, DemoOptions options, string? phone = null)
+    private async Task<CaravanUser> CreateStaffAsync(string email, string name, string role, Guid? agencyId, DemoOptions options, string? phone = null, string country = "UZ")
     {
         var user = new CaravanUser
         {
@@ -224,7 +240,7 @@ public sealed class DemoSeeder(CaravanDbContext db, UserManager<CaravanUser> use
             EmailConfirmed = true,
             DisplayName = name,
             AgencyId = agencyId,
-            CountryCode = "UZ",
+            CountryCode = country,
             IsDemo = true,
             PhoneNumber = phone,
         };

@@ -67,19 +67,12 @@ public sealed record EmploymentReportRow(Guid Id, string Partner, string CardCod
 /// Registers foreign workers' employment and reports each to the worker's country in the same transaction, so a
 /// registration is never kept without its message, nor a message sent for a registration that failed.
 /// </summary>
-public sealed class EmploymentReports(CaravanDbContext db, ExchangeOutbox outbox, TimeProvider time, IOptions<NodeOptions> node)
+public sealed class EmploymentReports(CaravanDbContext db, ExchangeOutbox outbox, TrustListQueries partners, TimeProvider time, IOptions<NodeOptions> node)
 {
     public static readonly IReadOnlyList<string> PermitKinds = ["workPermit", "patent", "contract"];
 
     /// <summary>Partners this node may report employment to: the agreement in force and the flow allowed.</summary>
-    public async Task<IReadOnlyList<PartnerNode>> PartnersAsync(CancellationToken cancellationToken = default)
-    {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var partners = await db.Set<PartnerNode>().AsNoTracking()
-            .Where(p => p.Flows.Any(f => f.Direction == FlowDirection.Send && f.Type == MessageType.EmploymentRegistered))
-            .OrderBy(p => p.Name).ToListAsync(cancellationToken);
-        return [.. partners.Where(p => p.InForce(today))];
-    }
+    public Task<IReadOnlyList<PartnerNode>> PartnersAsync(CancellationToken cancellationToken = default) => partners.SendingAsync(MessageType.EmploymentRegistered, cancellationToken);
 
     public async Task<(EmploymentReport? Report, IReadOnlyList<ExchangeFieldError> Errors, TrustDecision Decision)> RegisterAsync(EmploymentInput input, CancellationToken cancellationToken = default)
     {

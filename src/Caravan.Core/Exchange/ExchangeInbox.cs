@@ -73,7 +73,7 @@ public sealed partial class ExchangeInbox(
         var checkedMessages = new List<(int Index, InboundMessage Message)>();
         for (var i = 0; i < tokens.Count; i++)
         {
-            var (message, refusal) = await CheckAsync(tokens[i], trust, me, now, byType.ContainsKey);
+            var (message, refusal) = await CheckAsync(tokens[i], trust, me, now, t => byType.ContainsKey(t) && NodeRoleMessages.Accepts(node.Value.Role, t));
             if (refusal is not null)
             {
                 answers[i] = Refuse(i, refusal, now.UtcDateTime);
@@ -182,18 +182,7 @@ public sealed partial class ExchangeInbox(
             return (null, new Refusal(RefusalReason.UnknownSender, "the signing key is not on the trust list", unverifiedId, Trim(kid), null, null));
         }
 
-        var validation = await Tokens.ValidateTokenAsync(token, new TokenValidationParameters
-        {
-            IssuerSigningKey = entry.SecurityKey,
-            ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
-            ValidTypes = [Envelope.TokenType],
-            ValidateIssuer = false,
-            ValidateAudience = false,
-            ValidateLifetime = false,
-            RequireExpirationTime = false,
-            RequireSignedTokens = true,
-            TryAllIssuerSigningKeys = false,
-        });
+        var validation = await Tokens.ValidateTokenAsync(token, Signing.SignatureRules.For(entry.SecurityKey, Envelope.TokenType));
         if (!validation.IsValid)
         {
             return (null, new Refusal(RefusalReason.BadSignature, "the signature does not match the sender's key", unverifiedId, kid, entry.Partner.Id, null));

@@ -28,6 +28,8 @@ public static class ExchangeServiceCollectionExtensions
         services.AddScoped<VerificationAnswers>();
         services.AddScoped<VerificationExchange>();
         services.AddScoped<PartnerStatements>();
+        services.AddScoped<RevocationList>();
+        services.AddScoped<RevocationRefresh>();
         services.AddScoped<IExchangeHandler, EmploymentRegisteredHandler>();
         services.AddScoped<Cases.CaseReferrals>();
         services.AddScoped<Cases.ReferredCases>();

@@ -3,7 +3,14 @@ using System.Text.Json.Nodes;
 namespace Caravan.Core.Exchange;
 
 /// <summary>One field a message body may carry: its JSON type, whether it is required, and the values or pattern it allows.</summary>
-public sealed record FieldSpec(string Name, string JsonType, bool Required = true, IReadOnlyList<string>? Values = null, string? Pattern = null, int? MaxLength = null);
+public sealed record FieldSpec(string Name, string JsonType, bool Required = true, IReadOnlyList<string>? Values = null, string? Pattern = null, int? MaxLength = null)
+{
+    /// <summary>For an array: the whitelist of the objects it holds, checked as strictly as a body.</summary>
+    public IReadOnlyList<FieldSpec>? Items { get; init; }
+
+    /// <summary>For an array: how many objects it may hold.</summary>
+    public int? MaxItems { get; init; }
+}
 
 /// <summary>
 /// The field whitelist of every message type, and the JSON Schema published for it. A body with any other field is
@@ -18,6 +25,18 @@ public static class MessageFields
 
     private const string Country = "^[A-Z]{2}$";
     private const string Day = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+    private const string Code = "^[A-Za-z0-9._-]{1,40}$";
+
+    /// <summary>
+    /// One cell of a published table: the code it is for ("_T" for the total), its value when published, and its status.
+    /// A hidden cell has no value at all, so a publication cannot carry what the publishing node's disclosure control hid.
+    /// </summary>
+    private static readonly IReadOnlyList<FieldSpec> AggregateCell =
+    [
+        new("code", "string", Pattern: "^[A-Za-z0-9_.-]{1,20}$"),
+        new("value", "number", Required: false),
+        new("status", "string", Values: ["published", "suppressed", "secondary"]),
+    ];
 
     public static readonly IReadOnlyDictionary<MessageType, IReadOnlyList<FieldSpec>> Allowed = new Dictionary<MessageType, IReadOnlyList<FieldSpec>>
     {
@@ -63,14 +82,27 @@ public static class MessageFields
         [
             new("table", "string", MaxLength: 100),
             new("period", "string", MaxLength: 20),
-            new("cells", "array"),
+            new("cells", "array") { Items = AggregateCell, MaxItems = 2000 },
         ],
         [MessageType.ActionPlanUpdate] =
         [
-            new("plan", "string", MaxLength: 100),
-            new("activity", "string", MaxLength: 100),
+            new("plan", "string", Pattern: Code),
+            new("kind", "string", Values: ["plan", "activity", "part", "indicator", "value", "recommendation", "followUp"]),
+            new("item", "string", Required: false, Pattern: Code),
+            new("title", "string", Required: false, MaxLength: 300),
+            new("parties", "string", Required: false, Pattern: "^[A-Z]{2}(,[A-Z]{2}){0,9}$"),
+            new("year", "number", Required: false),
+            new("country", "string", Required: false, Pattern: Country),
+            new("lead", "string", Required: false, MaxLength: 200),
+            new("deadline", "string", Required: false, Pattern: Day),
             new("status", "string", Required: false, Values: ["planned", "inProgress", "done", "delayed", "cancelled"]),
-            new("indicator", "string", Required: false, MaxLength: 100),
+            new("notes", "string", Required: false, MaxLength: 2000),
+            new("meeting", "string", Required: false, MaxLength: 200),
+            new("text", "string", Required: false, MaxLength: 2000),
+            new("unit", "string", Required: false, MaxLength: 40),
+            new("baseline", "number", Required: false),
+            new("target", "number", Required: false),
+            new("linked", "string", Required: false, MaxLength: 100),
             new("value", "number", Required: false),
             new("on", "string", Pattern: Day),
         ],
@@ -80,24 +112,30 @@ public static class MessageFields
     public static IReadOnlyList<string> Problems(MessageType type, JsonObject body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var specs = Allowed[type];
         var problems = new List<string>();
+        Check(type, Allowed[type], body, string.Empty, problems);
+        return problems;
+    }
+
+    private static void Check(MessageType type, IReadOnlyList<FieldSpec> specs, JsonObject body, string prefix, List<string> problems)
+    {
         foreach (var (name, _) in body)
         {
             if (!specs.Any(s => s.Name == name))
             {
-                problems.Add($"field '{name}' is not allowed in {type}");
+                problems.Add($"field '{prefix}{name}' is not allowed in {type}");
             }
         }
 
         foreach (var spec in specs)
         {
             var value = body[spec.Name];
+            var name = prefix + spec.Name;
             if (value is null)
             {
                 if (spec.Required)
                 {
-                    problems.Add($"field '{spec.Name}' is required");
+                    problems.Add($"field '{name}' is required");
                 }
 
                 continue;
@@ -113,38 +151,76 @@ public static class MessageFields
             };
             if (!ok)
             {
-                problems.Add($"field '{spec.Name}' must be a {spec.JsonType}");
+                problems.Add($"field '{name}' must be a {spec.JsonType}");
                 continue;
             }
 
-            if (kind == System.Text.Json.JsonValueKind.String)
+            if (kind == System.Text.Json.JsonValueKind.Array)
+            {
+                CheckItems(type, spec, value.AsArray(), name, problems);
+            }
+            else if (kind == System.Text.Json.JsonValueKind.String)
             {
                 var text = value.GetValue<string>();
                 if (spec.Values is { } values && !values.Contains(text))
                 {
-                    problems.Add($"field '{spec.Name}' must be one of {string.Join(", ", values)}");
+                    problems.Add($"field '{name}' must be one of {string.Join(", ", values)}");
                 }
 
                 if (spec.Pattern is { } pattern && !System.Text.RegularExpressions.Regex.IsMatch(text, pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(100)))
                 {
-                    problems.Add($"field '{spec.Name}' does not match {pattern}");
+                    problems.Add($"field '{name}' does not match {pattern}");
                 }
 
                 if (spec.MaxLength is { } max && text.Length > max)
                 {
-                    problems.Add($"field '{spec.Name}' is longer than {max}");
+                    problems.Add($"field '{name}' is longer than {max}");
                 }
             }
         }
+    }
 
-        return problems;
+    private static void CheckItems(MessageType type, FieldSpec spec, JsonArray items, string name, List<string> problems)
+    {
+        if (spec.MaxItems is { } most && items.Count > most)
+        {
+            problems.Add($"field '{name}' holds more than {most} items");
+            return;
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (spec.Items is null || items[i] is not JsonObject item)
+            {
+                problems.Add($"field '{name}[{i}]' must be an object of the published schema");
+                continue;
+            }
+
+            Check(type, spec.Items, item, $"{name}[{i}].", problems);
+        }
     }
 
     /// <summary>The JSON Schema (2020-12) of a message type's body: exactly its whitelist, nothing else allowed.</summary>
     public static JsonObject Schema(MessageType type, Uri baseUrl)
     {
+        return new JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["$id"] = new Uri(baseUrl, $"/api/v1/exchange/schemas/{type}/v{SchemaVersion}").AbsoluteUri,
+            ["title"] = type.ToString(),
+            ["type"] = "object",
+            ["properties"] = Properties(Allowed[type]),
+            ["required"] = Required(Allowed[type]),
+            ["additionalProperties"] = false,
+        };
+    }
+
+    private static JsonArray Required(IReadOnlyList<FieldSpec> specs) => new([.. specs.Where(s => s.Required).Select(s => JsonValue.Create(s.Name))]);
+
+    private static JsonObject Properties(IReadOnlyList<FieldSpec> specs)
+    {
         var properties = new JsonObject();
-        foreach (var spec in Allowed[type])
+        foreach (var spec in specs)
         {
             var property = new JsonObject { ["type"] = spec.JsonType };
             if (spec.Values is { } values)
@@ -162,18 +238,25 @@ public static class MessageFields
                 property["maxLength"] = max;
             }
 
+            if (spec.Items is { } items)
+            {
+                property["items"] = new JsonObject
+                {
+                    ["type"] = "object",
+                    ["properties"] = Properties(items),
+                    ["required"] = Required(items),
+                    ["additionalProperties"] = false,
+                };
+            }
+
+            if (spec.MaxItems is { } most)
+            {
+                property["maxItems"] = most;
+            }
+
             properties[spec.Name] = property;
         }
 
-        return new JsonObject
-        {
-            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
-            ["$id"] = new Uri(baseUrl, $"/api/v1/exchange/schemas/{type}/v{SchemaVersion}").AbsoluteUri,
-            ["title"] = type.ToString(),
-            ["type"] = "object",
-            ["properties"] = properties,
-            ["required"] = new JsonArray([.. Allowed[type].Where(s => s.Required).Select(s => JsonValue.Create(s.Name))]),
-            ["additionalProperties"] = false,
-        };
+        return properties;
     }
 }

@@ -175,6 +175,11 @@ public sealed partial class NodeDelivery(
                     message.ClaimedUntil = null;
                     sent++;
                     break;
+                case DeliveryOutcome.Refused when answer.Reason == RefusalReason.UnknownSender:
+                    // Keys are exchanged out of band: the partner may not have put this node's key on its list yet.
+                    // Retried with back-off, and parked when the attempts run out like any other failure.
+                    Retry(message, $"Refused by {partnerName}: {answer.Reason}. {answer.Detail}".Trim(), permanent: false);
+                    break;
                 default:
                     Park(message, $"Refused by {partnerName}: {answer.Reason}. {answer.Detail}".Trim());
                     break;

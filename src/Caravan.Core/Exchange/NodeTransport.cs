@@ -11,7 +11,7 @@ public enum DeliveryOutcome
     /// <summary>Processed before: this copy changed nothing. The sender counts it as delivered.</summary>
     Duplicate,
 
-    /// <summary>Refused for the reason given; the sender parks it and shows why.</summary>
+    /// <summary>Refused for the reason given; the sender parks it and shows why (an unknown sender is retried first, as its key may be on its way).</summary>
     Refused,
 }
 
@@ -39,6 +39,9 @@ public interface INodeTransport
 
     /// <summary>Asks a partner one question and waits for its signed answer (verification), for a person waiting at a screen.</summary>
     Task<VerificationReply> AskAsync(Uri partnerBaseUrl, string token, CancellationToken cancellationToken);
+
+    /// <summary>The partner's signed revocation list, as it publishes it; null when it publishes none.</summary>
+    Task<string?> RevocationsAsync(Uri partnerBaseUrl, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 }
 
 /// <summary>What a partner answers to a question asked in one round trip: its signed answer, or why it refused.</summary>

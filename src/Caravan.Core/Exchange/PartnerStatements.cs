@@ -19,15 +19,23 @@ public enum StatementCheck
 
     /// <summary>Signed by a partner key an administrator revoked.</summary>
     KeyRevoked,
+
+    /// <summary>Genuine, but on its issuer's revocation list as this node last fetched it.</summary>
+    Revoked,
 }
 
 /// <summary>What a partner's signed statement says, once its signature is checked: never more than its QR code holds.</summary>
-public sealed record PartnerStatement(StatementCheck Check, string? Issuer, string? IssuerCountry, VerificationSubject? Subject, string? Code, string? Holder, string? About, DateOnly? On);
+public sealed record PartnerStatement(StatementCheck Check, string? Issuer, string? IssuerCountry, VerificationSubject? Subject, string? Code, string? Holder, string? About, DateOnly? On)
+{
+    /// <summary>When the issuer signed the revocation list the statement was checked against; null when none is held.</summary>
+    public DateTime? ListedAsOf { get; init; }
+}
 
 /// <summary>
 /// Reads a statement another node signed (a training certificate, a departure card, a licence) from its decoded QR
 /// payload, with only the keys on this node's trust list: no call to the issuer, so it works on a border post's
-/// laptop with the list it last had. Whether the issuer has since revoked it is the online check's business.
+/// laptop with the list it last had. It is also checked against the issuer's revocation list as last fetched
+/// (<see cref="RevocationRefresh"/>), and says as of when; the online check asks the issuer about today.
 /// </summary>
 public sealed class PartnerStatements(CaravanDbContext db)
 {
@@ -65,17 +73,7 @@ public sealed class PartnerStatements(CaravanDbContext db)
             return new PartnerStatement(StatementCheck.KeyRevoked, partner.Name, partner.Country, null, null, null, null, null);
         }
 
-        var result = await Tokens.ValidateTokenAsync(token, new TokenValidationParameters
-        {
-            IssuerSigningKey = new JsonWebKey(key.PublicJwk) { KeyId = key.KeyId },
-            ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
-            ValidTypes = [CertificateType, DepartureCardType, LicenceType],
-            ValidateIssuer = false,
-            ValidateAudience = false,
-            ValidateLifetime = false,
-            RequireExpirationTime = false,
-            RequireSignedTokens = true,
-        });
+        var result = await Tokens.ValidateTokenAsync(token, Signing.SignatureRules.For(new JsonWebKey(key.PublicJwk) { KeyId = key.KeyId }, CertificateType, DepartureCardType, LicenceType));
         if (!result.IsValid)
         {
             return new PartnerStatement(StatementCheck.Tampered, partner.Name, partner.Country, null, null, null, null, null);
@@ -85,11 +83,19 @@ public sealed class PartnerStatements(CaravanDbContext db)
         var root = payload.RootElement;
         string? Text(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         DateOnly? Day(string name) => DateOnly.TryParseExact(Text(name), "yyyy-MM-dd", out var d) ? d : null;
-        return jwt.Typ switch
+        var statement = jwt.Typ switch
         {
             CertificateType => new PartnerStatement(StatementCheck.Valid, partner.Name, partner.Country, VerificationSubject.Certificate, Text("Code"), Text("Initials"), Text("Course"), Day("Completed")),
             DepartureCardType => new PartnerStatement(StatementCheck.Valid, partner.Name, partner.Country, VerificationSubject.Departure, Text("Code"), Text("Initials"), Text("Destination"), Day("Departed")),
             _ => new PartnerStatement(StatementCheck.Valid, partner.Name, partner.Country, VerificationSubject.Licence, Text("Code"), Text("Agency"), Text("Destinations"), Day("ValidUntil")),
         };
+        var list = await db.Set<PartnerRevocations>().AsNoTracking().SingleOrDefaultAsync(r => r.PartnerId == partner.Id, cancellationToken);
+        if (list is null)
+        {
+            return statement;
+        }
+
+        var revoked = statement.Code is not null && list.Read()?.Lists(statement.Subject!.Value, statement.Code) == true;
+        return statement with { Check = revoked ? StatementCheck.Revoked : StatementCheck.Valid, ListedAsOf = list.IssuedAt };
     }
 }

@@ -40,6 +40,14 @@ public static class MessagePurposes
     };
 }
 
+/// <summary>Which messages each kind of node takes in: a hub holds no personal data, so it takes only aggregates and plans.</summary>
+public static class NodeRoleMessages
+{
+    public static bool Accepts(Node.NodeRole role, MessageType type) => role == Node.NodeRole.Hub
+        ? type is MessageType.AggregatePublication or MessageType.ActionPlanUpdate
+        : type is not MessageType.AggregatePublication;
+}
+
 /// <summary>Seen from this node: what a partner may send to us, and what we may send to it.</summary>
 public enum FlowDirection
 {

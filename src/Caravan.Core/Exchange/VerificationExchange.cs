@@ -25,6 +25,7 @@ public sealed class VerificationExchange(
     ExchangeInbox inbox,
     VerificationAnswers answers,
     TrustCheck trust,
+    TrustListQueries partners,
     NodeSigner signer,
     INodeTransport transport,
     TimeProvider time,
@@ -60,14 +61,7 @@ public sealed class VerificationExchange(
     }
 
     /// <summary>Partners this node may ask, with their agreement in force.</summary>
-    public async Task<IReadOnlyList<PartnerNode>> PartnersAsync(CancellationToken cancellationToken = default)
-    {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var partners = await db.Set<PartnerNode>().AsNoTracking()
-            .Where(p => p.Flows.Any(f => f.Direction == FlowDirection.Send && f.Type == MessageType.VerificationRequest))
-            .OrderBy(p => p.Name).ToListAsync(cancellationToken);
-        return [.. partners.Where(p => p.InForce(today))];
-    }
+    public Task<IReadOnlyList<PartnerNode>> PartnersAsync(CancellationToken cancellationToken = default) => partners.SendingAsync(MessageType.VerificationRequest, cancellationToken);
 
     /// <summary>The asking side: signs the question, sends it, and checks the answer as any partner message is checked.</summary>
     public async Task<AskResult> AskAsync(Guid partnerId, VerificationSubject subject, string code, string? destination, CancellationToken cancellationToken = default)

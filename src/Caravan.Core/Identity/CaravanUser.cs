@@ -57,11 +57,14 @@ public static class Roles
     /// <summary>Runs pre-departure training sessions: records attendance and assessment for the sessions assigned to them.</summary>
     public const string Trainer = nameof(Trainer);
 
+    /// <summary>The regional secretariat's staff, on a hub: they follow the region's aggregates and the shared action plans.</summary>
+    public const string Secretariat = nameof(Secretariat);
+
     /// <summary>Staff who work cases: a case file opens only to its worker, supervisor or a granted colleague.</summary>
     public const string CaseWorkers = Officer + "," + ConsularOfficer + "," + HotlineOperator;
 
-    public static readonly IReadOnlyList<string> All = [Migrant, AgencyStaff, Officer, ConsularOfficer, HotlineOperator, Trainer, Analyst, Admin];
+    public static readonly IReadOnlyList<string> All = [Migrant, AgencyStaff, Officer, ConsularOfficer, HotlineOperator, Trainer, Analyst, Secretariat, Admin];
 
     /// <summary>Staff roles sign in with email and password.</summary>
-    public static readonly IReadOnlyList<string> Staff = [AgencyStaff, Officer, ConsularOfficer, HotlineOperator, Analyst, Admin];
+    public static readonly IReadOnlyList<string> Staff = [AgencyStaff, Officer, ConsularOfficer, HotlineOperator, Analyst, Secretariat, Admin];
 }

@@ -2,10 +2,26 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Caravan.Core.Node;
 
-/// <summary>Who this node is. Every node serves one country's registries.</summary>
+/// <summary>What a node is for: one country's registries, or the regional secretariat's hub of aggregates.</summary>
+public enum NodeRole
+{
+    Country,
+
+    /// <summary>
+    /// The regional hub: it receives disclosure-protected aggregate tables and shared action plans from the country
+    /// nodes and holds no personal data. Pages and endpoints over people are closed on it.
+    /// </summary>
+    Hub,
+}
+
+/// <summary>Who this node is. A country node serves one country's registries; a hub serves the region's secretariat.</summary>
 public sealed class NodeOptions
 {
     public const string Section = "Node";
+
+    public NodeRole Role { get; set; } = NodeRole.Country;
+
+    public bool IsHub => Role == NodeRole.Hub;
 
     /// <summary>ISO 3166-1 alpha-2 code of the country that runs this node.</summary>
     [Required]

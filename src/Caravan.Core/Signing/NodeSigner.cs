@@ -81,17 +81,7 @@ public sealed class NodeSigner(NodeKeyRing keys, TimeProvider time)
             return new SignatureResult(SignatureCheck.KeyExpired, null, kid);
         }
 
-        var result = await Handler.ValidateTokenAsync(token, new TokenValidationParameters
-        {
-            IssuerSigningKey = NodeKeyRing.PublicKey(key),
-            ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
-            ValidateIssuer = false,
-            ValidateAudience = false,
-            ValidateLifetime = false,
-            RequireExpirationTime = false,
-            RequireSignedTokens = true,
-            TryAllIssuerSigningKeys = false,
-        });
+        var result = await Handler.ValidateTokenAsync(token, SignatureRules.For(NodeKeyRing.PublicKey(key)));
         if (!result.IsValid)
         {
             return new SignatureResult(SignatureCheck.Tampered, null, kid);

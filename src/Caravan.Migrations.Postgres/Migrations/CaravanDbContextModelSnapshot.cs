@@ -1360,6 +1360,313 @@ namespace Caravan.Migrations.Postgres.Migrations
                     b.ToTable("sanction_proposal", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Coordination.ActionPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Parties")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("parties");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_action_plan");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_action_plan_code");
+
+                    b.ToTable("action_plan", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Coordination.PlanActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_activity");
+
+                    b.HasIndex("PlanId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_activity_plan_id_code");
+
+                    b.ToTable("plan_activity", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Coordination.PlanActivityPart", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country");
+
+                    b.Property<string>("Lead")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("lead");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_activity_part");
+
+                    b.HasIndex("ActivityId", "Country")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_activity_part_activity_id_country");
+
+                    b.ToTable("plan_activity_part", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Coordination.PlanIndicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("Baseline")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("baseline");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Linked")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("linked");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<decimal?>("Target")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("target");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_indicator");
+
+                    b.HasIndex("PlanId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_indicator_plan_id_code");
+
+                    b.ToTable("plan_indicator", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Coordination.PlanIndicatorValue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Actual")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("actual");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_indicator_value");
+
+                    b.HasIndex("IndicatorId", "Country")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_indicator_value_indicator_id_country");
+
+                    b.ToTable("plan_indicator_value", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Coordination.PlanRecommendation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Meeting")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("meeting");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_recommendation");
+
+                    b.HasIndex("PlanId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_recommendation_plan_id_code");
+
+                    b.ToTable("plan_recommendation", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Coordination.RecommendationFollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recommendation_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recommendation_follow_up");
+
+                    b.HasIndex("RecommendationId", "Country")
+                        .IsUnique()
+                        .HasDatabaseName("ix_recommendation_follow_up_recommendation_id_country");
+
+                    b.ToTable("recommendation_follow_up", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Core.Credentials.Credential", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1758,6 +2065,32 @@ namespace Caravan.Migrations.Postgres.Migrations
                         .HasName("pk_partner_node");
 
                     b.ToTable("partner_node", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Exchange.PartnerRevocations", b =>
+                {
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<DateTime>("FetchedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fetched_at");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(5000000)
+                        .HasColumnType("character varying(5000000)")
+                        .HasColumnName("payload");
+
+                    b.HasKey("PartnerId")
+                        .HasName("pk_partner_revocations");
+
+                    b.ToTable("partner_revocations", (string)null);
                 });
 
             modelBuilder.Entity("Caravan.Core.Guides.Guide", b =>
@@ -3352,6 +3685,105 @@ namespace Caravan.Migrations.Postgres.Migrations
                     b.ToTable("subdivision", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Region.PublishedAggregate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("period");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("Table")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("table");
+
+                    b.HasKey("Id")
+                        .HasName("pk_published_aggregate");
+
+                    b.HasIndex("PartnerId", "Table", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_published_aggregate_partner_id_table_period");
+
+                    b.ToTable("published_aggregate", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Region.RegionalAggregate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Cells")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)")
+                        .HasColumnName("cells");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("period");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Table")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("table");
+
+                    b.HasKey("Id")
+                        .HasName("pk_regional_aggregate");
+
+                    b.HasIndex("Table", "Period")
+                        .HasDatabaseName("ix_regional_aggregate_table_period");
+
+                    b.HasIndex("PartnerId", "Table", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_regional_aggregate_partner_id_table_period");
+
+                    b.ToTable("regional_aggregate", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Core.Signing.NodeSigningKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4760,6 +5192,66 @@ namespace Caravan.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_sanction_proposal_agency_agency_id");
                 });
 
+            modelBuilder.Entity("Caravan.Core.Coordination.PlanActivity", b =>
+                {
+                    b.HasOne("Caravan.Core.Coordination.ActionPlan", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_activity_action_plan_plan_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Coordination.PlanActivityPart", b =>
+                {
+                    b.HasOne("Caravan.Core.Coordination.PlanActivity", null)
+                        .WithMany("Parts")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_activity_part_plan_activity_activity_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Coordination.PlanIndicator", b =>
+                {
+                    b.HasOne("Caravan.Core.Coordination.ActionPlan", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_indicator_action_plan_plan_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Coordination.PlanIndicatorValue", b =>
+                {
+                    b.HasOne("Caravan.Core.Coordination.PlanIndicator", null)
+                        .WithMany("Values")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_indicator_value_plan_indicator_indicator_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Coordination.PlanRecommendation", b =>
+                {
+                    b.HasOne("Caravan.Core.Coordination.ActionPlan", null)
+                        .WithMany("Recommendations")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_recommendation_action_plan_plan_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Coordination.RecommendationFollowUp", b =>
+                {
+                    b.HasOne("Caravan.Core.Coordination.PlanRecommendation", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recommendation_follow_up_plan_recommendation_recommendation");
+                });
+
             modelBuilder.Entity("Caravan.Core.Exchange.PartnerFlow", b =>
                 {
                     b.HasOne("Caravan.Core.Exchange.PartnerNode", null)
@@ -4778,6 +5270,16 @@ namespace Caravan.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_partner_key_partner_node_partner_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Exchange.PartnerRevocations", b =>
+                {
+                    b.HasOne("Caravan.Core.Exchange.PartnerNode", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_revocations_partner_node_partner_id");
                 });
 
             modelBuilder.Entity("Caravan.Core.Identity.Staff.StaffInvitation", b =>
@@ -4994,6 +5496,26 @@ namespace Caravan.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_isco_titles_isco_groups_code");
                 });
 
+            modelBuilder.Entity("Caravan.Core.Region.PublishedAggregate", b =>
+                {
+                    b.HasOne("Caravan.Core.Exchange.PartnerNode", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_published_aggregate_partner_node_partner_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Region.RegionalAggregate", b =>
+                {
+                    b.HasOne("Caravan.Core.Exchange.PartnerNode", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_regional_aggregate_partner_node_partner_id");
+                });
+
             modelBuilder.Entity("Caravan.Core.Statistics.Datasets.StatDatasetVersion", b =>
                 {
                     b.HasOne("Caravan.Core.Statistics.Datasets.StatDataset", "Dataset")
@@ -5165,6 +5687,30 @@ namespace Caravan.Migrations.Postgres.Migrations
             modelBuilder.Entity("Caravan.Core.Cases.CaseTeam", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Coordination.ActionPlan", b =>
+                {
+                    b.Navigation("Activities");
+
+                    b.Navigation("Indicators");
+
+                    b.Navigation("Recommendations");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Coordination.PlanActivity", b =>
+                {
+                    b.Navigation("Parts");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Coordination.PlanIndicator", b =>
+                {
+                    b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Coordination.PlanRecommendation", b =>
+                {
+                    b.Navigation("FollowUps");
                 });
 
             modelBuilder.Entity("Caravan.Core.Exchange.PartnerNode", b =>

@@ -1353,6 +1353,313 @@ namespace Caravan.Migrations.Sqlite.Migrations
                     b.ToTable("sanction_proposal", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Coordination.ActionPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Parties")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parties");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_action_plan");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_action_plan_code");
+
+                    b.ToTable("action_plan", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Coordination.PlanActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_activity");
+
+                    b.HasIndex("PlanId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_activity_plan_id_code");
+
+                    b.ToTable("plan_activity", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Coordination.PlanActivityPart", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_id");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country");
+
+                    b.Property<string>("Lead")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lead");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_activity_part");
+
+                    b.HasIndex("ActivityId", "Country")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_activity_part_activity_id_country");
+
+                    b.ToTable("plan_activity_part", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Coordination.PlanIndicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("Baseline")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("baseline");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Linked")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("linked");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<decimal?>("Target")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_indicator");
+
+                    b.HasIndex("PlanId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_indicator_plan_id_code");
+
+                    b.ToTable("plan_indicator", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Coordination.PlanIndicatorValue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Actual")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actual");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_indicator_value");
+
+                    b.HasIndex("IndicatorId", "Country")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_indicator_value_indicator_id_country");
+
+                    b.ToTable("plan_indicator_value", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Coordination.PlanRecommendation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Meeting")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meeting");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_recommendation");
+
+                    b.HasIndex("PlanId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_recommendation_plan_id_code");
+
+                    b.ToTable("plan_recommendation", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Coordination.RecommendationFollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recommendation_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recommendation_follow_up");
+
+                    b.HasIndex("RecommendationId", "Country")
+                        .IsUnique()
+                        .HasDatabaseName("ix_recommendation_follow_up_recommendation_id_country");
+
+                    b.ToTable("recommendation_follow_up", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Core.Credentials.Credential", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1751,6 +2058,32 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasName("pk_partner_node");
 
                     b.ToTable("partner_node", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Exchange.PartnerRevocations", b =>
+                {
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
+                    b.Property<DateTime>("FetchedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fetched_at");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(5000000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.HasKey("PartnerId")
+                        .HasName("pk_partner_revocations");
+
+                    b.ToTable("partner_revocations", (string)null);
                 });
 
             modelBuilder.Entity("Caravan.Core.Guides.Guide", b =>
@@ -3345,6 +3678,105 @@ namespace Caravan.Migrations.Sqlite.Migrations
                     b.ToTable("subdivision", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Region.PublishedAggregate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("Table")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("table");
+
+                    b.HasKey("Id")
+                        .HasName("pk_published_aggregate");
+
+                    b.HasIndex("PartnerId", "Table", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_published_aggregate_partner_id_table_period");
+
+                    b.ToTable("published_aggregate", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Region.RegionalAggregate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Cells")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cells");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_at");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Table")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("table");
+
+                    b.HasKey("Id")
+                        .HasName("pk_regional_aggregate");
+
+                    b.HasIndex("Table", "Period")
+                        .HasDatabaseName("ix_regional_aggregate_table_period");
+
+                    b.HasIndex("PartnerId", "Table", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_regional_aggregate_partner_id_table_period");
+
+                    b.ToTable("regional_aggregate", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Core.Signing.NodeSigningKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4743,6 +5175,66 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_sanction_proposal_agency_agency_id");
                 });
 
+            modelBuilder.Entity("Caravan.Core.Coordination.PlanActivity", b =>
+                {
+                    b.HasOne("Caravan.Core.Coordination.ActionPlan", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_activity_action_plan_plan_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Coordination.PlanActivityPart", b =>
+                {
+                    b.HasOne("Caravan.Core.Coordination.PlanActivity", null)
+                        .WithMany("Parts")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_activity_part_plan_activity_activity_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Coordination.PlanIndicator", b =>
+                {
+                    b.HasOne("Caravan.Core.Coordination.ActionPlan", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_indicator_action_plan_plan_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Coordination.PlanIndicatorValue", b =>
+                {
+                    b.HasOne("Caravan.Core.Coordination.PlanIndicator", null)
+                        .WithMany("Values")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_indicator_value_plan_indicator_indicator_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Coordination.PlanRecommendation", b =>
+                {
+                    b.HasOne("Caravan.Core.Coordination.ActionPlan", null)
+                        .WithMany("Recommendations")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_recommendation_action_plan_plan_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Coordination.RecommendationFollowUp", b =>
+                {
+                    b.HasOne("Caravan.Core.Coordination.PlanRecommendation", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recommendation_follow_up_plan_recommendation_recommendation_id");
+                });
+
             modelBuilder.Entity("Caravan.Core.Exchange.PartnerFlow", b =>
                 {
                     b.HasOne("Caravan.Core.Exchange.PartnerNode", null)
@@ -4761,6 +5253,16 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_partner_key_partner_node_partner_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Exchange.PartnerRevocations", b =>
+                {
+                    b.HasOne("Caravan.Core.Exchange.PartnerNode", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_revocations_partner_node_partner_id");
                 });
 
             modelBuilder.Entity("Caravan.Core.Identity.Staff.StaffInvitation", b =>
@@ -4977,6 +5479,26 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_isco_titles_isco_groups_code");
                 });
 
+            modelBuilder.Entity("Caravan.Core.Region.PublishedAggregate", b =>
+                {
+                    b.HasOne("Caravan.Core.Exchange.PartnerNode", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_published_aggregate_partner_node_partner_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Region.RegionalAggregate", b =>
+                {
+                    b.HasOne("Caravan.Core.Exchange.PartnerNode", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_regional_aggregate_partner_node_partner_id");
+                });
+
             modelBuilder.Entity("Caravan.Core.Statistics.Datasets.StatDatasetVersion", b =>
                 {
                     b.HasOne("Caravan.Core.Statistics.Datasets.StatDataset", "Dataset")
@@ -5148,6 +5670,30 @@ namespace Caravan.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Caravan.Core.Cases.CaseTeam", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Coordination.ActionPlan", b =>
+                {
+                    b.Navigation("Activities");
+
+                    b.Navigation("Indicators");
+
+                    b.Navigation("Recommendations");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Coordination.PlanActivity", b =>
+                {
+                    b.Navigation("Parts");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Coordination.PlanIndicator", b =>
+                {
+                    b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Coordination.PlanRecommendation", b =>
+                {
+                    b.Navigation("FollowUps");
                 });
 
             modelBuilder.Entity("Caravan.Core.Exchange.PartnerNode", b =>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using Caravan.Core.Signing;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -23,7 +24,27 @@ public static class SigningEndpoints
             .WithDescription("Certificates, departure cards and messages between nodes are JWS (ES256) whose kid names one of these keys.")
             .Produces<JwksDto>()
             .AllowAnonymous();
+        app.MapGet(Caravan.Core.Exchange.RevocationList.Path, RevocationsAsync)
+            .WithName("GetRevocationList")
+            .WithTags("v1")
+            .WithSummary("What this node has withdrawn of what it signed: revoked certificates and departure cards, licences no longer valid (a JWS, typ caravan-revocations+jwt)")
+            .WithDescription("Partners fetch it hourly and check statements read offline against it, as of the list's date.")
+            .Produces<string>(contentType: "application/jose")
+            .AllowAnonymous();
         return app;
+    }
+
+    private static async Task<IResult> RevocationsAsync(Caravan.Core.Exchange.RevocationList list, IMemoryCache cache, HttpContext http, CancellationToken cancellationToken)
+    {
+        // Signed at most once a minute: every partner fetches it, and a minute is well inside their hourly refresh.
+        var token = await cache.GetOrCreateAsync("revocation-list", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            entry.Size = 1;
+            return await list.SignedAsync(cancellationToken);
+        });
+        http.Response.Headers.CacheControl = "public, max-age=60";
+        return Results.Text(token!, "application/jose");
     }
 
     private static async Task<Ok<JwksDto>> JwksAsync(NodeKeyRing keys, HttpContext http, CancellationToken cancellationToken)

@@ -125,6 +125,8 @@ public static class CaravanDefaults
         Caravan.Core.Credentials.CredentialsServiceCollectionExtensions.AddCredentials(services);
         Caravan.Core.Training.TrainingServiceCollectionExtensions.AddTraining(services);
         Caravan.Core.Exchange.ExchangeServiceCollectionExtensions.AddExchange(services, config);
+        Caravan.Core.Region.RegionServiceCollectionExtensions.AddRegion(services);
+        Caravan.Core.Coordination.CoordinationServiceCollectionExtensions.AddCoordination(services);
         NodeTransport.Add(services);
         if (config.GetSection(DemoRegionLinker.Section).Exists())
         {

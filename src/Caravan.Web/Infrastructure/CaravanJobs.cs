@@ -38,6 +38,7 @@ public static class CaravanJobs
         services.AddScoped<Caravan.Core.Migrants.Import.PersonImportJob>();
         services.AddScoped<StatisticsFoldJob>();
         services.AddScoped<OutboxDeliveryJob>();
+        services.AddScoped<RevocationListsJob>();
         services.AddScoped<TrainingReminders>();
         if (!options.Enabled)
         {
@@ -97,6 +98,7 @@ public static class CaravanJobs
         jobs.AddOrUpdate<StatisticsFoldJob>(Caravan.Core.Statistics.StatisticsFolder.JobId, j => j.RunAsync(CancellationToken.None), statistics.FoldCron);
         // Every minute: retries after back-off. A first attempt is made at once by whoever queues the message.
         jobs.AddOrUpdate<OutboxDeliveryJob>(Caravan.Core.Messaging.OutboxJob.Id, j => j.RunAsync(CancellationToken.None), app.Configuration.GetValue("Jobs:OutboxCron", "* * * * *"));
+        jobs.AddOrUpdate<RevocationListsJob>(Caravan.Core.Exchange.RevocationRefresh.JobId, j => j.RunAsync(CancellationToken.None), app.Configuration.GetValue("Jobs:RevocationListsCron", "5 * * * *"));
         jobs.AddOrUpdate<TrainingReminders>(Caravan.Core.Training.TrainingReminderJob.Id, j => j.RunAsync(CancellationToken.None), app.Configuration.GetValue("Jobs:TrainingReminderCron", "15 * * * *"));
         jobs.AddOrUpdate<DatabaseMaintenanceJob>(DatabaseMaintenanceJob.Id, j => j.RunAsync(CancellationToken.None), app.Configuration.GetValue("Jobs:MaintenanceCron", "40 2 * * *"));
         return app;
@@ -104,11 +106,17 @@ public static class CaravanJobs
 }
 
 /// <summary>The recurring fold; never two at once on one node (PostgreSQL's lock guards replicas as well).</summary>
-public sealed class StatisticsFoldJob(Caravan.Core.Statistics.StatisticsFolder folder)
+public sealed class StatisticsFoldJob(Caravan.Core.Statistics.StatisticsFolder folder, Caravan.Core.Region.AggregatePublisher publisher, Caravan.Core.Coordination.PlanValuePublisher values)
 {
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     [AutomaticRetry(Attempts = 3)]
-    public Task RunAsync(CancellationToken cancellationToken) => folder.FoldAsync(cancellationToken);
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await folder.FoldAsync(cancellationToken);
+        // What the fold changed reaches the regional hubs; unchanged periods are not sent again.
+        await publisher.PublishAsync(cancellationToken);
+        await values.PublishAsync(cancellationToken);
+    }
 }
 
 /// <summary>Claims make each message go out once whoever runs this; no overlap keeps a slow gateway from piling runs up.</summary>
@@ -122,6 +130,14 @@ public sealed class OutboxDeliveryJob(Caravan.Core.Messaging.OutboxJob job, Cara
         // Messages to partner nodes whose back-off has passed; new ones leave at once through NodeDeliveryWorker.
         await nodes.DeliverDueAsync(cancellationToken);
     }
+}
+
+/// <summary>Hourly: every partner's revocation list, for statements checked offline.</summary>
+public sealed class RevocationListsJob(Caravan.Core.Exchange.RevocationRefresh refresh)
+{
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    [AutomaticRetry(Attempts = 1)]
+    public Task RunAsync(CancellationToken cancellationToken) => refresh.RefreshAsync(cancellationToken);
 }
 
 /// <summary>Hourly; each reminder is marked as it is queued, so an overlap or a retry sends nothing twice.</summary>

@@ -38,6 +38,9 @@ public static class CaravanPipeline
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<StaffTwoFactorGate>();
+        // After authentication, so the hub's /dashboard knows who asks; before authorization, so a closed path is not
+        // found by anyone rather than asking strangers to sign in.
+        app.UseMiddleware<HubGate>();
         app.UseAuthorization();
         return app;
     }
@@ -73,6 +76,7 @@ public static class CaravanPipeline
         api.MapApplicationEndpoints();
         api.MapGuideEndpoints();
         api.MapExchangeEndpoints();
+        api.MapRegionEndpoints();
         app.MapSigningEndpoints();
         // The cheapest JSON answer the app can give: the baseline that benchmarks compare every endpoint with.
         api.MapGet("/status", (IOptions<NodeOptions> node) => TypedResults.Ok(new NodeStatus("ok", node.Value.Country)))

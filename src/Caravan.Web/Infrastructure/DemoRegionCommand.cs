@@ -5,16 +5,19 @@ using System.Net.Sockets;
 namespace Caravan.Web.Infrastructure;
 
 /// <summary>
-/// <c>dotnet run --project src/Caravan.Web -- demo-region</c>: an Uzbek and a Kazakh demo node on loopback, each in its
-/// own process with its own SQLite database, keys and documents under data/demo-region, each putting the other on its
-/// trust list when both are up (<see cref="DemoRegionLinker"/>). Development only, like every demo.
+/// <c>dotnet run --project src/Caravan.Web -- demo-region</c>: an Uzbek and a Kazakh demo node and the regional hub on
+/// loopback, each in its own process with its own SQLite database, keys and documents under data/demo-region, each
+/// putting the others on its trust list when they are up (<see cref="DemoRegionLinker"/>); the countries then publish
+/// their protected tables to the hub. Development only, like every demo.
 /// </summary>
 public static class DemoRegionCommand
 {
     public const string Name = "demo-region";
 
-    private sealed record DemoNode(string Country, string DisplayName, string Culture, int Port)
+    private sealed record DemoNode(string Country, string DisplayName, string Culture, int Port, bool IsHub = false)
     {
+        public string Folder => IsHub ? "hub" : Country.ToLowerInvariant();
+
         public Uri Address => new($"http://127.0.0.1:{Port}/");
     }
 
@@ -33,6 +36,8 @@ public static class DemoRegionCommand
         {
             new DemoNode("UZ", "Caravan — Uzbekistan (demo)", "uz", FreePort(5101)),
             new DemoNode("KZ", "Caravan — Kazakhstan (demo)", "kk", FreePort(5102)),
+            // The secretariat's hub is hosted in one of the countries; it holds no personal data of any.
+            new DemoNode("KZ", "Caravan — regional hub (demo)", "ru", FreePort(5103), IsHub: true),
         };
         var processes = new List<Process>();
         using var stopping = new CancellationTokenSource();
@@ -60,10 +65,10 @@ public static class DemoRegionCommand
                 await WaitHealthyAsync(http, node.Address, stopping.Token);
             }
 
-            Console.WriteLine("The demo region is running. Each node links to the other within seconds (see /admin/partners):");
+            Console.WriteLine("The demo region is running. The nodes link to each other within seconds (see /admin/partners), and the countries then publish to the hub (see /region on the hub):");
             foreach (var node in nodes)
             {
-                Console.WriteLine($"  {node.Country}  {node.Address}   ({node.DisplayName}; data in {Path.Combine(root, node.Country.ToLowerInvariant())})");
+                Console.WriteLine($"  {(node.IsHub ? "hub" : node.Country),-4}{node.Address}   ({node.DisplayName}; data in {Path.Combine(root, node.Folder)})");
             }
 
             Console.WriteLine("Demo accounts are the same on every node (README). Press Ctrl+C to stop.");
@@ -86,7 +91,7 @@ public static class DemoRegionCommand
 
     private static Process Start(DemoNode node, IReadOnlyList<DemoNode> partners, string root)
     {
-        var dir = Path.Combine(root, node.Country.ToLowerInvariant());
+        var dir = Path.Combine(root, node.Folder);
         Directory.CreateDirectory(dir);
         var host = Environment.ProcessPath ?? "dotnet";
         var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -99,6 +104,7 @@ public static class DemoRegionCommand
         env["ASPNETCORE_ENVIRONMENT"] = "Development";
         env["ASPNETCORE_URLS"] = node.Address.AbsoluteUri.TrimEnd('/');
         env["Node__Country"] = node.Country;
+        env["Node__Role"] = node.IsHub ? "Hub" : "Country";
         env["Node__DisplayName"] = node.DisplayName;
         env["Node__DefaultCulture"] = node.Culture;
         env["Node__PublicUrl"] = node.Address.AbsoluteUri;
@@ -111,11 +117,13 @@ public static class DemoRegionCommand
             env[$"DemoRegion__Partners__{i}__Country"] = partners[i].Country;
             env[$"DemoRegion__Partners__{i}__Name"] = partners[i].DisplayName;
             env[$"DemoRegion__Partners__{i}__Url"] = partners[i].Address.AbsoluteUri;
+            env[$"DemoRegion__Partners__{i}__IsHub"] = partners[i].IsHub ? "true" : "false";
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"The {node.Country} node did not start.");
-        process.OutputDataReceived += (_, e) => Print(node.Country, e.Data);
-        process.ErrorDataReceived += (_, e) => Print(node.Country, e.Data);
+        var label = node.IsHub ? "hub" : node.Country;
+        process.OutputDataReceived += (_, e) => Print(label, e.Data);
+        process.ErrorDataReceived += (_, e) => Print(label, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;

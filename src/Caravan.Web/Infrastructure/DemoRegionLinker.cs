@@ -12,20 +12,37 @@ public sealed class DemoRegionPartner
     public string Name { get; set; } = string.Empty;
 
     public Uri? Url { get; set; }
+
+    public bool IsHub { get; set; }
 }
 
 /// <summary>
 /// In a demo region, puts each partner on this node's trust list once the partner is up: its key from its published
-/// JWKS, the demo agreement from 2024, and every message type both ways. What an administrator does by hand on
-/// /admin/partners between real countries; refused outside Development (StartupRules).
+/// JWKS, the demo agreement from 2024, and the flows its kind allows: between countries every type both ways but
+/// aggregates; between a country and the hub, aggregates to the hub and action plans both ways. A country publishes its
+/// tables as soon as the hub is linked. What an administrator does by hand on /admin/partners between real countries;
+/// refused outside Development (StartupRules).
 /// </summary>
-public sealed partial class DemoRegionLinker(IServiceScopeFactory scopes, IConfiguration config, IHttpClientFactory clients, ILogger<DemoRegionLinker> logger) : BackgroundService
+public sealed partial class DemoRegionLinker(IServiceScopeFactory scopes, IConfiguration config, IHttpClientFactory clients, Microsoft.Extensions.Options.IOptions<Caravan.Core.Node.NodeOptions> node, ILogger<DemoRegionLinker> logger) : BackgroundService
 {
     public const string Section = "DemoRegion:Partners";
     public const string Agreement = "Agreement between the Republic of Uzbekistan and the Republic of Kazakhstan on the employment and protection of the rights of migrant workers (demo)";
 
     private static readonly MessageType[] Flows =
-        [MessageType.EmploymentRegistered, MessageType.VerificationRequest, MessageType.VerificationAnswer, MessageType.CaseReferral, MessageType.CaseStatus];
+        [MessageType.EmploymentRegistered, MessageType.VerificationRequest, MessageType.VerificationAnswer, MessageType.CaseReferral, MessageType.CaseStatus, MessageType.ActionPlanUpdate];
+
+    /// <summary>The flows with one partner, seen from this node.</summary>
+    private static List<(FlowDirection, MessageType, ExchangePurpose)> FlowsWith(bool iAmHub, bool partnerIsHub)
+    {
+        static (FlowDirection, MessageType, ExchangePurpose) Flow(FlowDirection d, MessageType t) => (d, t, MessagePurposes.Of(t));
+        if (iAmHub || partnerIsHub)
+        {
+            return [Flow(FlowDirection.Send, MessageType.ActionPlanUpdate), Flow(FlowDirection.Receive, MessageType.ActionPlanUpdate),
+                Flow(iAmHub ? FlowDirection.Receive : FlowDirection.Send, MessageType.AggregatePublication)];
+        }
+
+        return [.. Flows.SelectMany(t => new[] { Flow(FlowDirection.Receive, t), Flow(FlowDirection.Send, t) })];
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -66,15 +83,39 @@ public sealed partial class DemoRegionLinker(IServiceScopeFactory scopes, IConfi
         if (id is null)
         {
             var countries = (await scope.ServiceProvider.GetRequiredService<Catalogue>().CountriesAsync(cancellationToken)).Select(c => c.Alpha2).ToHashSet();
-            var saved = await trust.SavePartnerAsync(null, null, new PartnerInput(partner.Country, partner.Name, partner.Url!.AbsoluteUri, false, Agreement, new DateOnly(2024, 1, 1), null), countries, cancellationToken);
+            var saved = await trust.SavePartnerAsync(null, null, new PartnerInput(partner.Country, partner.Name, partner.Url!.AbsoluteUri, partner.IsHub, Agreement, new DateOnly(2024, 1, 1), null), countries, cancellationToken);
             id = saved.Id ?? throw new InvalidOperationException("The demo partner was refused: " + string.Join(", ", saved.Errors.Select(e => e.Error)));
-            await trust.SetFlowsAsync(id.Value, [.. Flows.SelectMany(t => new[] { (FlowDirection.Receive, t, MessagePurposes.Of(t)), (FlowDirection.Send, t, MessagePurposes.Of(t)) })], cancellationToken);
+            await trust.SetFlowsAsync(id.Value, FlowsWith(node.Value.IsHub, partner.IsHub), cancellationToken);
         }
 
         foreach (var key in keys)
         {
             // A key already on the list is refused as a duplicate, which is what a second run wants.
             await trust.AddKeyAsync(id.Value, key, cancellationToken);
+        }
+
+        if (partner.IsHub)
+        {
+            // The hub may not have this node on its own list yet: deliveries it refuses are retried with back-off.
+            await scope.ServiceProvider.GetRequiredService<Caravan.Core.Region.AggregatePublisher>().PublishAsync(cancellationToken);
+        }
+        else if (node.Value.IsHub)
+        {
+            // The hub sends each new party the plans it shares, whole.
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var sharing = scope.ServiceProvider.GetRequiredService<Caravan.Core.Coordination.PlanSharing>();
+            var linked = await scope.ServiceProvider.GetRequiredService<TrustListQueries>().PartnerAsync(id.Value, cancellationToken);
+            foreach (var summary in await scope.ServiceProvider.GetRequiredService<Caravan.Core.Coordination.PlanQueries>().ListAsync(cancellationToken))
+            {
+                var plan = await scope.ServiceProvider.GetRequiredService<Caravan.Core.Coordination.PlanQueries>().FindAsync(summary.Code, cancellationToken);
+                if (plan is not null && linked is not null && plan.PartyList.Contains(partner.Country))
+                {
+                    await sharing.ShareAsync(plan, linked, today, cancellationToken);
+                }
+            }
+
+            await scope.ServiceProvider.GetRequiredService<Caravan.Core.Data.CaravanDbContext>().SaveChangesAsync(cancellationToken);
+            sharing.Send();
         }
 
         return true;

@@ -34,6 +34,44 @@ public sealed class NodeTransport(HttpClient client) : INodeTransport
     public Task<VerificationReply> AskAsync(Uri partnerBaseUrl, string token, CancellationToken cancellationToken) =>
         AskWithAsync(client, partnerBaseUrl, token, cancellationToken);
 
+    public Task<string?> RevocationsAsync(Uri partnerBaseUrl, CancellationToken cancellationToken) =>
+        RevocationsWithAsync(client, partnerBaseUrl, cancellationToken);
+
+    /// <summary>A partner's published revocation list, over any client.</summary>
+    public static async Task<string?> RevocationsWithAsync(HttpClient client, Uri partnerBaseUrl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(partnerBaseUrl);
+        var url = new Uri(new Uri(partnerBaseUrl.AbsoluteUri.TrimEnd('/') + "/"), RevocationList.Path.TrimStart('/'));
+        try
+        {
+            using var response = await client.GetAsync(url, cancellationToken);
+            if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new DeliveryException($"The partner answered {(int)response.StatusCode} {response.ReasonPhrase}.", permanent: false);
+            }
+
+            return (await response.Content.ReadAsStringAsync(cancellationToken)).Trim();
+        }
+        catch (HttpRequestException e)
+        {
+            throw new DeliveryException("The partner could not be reached: " + e.Message, permanent: false, e);
+        }
+        catch (Polly.Timeout.TimeoutRejectedException e)
+        {
+            throw new DeliveryException("The partner did not answer in time.", permanent: false, e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new DeliveryException("The partner did not answer in time.", permanent: false, e);
+        }
+    }
+
     /// <summary>One question, one answer, over any client.</summary>
     public static async Task<VerificationReply> AskWithAsync(HttpClient client, Uri partnerBaseUrl, string token, CancellationToken cancellationToken)
     {

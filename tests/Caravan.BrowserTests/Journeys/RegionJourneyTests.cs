@@ -15,45 +15,77 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Caravan.BrowserTests.Journeys;
 
 /// <summary>
-/// Two nodes on real loopback ports, linked as demo-region links them (each reads the other's published JWKS), talking
-/// over real HTTP: the Uzbek node and the Kazakh node.
+/// The demo region on real loopback ports, linked as demo-region links it (each node reads the others' published JWKS),
+/// talking over real HTTP: the Uzbek node, the Kazakh node and the regional secretariat's hub.
 /// </summary>
 public sealed class RegionNodes : IAsyncLifetime
 {
+    private sealed record Partner(string Country, string Name, Uri Url, bool IsHub = false);
+
     public CaravanApp Uz { get; private set; } = null!;
 
     public CaravanApp Kz { get; private set; } = null!;
 
+    public CaravanApp Hub { get; private set; } = null!;
+
     public Uri KzUrl { get; private set; } = null!;
+
+    public Uri UzUrl { get; private set; } = null!;
+
+    public Uri HubUrl { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        var (uzPort, kzPort) = (FreePort(), FreePort());
-        var uzUrl = new Uri($"http://127.0.0.1:{uzPort}/");
-        KzUrl = new Uri($"http://127.0.0.1:{kzPort}/");
-        Uz = Start(uzPort, "UZ", uzUrl, "KZ", "Enbek (Kazakhstan)", KzUrl);
-        Kz = Start(kzPort, "KZ", KzUrl, "UZ", "Migration Agency (Uzbekistan)", uzUrl);
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (!(await LinkedAsync(Uz) && await LinkedAsync(Kz)))
+        UzUrl = new Uri($"http://127.0.0.1:{FreePort()}/");
+        KzUrl = new Uri($"http://127.0.0.1:{FreePort()}/");
+        HubUrl = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var uz = new Partner("UZ", "Migration Agency (Uzbekistan)", UzUrl);
+        var kz = new Partner("KZ", "Enbek (Kazakhstan)", KzUrl);
+        var hub = new Partner("KZ", "Regional hub", HubUrl, IsHub: true);
+        Uz = Start("UZ", UzUrl, hub: false, kz, hub);
+        Kz = Start("KZ", KzUrl, hub: false, uz, hub);
+        Hub = Start("KZ", HubUrl, hub: true, uz, kz);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (!(await LinkedAsync(Uz, 2) && await LinkedAsync(Kz, 2) && await LinkedAsync(Hub, 2)))
         {
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "the two nodes did not link within 90 s");
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the three nodes did not link within 120 s");
             await Task.Delay(250);
         }
     }
 
-    private static Task<bool> LinkedAsync(CaravanApp app) => app.WithDbAsync(d => d.Set<PartnerKey>().AnyAsync());
-
-    private static CaravanApp Start(int port, string country, Uri self, string partnerCountry, string partnerName, Uri partner)
+    /// <summary>
+    /// Sends everything a node has queued for its partners now. A message the partner refused while it did not yet know
+    /// this node is waiting out its back-off; it is made due at once, as the next run would make it.
+    /// </summary>
+    public static Task<int> FlushAsync(CaravanApp app) => app.WithScopeAsync(async sp =>
     {
-        var app = new CaravanApp(DatabaseProvider.Sqlite, new Dictionary<string, string?>
+        var db = sp.GetRequiredService<CaravanDbContext>();
+        await db.Set<Caravan.Core.Messaging.OutboxMessage>()
+            .Where(m => m.Channel == Caravan.Core.Messaging.MessageChannel.Node && m.Status == Caravan.Core.Messaging.MessageStatus.Pending)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.NextAttemptAt, DateTime.UtcNow.AddSeconds(-1)));
+        return await sp.GetRequiredService<NodeDelivery>().DeliverDueAsync();
+    });
+
+    private static Task<bool> LinkedAsync(CaravanApp app, int partners) => app.WithDbAsync(async d => await d.Set<PartnerKey>().Select(k => k.PartnerId).Distinct().CountAsync() >= partners);
+
+    private static CaravanApp Start(string country, Uri self, bool hub, params Partner[] partners)
+    {
+        var settings = new Dictionary<string, string?>
         {
             ["Node:Country"] = country,
+            ["Node:Role"] = hub ? "Hub" : "Country",
             ["Node:PublicUrl"] = self.AbsoluteUri,
-            ["DemoRegion:Partners:0:Country"] = partnerCountry,
-            ["DemoRegion:Partners:0:Name"] = partnerName,
-            ["DemoRegion:Partners:0:Url"] = partner.AbsoluteUri,
-        });
-        app.UseKestrel(port);
+        };
+        for (var i = 0; i < partners.Length; i++)
+        {
+            settings[$"DemoRegion:Partners:{i}:Country"] = partners[i].Country;
+            settings[$"DemoRegion:Partners:{i}:Name"] = partners[i].Name;
+            settings[$"DemoRegion:Partners:{i}:Url"] = partners[i].Url.AbsoluteUri;
+            settings[$"DemoRegion:Partners:{i}:IsHub"] = partners[i].IsHub ? "true" : "false";
+        }
+
+        var app = new CaravanApp(DatabaseProvider.Sqlite, settings, fromTemplate: false);
+        app.UseKestrel(self.Port);
         app.StartServer();
         return app;
     }
@@ -69,6 +101,7 @@ public sealed class RegionNodes : IAsyncLifetime
     {
         await Uz.DisposeAsync();
         await Kz.DisposeAsync();
+        await Hub.DisposeAsync();
     }
 }
 
@@ -157,5 +190,63 @@ public partial class RegionJourneyTests(BrowserFixture fixture, RegionNodes regi
         await page.ClickAsync("#check");
         await Assertions.Expect(page.Locator("#answer")).ToHaveAttributeAsync("data-verdict", "Unknown");
         await page.InspectAsync("region-verify-unknown-ru");
+    }
+
+    /// <summary>Issue 17: the hub shows the region from both countries' publications, and the joint plan is reported on from a country's node.</summary>
+    [Fact]
+    public async Task The_secretariat_sees_the_region_and_a_Kazakh_officer_reports_on_the_joint_plan()
+    {
+        // What the linker queued while the nodes met: the countries' tables for the hub, the hub's plan for the countries.
+        for (var round = 0; round < 2; round++)
+        {
+            await RegionNodes.FlushAsync(region.Uz);
+            await RegionNodes.FlushAsync(region.Kz);
+            await RegionNodes.FlushAsync(region.Hub);
+        }
+
+        var page = await fixture.NewPageAsync(width: 1024);
+        await page.GotoAsync(new Uri(region.HubUrl, "/?culture=en").AbsoluteUri);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/region$"));
+        await page.SelectOptionAsync("#table", "abroad");
+        await page.ClickAsync("main form button[type=submit]");
+        await Assertions.Expect(page.Locator("#regional-table thead")).ToContainTextAsync("Uzbekistan");
+        await Assertions.Expect(page.Locator("#regional-table thead")).ToContainTextAsync("Kazakhstan");
+        await page.InspectAsync("region-hub-en");
+
+        await page.GotoAsync(new Uri(region.HubUrl, "/account/sign-in").AbsoluteUri);
+        await page.FillAsync("#Email", DemoAccounts.SecretariatEmail);
+        await page.FillAsync("#Password", new DemoOptions().StaffPassword);
+        await page.ClickAsync("main form button[type=submit]");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/region"));
+        await page.ClickAsync("header a[href='/plans']");
+        await page.InspectAsync("plans-hub-en");
+        await page.ClickAsync($"#plans a[href='/plans/{Caravan.Core.Coordination.DemoActionPlans.Code}']");
+        await Assertions.Expect(page.Locator("#activities")).ToContainTextAsync("1.2");
+        await page.InspectAsync("plan-hub-en");
+        await page.ClickAsync("#edit");
+        await page.ClickAsync("#activity ~ form button[type=submit]");
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+        await page.InspectAsync("plan-edit-errors-en");
+
+        // A Kazakh officer, in Russian, reports Kazakhstan's part of activity 1.2 as done.
+        var officer = await fixture.NewPageAsync();
+        await officer.GotoAsync(new Uri(region.KzUrl, "/account/sign-in?culture=ru").AbsoluteUri);
+        await officer.FillAsync("#Email", DemoAccounts.OfficerEmail);
+        await officer.FillAsync("#Password", new DemoOptions().StaffPassword);
+        await officer.ClickAsync("main form button[type=submit]");
+        await Assertions.Expect(officer).ToHaveURLAsync(new Regex("/dashboard"));
+        await officer.GotoAsync(new Uri(region.KzUrl, $"/plans/{Caravan.Core.Coordination.DemoActionPlans.Code}").AbsoluteUri);
+        await officer.InspectAsync("plan-kz-ru");
+        await officer.ClickAsync("tr[data-activity='1.2'] td[data-country='KZ'] a");
+        await officer.SelectOptionAsync("#Status", "Done");
+        await officer.FillAsync("#Notes", "Регистрация трудоустройства передаётся в Узбекистан ежедневно.");
+        await officer.InspectAsync("plan-update-kz-ru");
+        await officer.ClickAsync("main form button[type=submit]");
+        await Assertions.Expect(officer.Locator("tr[data-activity='1.2'] td[data-country='KZ']")).ToHaveAttributeAsync("data-status", "Done");
+
+        await RegionNodes.FlushAsync(region.Kz);
+        await page.GotoAsync(new Uri(region.HubUrl, $"/plans/{Caravan.Core.Coordination.DemoActionPlans.Code}").AbsoluteUri);
+        await Assertions.Expect(page.Locator("tr[data-activity='1.2'] td[data-country='KZ']")).ToHaveAttributeAsync("data-status", "Done");
+        await Assertions.Expect(page.Locator("tr[data-activity='1.2'] td[data-country='KZ']")).ToContainTextAsync("ежедневно");
     }
 }

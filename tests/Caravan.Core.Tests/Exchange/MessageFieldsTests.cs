@@ -28,10 +28,40 @@ public class MessageFieldsTests
         MessageType.VerificationAnswer => new() { ["requestId"] = "0193a1b2", ["answer"] = "valid" },
         MessageType.CaseReferral => new() { ["caseRef"] = "CASE-0042", ["category"] = "UnpaidWages", ["destination"] = "KZ", ["summary"] = "Wages unpaid for two months.", ["language"] = "ru" },
         MessageType.CaseStatus => new() { ["caseRef"] = "CASE-0042", ["status"] = "inProgress", ["on"] = "2026-12-01" },
-        MessageType.AggregatePublication => new() { ["table"] = "departures-by-destination", ["period"] = "2026-Q3", ["cells"] = new JsonArray() },
-        MessageType.ActionPlanUpdate => new() { ["plan"] = "UZ-KZ-2026", ["activity"] = "A1.2", ["status"] = "done", ["on"] = "2026-10-15" },
+        MessageType.AggregatePublication => new() { ["table"] = "corridors", ["period"] = "2026-09", ["cells"] = new JsonArray(Cell("RU", 120), Cell("_T", 130)) },
+        MessageType.ActionPlanUpdate => new() { ["plan"] = "UZ-KZ-2026", ["kind"] = "part", ["item"] = "1.2", ["country"] = "UZ", ["status"] = "done", ["on"] = "2026-10-15" },
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
+
+    private static JsonObject Cell(string code, int value) => new() { ["code"] = code, ["value"] = value, ["status"] = "published" };
+
+    [Fact]
+    public void A_published_table_cell_may_carry_only_its_code_value_and_status()
+    {
+        foreach (var field in PersonalFields)
+        {
+            var body = Valid(MessageType.AggregatePublication);
+            var cell = Cell("KR", 3);
+            cell[field] = "Dilshod Yoʻldoshev";
+            body["cells"]!.AsArray().Add(cell);
+            MessageFields.Problems(MessageType.AggregatePublication, body).ShouldBe([$"field 'cells[2].{field}' is not allowed in AggregatePublication"]);
+        }
+
+        var odd = Valid(MessageType.AggregatePublication);
+        odd["cells"]!.AsArray().Add("a list of names");
+        odd["cells"]!.AsArray().Add(new JsonObject { ["code"] = "KR KZ; DROP", ["status"] = "secret" });
+        MessageFields.Problems(MessageType.AggregatePublication, odd).ShouldBe(
+        [
+            "field 'cells[2]' must be an object of the published schema",
+            "field 'cells[3].code' does not match ^[A-Za-z0-9_.-]{1,20}$",
+            "field 'cells[3].status' must be one of published, suppressed, secondary",
+        ]);
+
+        var schema = MessageFields.Schema(MessageType.AggregatePublication, new Uri("https://caravan.example.uz/"));
+        var items = schema["properties"]!["cells"]!["items"]!;
+        items["additionalProperties"]!.GetValue<bool>().ShouldBeFalse();
+        items["properties"]!.AsObject().Select(p => p.Key).ShouldBe(["code", "value", "status"]);
+    }
 
     [Theory]
     [MemberData(nameof(Types))]

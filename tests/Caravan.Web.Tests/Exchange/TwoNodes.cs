@@ -21,6 +21,9 @@ public sealed class PartnerNetwork : INodeTransport
 
     public ConcurrentDictionary<string, bool> Down { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>A revocation list someone else serves in a node's place, as an attacker on the path would.</summary>
+    public ConcurrentDictionary<string, string> ForgedRevocations { get; } = new(StringComparer.Ordinal);
+
     public void Add(Uri address, Func<HttpClient> client) => nodes[Envelope.Address(address)] = client;
 
     public Task<IReadOnlyList<DeliveryAnswer>> SendAsync(Uri partnerBaseUrl, IReadOnlyList<string> tokens, CancellationToken cancellationToken)
@@ -44,6 +47,17 @@ public sealed class PartnerNetwork : INodeTransport
 
         return NodeTransport.AskWithAsync(client(), partnerBaseUrl, token, cancellationToken);
     }
+
+    public Task<string?> RevocationsAsync(Uri partnerBaseUrl, CancellationToken cancellationToken)
+    {
+        var address = Envelope.Address(partnerBaseUrl);
+        if (!nodes.TryGetValue(address, out var client) || Down.ContainsKey(address))
+        {
+            throw new DeliveryException("The partner could not be reached: connection refused.", permanent: false);
+        }
+
+        return ForgedRevocations.TryGetValue(address, out var forged) ? Task.FromResult<string?>(forged) : NodeTransport.RevocationsWithAsync(client(), partnerBaseUrl, cancellationToken);
+    }
 }
 
 /// <summary>An Uzbek node and a Kazakh node on one engine, each on the other's trust list under the 2024 agreement.</summary>
@@ -51,6 +65,7 @@ public sealed class NodePair
 {
     public static readonly Uri UzAddress = new("https://caravan.migration.uz/");
     public static readonly Uri KzAddress = new("https://caravan.enbek.kz/");
+    public static readonly Uri HubAddress = new("https://hub.lmp-ca.example/");
     public const string Agreement = "Agreement between the Republic of Uzbekistan and the Republic of Kazakhstan on the employment of migrant workers and the protection of their rights";
 
     private NodePair(CaravanApp uz, CaravanApp kz, PartnerNetwork network)
@@ -65,6 +80,43 @@ public sealed class NodePair
     public CaravanApp Kz { get; }
 
     public PartnerNetwork Network { get; }
+
+    private Lazy<Task<CaravanApp>>? hub;
+
+    /// <summary>The regional hub, started on first use and linked with both nodes: aggregates in, action plans both ways.</summary>
+    public Task<CaravanApp> HubAsync()
+    {
+        Interlocked.CompareExchange(ref hub, new Lazy<Task<CaravanApp>>(StartHubAsync), null);
+        return hub.Value;
+    }
+
+    public bool HubStarted => hub is { IsValueCreated: true };
+
+    /// <summary>The hub as each country's trust list names it.</summary>
+    public Guid HubAtUz { get; private set; }
+
+    public Guid HubAtKz { get; private set; }
+
+    private async Task<CaravanApp> StartHubAsync()
+    {
+        var app = new CaravanApp(Uz.Provider, new Dictionary<string, string?>
+        {
+            ["Node:Country"] = "KZ",
+            ["Node:Role"] = "Hub",
+            ["Node:PublicUrl"] = HubAddress.AbsoluteUri,
+            ["Node:DisplayName"] = "Regional hub",
+        }, services: s => s.AddSingleton<INodeTransport>(Network));
+        Network.Add(HubAddress, () => app.CreateClient());
+        var key = await PublicKeyAsync(app);
+        HubAtUz = await TrustAsync(Uz, "KZ", "Regional hub", HubAddress, key, receive: [MessageType.ActionPlanUpdate], send: [MessageType.AggregatePublication, MessageType.ActionPlanUpdate], isHub: true);
+        HubAtKz = await TrustAsync(Kz, "KZ", "Regional hub", HubAddress, key, receive: [MessageType.ActionPlanUpdate], send: [MessageType.AggregatePublication, MessageType.ActionPlanUpdate], isHub: true);
+        // The hub's list also allows employment reports from Uzbekistan, so that its refusing them is the hub's own rule.
+        await TrustAsync(app, "UZ", "Migration Agency (Uzbekistan)", UzAddress, await PublicKeyAsync(Uz),
+            receive: [MessageType.AggregatePublication, MessageType.ActionPlanUpdate, MessageType.EmploymentRegistered], send: [MessageType.ActionPlanUpdate]);
+        await TrustAsync(app, "KZ", "Enbek (Kazakhstan)", KzAddress, await PublicKeyAsync(Kz),
+            receive: [MessageType.AggregatePublication, MessageType.ActionPlanUpdate], send: [MessageType.ActionPlanUpdate]);
+        return app;
+    }
 
     /// <summary>The Kazakh node as the Uzbek trust list names it.</summary>
     public Guid KzAtUz { get; private set; }
@@ -102,12 +154,12 @@ public sealed class NodePair
         return key.PublicJwk.TrimEnd('}') + $",\"kid\":\"{key.KeyId}\"}}";
     });
 
-    private static Task<Guid> TrustAsync(CaravanApp app, string country, string name, Uri address, string jwk, MessageType[] receive, MessageType[] send) =>
+    private static Task<Guid> TrustAsync(CaravanApp app, string country, string name, Uri address, string jwk, MessageType[] receive, MessageType[] send, bool isHub = false) =>
         app.WithScopeAsync(async sp =>
         {
             var commands = sp.GetRequiredService<TrustListCommands>();
             var countries = (await sp.GetRequiredService<Catalogue>().CountriesAsync()).Select(c => c.Alpha2).ToHashSet();
-            var saved = await commands.SavePartnerAsync(null, null, new PartnerInput(country, name, address.AbsoluteUri, false, Agreement, new DateOnly(2024, 3, 1), null), countries);
+            var saved = await commands.SavePartnerAsync(null, null, new PartnerInput(country, name, address.AbsoluteUri, isHub, Agreement, new DateOnly(2024, 3, 1), null), countries);
             saved.Succeeded.ShouldBeTrue();
             (await commands.AddKeyAsync(saved.Id!.Value, jwk)).Succeeded.ShouldBeTrue();
             var flows = receive.Select(t => (FlowDirection.Receive, t, MessagePurposes.Of(t)))
@@ -167,6 +219,11 @@ public sealed class NodePairFixture : IAsyncDisposable
         foreach (var pair in pairs.Values.Where(p => p.IsValueCreated))
         {
             var started = await pair.Value;
+            if (started.HubStarted)
+            {
+                await (await started.HubAsync()).DisposeAsync();
+            }
+
             await started.Uz.DisposeAsync();
             await started.Kz.DisposeAsync();
         }

@@ -18,16 +18,16 @@ public sealed class CaravanApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> settings;
     private readonly Action<IServiceCollection>? services;
 
-    public CaravanApp(DatabaseProvider provider, IDictionary<string, string?>? overrides = null, string environment = "Development", string? connectionString = null, Action<IServiceCollection>? services = null)
+    // fromTemplate: whether a fresh development database may be a copy of a template (see below). A template costs one
+    // extra start, so a fixture that starts a single app with its own settings, such as the browser tests', passes false.
+    public CaravanApp(DatabaseProvider provider, IDictionary<string, string?>? overrides = null, string environment = "Development", string? connectionString = null, Action<IServiceCollection>? services = null, bool fromTemplate = true)
     {
         this.services = services;
         Provider = provider;
         Environment = environment;
-        ConnectionString = connectionString ?? NewDatabase(provider);
         settings = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["Database:Provider"] = provider.ToString(),
-            ["ConnectionStrings:Caravan"] = ConnectionString,
             ["Database:MigrateOnStart"] = "true",
             ["RateLimits:SignInPerMinute"] = "10000",
             ["RateLimits:CodesPerFiveMinutes"] = "10000",
@@ -40,6 +40,25 @@ public sealed class CaravanApp : WebApplicationFactory<Program>
         {
             settings[key] = value;
         }
+
+        // A development app on a fresh database starts from a copy of one migrated and seeded the same way, made once
+        // per run: migrating and seeding every test class's database was most of the suite's time. Apps with their
+        // own services or database, or outside Development (whose start is often what a test is about), start bare.
+        ConnectionString = connectionString ?? (fromTemplate && services is null && environment == "Development"
+            ? TestDatabaseTemplates.Clone(provider, TemplateKey(provider, environment, settings), () => MakeTemplate(provider, overrides, environment))
+            : NewDatabase(provider));
+        settings["ConnectionStrings:Caravan"] = ConnectionString;
+    }
+
+    private static string TemplateKey(DatabaseProvider provider, string environment, Dictionary<string, string?> settings) =>
+        string.Join('\n', [provider.ToString(), environment, .. settings.Where(s => s.Key != "ConnectionStrings:Caravan").OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value}")]);
+
+    /// <summary>Starts an app on a new database, which migrates and seeds it, and stops it: its database is the template.</summary>
+    private static string MakeTemplate(DatabaseProvider provider, IDictionary<string, string?>? overrides, string environment)
+    {
+        using var app = new CaravanApp(provider, overrides, environment, connectionString: null, services: null, fromTemplate: false);
+        _ = app.Server;
+        return app.ConnectionString;
     }
 
     public DatabaseProvider Provider { get; }

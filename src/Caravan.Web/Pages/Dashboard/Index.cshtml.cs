@@ -15,6 +15,7 @@ public sealed class IndexModel : PageModel
         (Roles.HotlineOperator, "/cases"),
         (Roles.Trainer, "/training/trainer"),
         (Roles.Analyst, "/dashboard/analyst"),
+        (Roles.Secretariat, "/region"),
         (Roles.AgencyStaff, "/dashboard/agency"),
         (Roles.Migrant, "/dashboard/migrant"),
     ];

@@ -61,7 +61,7 @@ public sealed class EmploymentModel(EmploymentReports reports, Catalogue catalog
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var on = Date(OnDay, OnMonth, OnYear);
+        var on = Caravan.Web.Infrastructure.FormDates.From(OnDay, OnMonth, OnYear);
         var (report, errors, decision) = await reports.RegisterAsync(new EmploymentInput(PartnerId, CardCode, PermitKind, Occupation, Region, EmployerName, on), cancellationToken);
         foreach (var error in errors)
         {
@@ -94,8 +94,4 @@ public sealed class EmploymentModel(EmploymentReports reports, Catalogue catalog
         Regions = [.. (await catalogue.SubdivisionsAsync(node.Value.Country, cancellationToken)).OrderBy(r => r.Value, StringComparer.CurrentCulture)];
         Recent = await reports.RecentAsync(cancellationToken: cancellationToken);
     }
-
-    private static DateOnly? Date(string? day, string? month, string? year) =>
-        int.TryParse(day, CultureInfo.InvariantCulture, out var d) && int.TryParse(month, CultureInfo.InvariantCulture, out var m) && int.TryParse(year, CultureInfo.InvariantCulture, out var y)
-            && y is >= 1990 and <= 2100 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m) ? new DateOnly(y, m, d) : null;
 }

@@ -49,7 +49,8 @@ public sealed class VerifyModel(VerificationExchange exchange, PartnerStatements
         {
             // A QR payload: the signature first, offline, and what it says fills in the question.
             Statement = await statements.ReadAsync(code, cancellationToken);
-            if (Statement.Check != StatementCheck.Valid || Statement.Code is null)
+            // A statement on its issuer's revocation list is still asked about online: the list may be older than today.
+            if (Statement.Check is not (StatementCheck.Valid or StatementCheck.Revoked) || Statement.Code is null)
             {
                 return Page();
             }

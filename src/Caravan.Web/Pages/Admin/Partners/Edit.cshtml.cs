@@ -79,8 +79,8 @@ public sealed class EditModel(TrustListCommands commands, TrustListQueries trust
     public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken cancellationToken)
     {
         var countries = (await catalogue.CountryNamesAsync("en", cancellationToken)).Keys.ToHashSet(StringComparer.Ordinal);
-        var from = Date(FromDay, FromMonth, FromYear);
-        var until = Date(UntilDay, UntilMonth, UntilYear);
+        var from = Caravan.Web.Infrastructure.FormDates.From(FromDay, FromMonth, FromYear);
+        var until = Caravan.Web.Infrastructure.FormDates.From(UntilDay, UntilMonth, UntilYear);
         if (until is null && !string.IsNullOrWhiteSpace(UntilDay + UntilMonth + UntilYear))
         {
             // A half-typed end date is an error, never read as "open-ended".
@@ -158,8 +158,4 @@ public sealed class EditModel(TrustListCommands commands, TrustListQueries trust
 
     private static (string, string, string) Parts(DateOnly d) =>
         (d.Day.ToString(CultureInfo.InvariantCulture), d.Month.ToString(CultureInfo.InvariantCulture), d.Year.ToString(CultureInfo.InvariantCulture));
-
-    private static DateOnly? Date(string? day, string? month, string? year) =>
-        int.TryParse(day, CultureInfo.InvariantCulture, out var d) && int.TryParse(month, CultureInfo.InvariantCulture, out var m) && int.TryParse(year, CultureInfo.InvariantCulture, out var y)
-            && y is >= 1990 and <= 2100 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m) ? new DateOnly(y, m, d) : null;
 }

@@ -1,0 +1,42 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Caravan.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class RevocationLists : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "partner_revocations",
+                columns: table => new
+                {
+                    partner_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    issued_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    fetched_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    payload = table.Column<string>(type: "character varying(5000000)", maxLength: 5000000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_partner_revocations", x => x.partner_id);
+                    table.ForeignKey(
+                        name: "fk_partner_revocations_partner_node_partner_id",
+                        column: x => x.partner_id,
+                        principalTable: "partner_node",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "partner_revocations");
+        }
+    }
+}
