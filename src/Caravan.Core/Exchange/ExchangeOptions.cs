@@ -21,4 +21,18 @@ public sealed class ExchangeOptions
     /// <summary>How long a partner has to answer one delivery before it is retried later.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a claimed batch is this sender's alone. If the sending process dies mid-delivery, the batch is sent
+    /// again after this; the receiver's inbox keeps it exactly-once. Longer than a request can take.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan ClaimTime { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How often the delivery worker looks for messages due without being told: retries after back-off, batches whose
+    /// claim lapsed, and whatever was queued before the process started.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -48,7 +48,8 @@ public sealed class ExchangeOutbox(CaravanDbContext db, TrustCheck trust, Sensit
 
         var partner = verdict.Partner!;
         var now = time.GetUtcNow().UtcDateTime;
-        var id = Guid.CreateVersion7();
+        // Delivered in the order queued: a partner applies a plan before its activities, a referral before its statuses.
+        var id = SequentialIds.Next();
         // The time is a placeholder: each attempt is signed with the time it is sent (see NodeDelivery).
         var envelope = new Envelope(id, type, MessageFields.SchemaVersion, partner.Agreement, purpose,
             Envelope.Address(node.Value.PublicUrl), Envelope.Address(partner.BaseUrl), DateTimeOffset.MinValue, body);

@@ -137,7 +137,7 @@ public sealed partial class NodeDelivery(
 
         // A claim's end is made unique to this run (to the microsecond both engines keep), so the rows read back are
         // exactly those this run won, even when another replica claims from the same list at the same moment.
-        var until = new DateTime((now + OutboxDelivery.ClaimTime).Ticks / 10 * 10, DateTimeKind.Utc).AddTicks(RandomNumberGenerator.GetInt32(1, 10_000_000) * 10L);
+        var until = new DateTime((now + options.Value.ClaimTime).Ticks / 10 * 10, DateTimeKind.Utc).AddTicks(RandomNumberGenerator.GetInt32(1, 10_000_000) * 10L);
         await db.Set<OutboxMessage>()
             .Where(m => ids.Contains(m.Id) && ((m.Status == MessageStatus.Pending && m.NextAttemptAt <= now) || (m.Status == MessageStatus.Sending && m.ClaimedUntil < now)))
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, MessageStatus.Sending).SetProperty(m => m.ClaimedUntil, until), cancellationToken);

@@ -77,6 +77,7 @@ public static class CaravanPipeline
         api.MapGuideEndpoints();
         api.MapExchangeEndpoints();
         api.MapRegionEndpoints();
+        api.MapPlansEndpoints();
         app.MapSigningEndpoints();
         // The cheapest JSON answer the app can give: the baseline that benchmarks compare every endpoint with.
         api.MapGet("/status", (IOptions<NodeOptions> node) => TypedResults.Ok(new NodeStatus("ok", node.Value.Country)))

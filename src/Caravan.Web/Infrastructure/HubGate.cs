@@ -16,7 +16,7 @@ public sealed class HubGate(RequestDelegate next, IOptions<NodeOptions> node)
     public static readonly IReadOnlyList<string> Open =
     [
         Home, "/plans", "/account", "/admin", "/dashboard/admin", "/errors", "/about",
-        "/api/v1/exchange", "/api/v1/region", "/api/v1/status", "/api/docs", "/openapi",
+        "/api/v1/exchange", "/api/v1/region", "/api/v1/plans", "/api/v1/status", "/api/docs", "/openapi",
         "/.well-known", "/healthz", "/css", "/js", "/lib",
     ];
 

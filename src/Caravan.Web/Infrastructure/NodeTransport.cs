@@ -155,13 +155,15 @@ public sealed class NodeTransport(HttpClient client) : INodeTransport
 }
 
 /// <summary>Sends partner messages as soon as they are queued, in the background, so the request that queued them returns at once.</summary>
-public sealed partial class NodeDeliveryWorker(OutboxSignal signal, IServiceScopeFactory scopes, ILogger<NodeDeliveryWorker> logger) : BackgroundService
+public sealed partial class NodeDeliveryWorker(OutboxSignal signal, IServiceScopeFactory scopes, IOptions<ExchangeOptions> options, ILogger<NodeDeliveryWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            while (await signal.WaitAsync(stoppingToken))
+            // At start (what a stopped or killed process left), when told, and every poll interval (back-offs ended,
+            // claims lapsed): delivery to partners does not wait for the job scheduler.
+            while (!stoppingToken.IsCancellationRequested)
             {
                 signal.TryTake();
                 try
@@ -173,6 +175,17 @@ public sealed partial class NodeDeliveryWorker(OutboxSignal signal, IServiceScop
                 {
                     // The scheduled outbox run picks up whatever this run left; the worker must outlive one bad run.
                     LogFailed(logger, e);
+                }
+
+                using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                poll.CancelAfter(options.Value.PollInterval);
+                try
+                {
+                    await signal.WaitAsync(poll.Token);
+                }
+                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // The poll interval passed without a signal: look anyway.
                 }
             }
         }

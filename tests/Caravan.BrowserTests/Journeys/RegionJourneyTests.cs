@@ -196,12 +196,20 @@ public partial class RegionJourneyTests(BrowserFixture fixture, RegionNodes regi
     [Fact]
     public async Task The_secretariat_sees_the_region_and_a_Kazakh_officer_reports_on_the_joint_plan()
     {
-        // What the linker queued while the nodes met: the countries' tables for the hub, the hub's plan for the countries.
-        for (var round = 0; round < 2; round++)
+        // What the linkers queue as the nodes meet: the countries' tables for the hub, the hub's plan for the countries.
+        // A linker may still be queueing when the keys are in place, so this waits for the outcome, not for one round.
+        async Task<bool> ArrivedAsync() =>
+            await region.Uz.WithDbAsync(d => d.Set<Caravan.Core.Coordination.ActionPlan>().AnyAsync(p => p.Code == Caravan.Core.Coordination.DemoActionPlans.Code))
+            && await region.Kz.WithDbAsync(d => d.Set<Caravan.Core.Coordination.ActionPlan>().AnyAsync(p => p.Code == Caravan.Core.Coordination.DemoActionPlans.Code))
+            && await region.Hub.WithDbAsync(d => d.Set<Caravan.Core.Region.RegionalAggregate>().Select(a => a.PartnerId).Distinct().CountAsync()) == 2;
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (!await ArrivedAsync())
         {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the plan and the countries' tables did not arrive within 90 s");
             await RegionNodes.FlushAsync(region.Uz);
             await RegionNodes.FlushAsync(region.Kz);
             await RegionNodes.FlushAsync(region.Hub);
+            await Task.Delay(250);
         }
 
         var page = await fixture.NewPageAsync(width: 1024);
@@ -243,6 +251,28 @@ public partial class RegionJourneyTests(BrowserFixture fixture, RegionNodes regi
         await officer.InspectAsync("plan-update-kz-ru");
         await officer.ClickAsync("main form button[type=submit]");
         await Assertions.Expect(officer.Locator("tr[data-activity='1.2'] td[data-country='KZ']")).ToHaveAttributeAsync("data-status", "Done");
+
+        // The officer's other exchange pages, in Russian, pass axe too.
+        foreach (var (path, name) in new[] { ("/exchange/employment", "exchange-employment-kz-ru"), ("/exchange/referrals", "exchange-referrals-kz-ru") })
+        {
+            await officer.GotoAsync(new Uri(region.KzUrl, path).AbsoluteUri);
+            await officer.InspectAsync(name);
+        }
+
+        // The Uzbek administrator publishes to the hub on demand, and sees the trust list with the hub on it.
+        var admin = await fixture.NewPageAsync(width: 1024);
+        await admin.GotoAsync(new Uri(region.UzUrl, "/account/sign-in?culture=uz").AbsoluteUri);
+        await admin.FillAsync("#Email", DemoAccounts.AdminEmail);
+        await admin.FillAsync("#Password", new DemoOptions().StaffPassword);
+        await admin.ClickAsync("main form button[type=submit]");
+        await Assertions.Expect(admin).ToHaveURLAsync(new Regex("/dashboard"));
+        await admin.GotoAsync(new Uri(region.UzUrl, "/admin/exchange").AbsoluteUri);
+        await admin.ClickAsync("form[action*='handler=Publish'] button");
+        await Assertions.Expect(admin.Locator("#published")).ToBeVisibleAsync();
+        await admin.InspectAsync("admin-exchange-published-uz");
+        await admin.GotoAsync(new Uri(region.UzUrl, "/admin/partners").AbsoluteUri);
+        await Assertions.Expect(admin.Locator("main")).ToContainTextAsync("Regional hub");
+        await admin.InspectAsync("admin-partners-uz");
 
         await RegionNodes.FlushAsync(region.Kz);
         await page.GotoAsync(new Uri(region.HubUrl, $"/plans/{Caravan.Core.Coordination.DemoActionPlans.Code}").AbsoluteUri);

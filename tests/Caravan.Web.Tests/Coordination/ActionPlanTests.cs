@@ -112,6 +112,12 @@ public class ActionPlanTests(NodePairFixture fixture)
         report.ShouldContain("indicator,I1,Departures abroad,UZ,,,,0,300,240,departures");
         report.ShouldContain("recommendation,R1,Cap recruitment fees.,KZ,\"Regional coordination meeting, Almaty\",,planned");
 
+        // The same as data, for the officer signed in; nobody else.
+        var json = System.Text.Json.Nodes.JsonNode.Parse(await kzOfficer.GetStringAsync($"/api/v1/plans/{code}"))!;
+        json["activities"]![0]!["parts"]!.AsArray().Single(p => (string?)p!["country"] == "UZ")!["status"]!.GetValue<string>().ShouldBe("done");
+        json["indicators"]!.AsArray().Single(i => (string?)i!["code"] == "I1")!["values"]![0]!["actual"]!.GetValue<decimal>().ShouldBe(240);
+        (await pair.Kz.CreateClient().GetAsync($"/api/v1/plans/{code}")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
         // Kazakhstan enters its manual value; the hub sees it.
         (await kzOfficer.PostFormAsync($"/plans/{code}/update?kind=value&item=I2&country=KZ", new Dictionary<string, string> { ["Value"] = "-3" })).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await kzOfficer.PostFormAsync($"/plans/{code}/update?kind=value&item=I2&country=KZ", new Dictionary<string, string> { ["Value"] = "5" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);

@@ -154,7 +154,7 @@ public sealed class NodePair
         return key.PublicJwk.TrimEnd('}') + $",\"kid\":\"{key.KeyId}\"}}";
     });
 
-    private static Task<Guid> TrustAsync(CaravanApp app, string country, string name, Uri address, string jwk, MessageType[] receive, MessageType[] send, bool isHub = false) =>
+    public static Task<Guid> TrustAsync(CaravanApp app, string country, string name, Uri address, string jwk, MessageType[] receive, MessageType[] send, bool isHub = false) =>
         app.WithScopeAsync(async sp =>
         {
             var commands = sp.GetRequiredService<TrustListCommands>();
