@@ -105,6 +105,7 @@ public static class DemoRegionCommand
         env["ASPNETCORE_URLS"] = node.Address.AbsoluteUri.TrimEnd('/');
         env["Node__Country"] = node.Country;
         env["Node__Role"] = node.IsHub ? "Hub" : "Country";
+        env["DemoRegion__Facts"] = node.IsHub ? "false" : "true";
         env["Node__DisplayName"] = node.DisplayName;
         env["Node__DefaultCulture"] = node.Culture;
         env["Node__PublicUrl"] = node.Address.AbsoluteUri;

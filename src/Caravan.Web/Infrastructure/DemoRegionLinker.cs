@@ -46,6 +46,12 @@ public sealed partial class DemoRegionLinker(IServiceScopeFactory scopes, IConfi
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (config.GetValue(DemoRegionFacts.Setting, false) && !node.Value.IsHub)
+        {
+            await using var seeding = scopes.CreateAsyncScope();
+            await DemoRegionFacts.SeedAsync(seeding.ServiceProvider, node.Value.Country, stoppingToken);
+        }
+
         var pending = config.GetSection(Section).Get<List<DemoRegionPartner>>()?.Where(p => p.Url is not null).ToList() ?? [];
         using var http = clients.CreateClient();
         http.Timeout = TimeSpan.FromSeconds(5);
@@ -69,6 +75,8 @@ public sealed partial class DemoRegionLinker(IServiceScopeFactory scopes, IConfi
 
             await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
+
+        await SendPlanValuesAsync(stoppingToken);
     }
 
     private async Task<bool> LinkAsync(HttpClient http, DemoRegionPartner partner, CancellationToken cancellationToken)
@@ -119,6 +127,29 @@ public sealed partial class DemoRegionLinker(IServiceScopeFactory scopes, IConfi
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// A country's node sends its linked plan values once the hub's plan has arrived, rather than at the next fold.
+    /// </summary>
+    private async Task SendPlanValuesAsync(CancellationToken cancellationToken)
+    {
+        if (node.Value.IsHub)
+        {
+            return;
+        }
+
+        for (var i = 0; i < 60 && !cancellationToken.IsCancellationRequested; i++)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            if ((await scope.ServiceProvider.GetRequiredService<Caravan.Core.Coordination.PlanQueries>().ListAsync(cancellationToken)).Count > 0)
+            {
+                await scope.ServiceProvider.GetRequiredService<Caravan.Core.Coordination.PlanValuePublisher>().PublishAsync(cancellationToken);
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo region: {Country} at {Url} is on the trust list")]
