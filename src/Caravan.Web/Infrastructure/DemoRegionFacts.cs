@@ -39,13 +39,15 @@ public static class DemoRegionFacts
         for (var back = 23; back >= 0; back--)
         {
             var month = today.AddMonths(-back);
+            // Nothing dated after today: this month's records stop at today, as real ones would.
+            var lastDay = back == 0 ? today.Day : 27;
             foreach (var (destination, perMonth) in corridors)
             {
                 // A little seasonal swing, so the series over time is not flat.
                 var count = perMonth + (perMonth * ((month.Month % 6) - 2) / 10);
                 for (var i = 0; i < count; i++)
                 {
-                    facts.Add(Fact(FactKind.Departure, new DateOnly(month.Year, month.Month, 1 + (i % 27)), regions, destination, i, recorded));
+                    facts.Add(Fact(FactKind.Departure, new DateOnly(month.Year, month.Month, 1 + (i % lastDay)), regions, destination, i, recorded));
                 }
             }
 
@@ -53,7 +55,7 @@ public static class DemoRegionFacts
             var employed = corridors.First(c => c.Destination != "RU").PerMonth / 2;
             for (var i = 0; i < employed; i++)
             {
-                facts.Add(Fact(FactKind.EmploymentRegistered, new DateOnly(month.Year, month.Month, 1 + (i % 27)), regions, corridors.First(c => c.Destination != "RU").Destination, i, recorded));
+                facts.Add(Fact(FactKind.EmploymentRegistered, new DateOnly(month.Year, month.Month, 1 + (i % lastDay)), regions, corridors.First(c => c.Destination != "RU").Destination, i, recorded));
             }
         }
 
