@@ -131,13 +131,31 @@ public class ExchangeRefusalTests(NodePairFixture fixture)
         await Refused(await SignedByKzAsync(pair, Message(MessageType.EmploymentRegistered, Employment(card))), RefusalReason.AgreementNotInForce);
         await pair.Uz.WithDbAsync(d => d.Set<PartnerNode>().Where(p => p.Id == pair.KzAtUz).ExecuteUpdateAsync(u => u.SetProperty(p => p.ValidUntil, (DateOnly?)null)));
         var reports = await pair.Kz.WithDbAsync(d => d.Set<EmploymentReport>().CountAsync());
-        var queued = await pair.Kz.WithScopeAsync(sp => sp.GetRequiredService<EmploymentReports>().RegisterAsync(
-            new EmploymentInput(pair.UzAtKz, card, "contract", null, null, null, yesterday)));
-        queued.Report.ShouldNotBeNull();
-        await pair.Kz.WithDbAsync(d => d.Set<PartnerNode>().Where(p => p.Id == pair.UzAtKz).ExecuteUpdateAsync(u => u.SetProperty(p => p.ValidUntil, yesterday)));
+
+        // Uzbekistan is offline while the report is queued and the agreement ends, so Kazakhstan's background sender
+        // cannot deliver it in between; then the report is due again and must be parked, not sent.
+        var uzAddress = Envelope.Address(NodePair.UzAddress);
+        pair.Network.Down[uzAddress] = true;
+        Guid messageId;
         try
         {
-            var parked = await NodePair.DeliveredAsync(pair.Kz, queued.Report!.MessageId);
+            var queued = await pair.Kz.WithScopeAsync(sp => sp.GetRequiredService<EmploymentReports>().RegisterAsync(
+                new EmploymentInput(pair.UzAtKz, card, "contract", null, null, null, yesterday)));
+            queued.Report.ShouldNotBeNull();
+            messageId = queued.Report!.MessageId;
+            (await NodePair.DeliveredAsync(pair.Kz, messageId)).Status.ShouldBe(Caravan.Core.Messaging.MessageStatus.Pending);
+            await pair.Kz.WithDbAsync(d => d.Set<PartnerNode>().Where(p => p.Id == pair.UzAtKz).ExecuteUpdateAsync(u => u.SetProperty(p => p.ValidUntil, yesterday)));
+        }
+        finally
+        {
+            pair.Network.Down.TryRemove(uzAddress, out _);
+        }
+
+        await pair.Kz.WithDbAsync(d => d.Set<Caravan.Core.Messaging.OutboxMessage>().Where(m => m.Id == messageId)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.NextAttemptAt, DateTime.UtcNow.AddSeconds(-1))));
+        try
+        {
+            var parked = await NodePair.DeliveredAsync(pair.Kz, messageId);
             parked.Status.ShouldBe(Caravan.Core.Messaging.MessageStatus.Parked);
             parked.LastError.ShouldBe("Not sent: the agreement with this partner is not in force.");
             var officer = pair.Kz.EnglishBrowser();
