@@ -12,7 +12,8 @@ namespace Caravan.Core.Exchange;
 
 /// <summary>
 /// A foreign worker's employment, as this (destination) node registered it and reported it to the worker's country.
-/// It holds the departure card's code, never a name: the card is how the two nodes agree who the worker is.
+/// It holds the departure card's code, or the last two characters of the passport number, never a name: the card, or
+/// the passport number hashed under the key the two nodes agreed, is how they agree who the worker is.
 /// </summary>
 public sealed class EmploymentReport
 {
@@ -23,7 +24,11 @@ public sealed class EmploymentReport
     /// <summary>The outbox message that carries it; its status is the report's delivery status.</summary>
     public Guid MessageId { get; set; }
 
-    public required string CardCode { get; set; }
+    /// <summary>The departure card's code, when the worker was named by their card.</summary>
+    public string? CardCode { get; set; }
+
+    /// <summary>The passport number masked to its last two characters, when the worker was named by its hash.</summary>
+    public string? DocumentHint { get; set; }
 
     public string? Region { get; set; }
 
@@ -45,6 +50,7 @@ internal sealed class EmploymentReportMapping : IEntityTypeConfiguration<Employm
         builder.ToTable("employment_reports");
         builder.HasKey(e => e.Id);
         builder.Property(e => e.CardCode).HasMaxLength(20);
+        builder.Property(e => e.DocumentHint).HasMaxLength(20);
         builder.Property(e => e.Region).HasMaxLength(10);
         builder.Property(e => e.Occupation).HasMaxLength(4);
         builder.Property(e => e.PermitKind).HasMaxLength(20);
@@ -54,20 +60,23 @@ internal sealed class EmploymentReportMapping : IEntityTypeConfiguration<Employm
     }
 }
 
-/// <summary>What an officer typed to register a foreign worker's employment.</summary>
-public sealed record EmploymentInput(Guid? PartnerId, string? CardCode, string? PermitKind, string? Occupation, string? Region, string? EmployerName, DateOnly? RegisteredOn);
+/// <summary>What an officer typed to register a foreign worker's employment: the worker by card code or by passport number.</summary>
+public sealed record EmploymentInput(Guid? PartnerId, string? CardCode, string? PermitKind, string? Occupation, string? Region, string? EmployerName, DateOnly? RegisteredOn)
+{
+    public string? PassportNumber { get; init; }
+}
 
 /// <summary>Which field is wrong and why, as a resource key the page shows in the reader's language.</summary>
 public sealed record ExchangeFieldError(string Field, string Key);
 
 /// <summary>A report as the officer's list shows it, with where its message is.</summary>
-public sealed record EmploymentReportRow(Guid Id, string Partner, string CardCode, string PermitKind, string? Occupation, DateOnly RegisteredOn, DateTime CreatedAt, MessageStatus? Delivery, string? DeliveryError);
+public sealed record EmploymentReportRow(Guid Id, string Partner, string Worker, string PermitKind, string? Occupation, DateOnly RegisteredOn, DateTime CreatedAt, MessageStatus? Delivery, string? DeliveryError);
 
 /// <summary>
 /// Registers foreign workers' employment and reports each to the worker's country in the same transaction, so a
 /// registration is never kept without its message, nor a message sent for a registration that failed.
 /// </summary>
-public sealed class EmploymentReports(CaravanDbContext db, ExchangeOutbox outbox, TrustListQueries partners, TimeProvider time, IOptions<NodeOptions> node)
+public sealed class EmploymentReports(CaravanDbContext db, ExchangeOutbox outbox, TrustListQueries partners, MatchingKeys keys, TimeProvider time, IOptions<NodeOptions> node)
 {
     public static readonly IReadOnlyList<string> PermitKinds = ["workPermit", "patent", "contract"];
 
@@ -84,10 +93,37 @@ public sealed class EmploymentReports(CaravanDbContext db, ExchangeOutbox outbox
             errors.Add(new("PartnerId", "Exchange.Error.PartnerRequired"));
         }
 
-        var code = CredentialCodes.Normalise(input.CardCode);
-        if (code is null)
+        // The worker by exactly one of card or passport: two references could name two different people.
+        string? code = null, passportHash = null, hint = null;
+        var byPassport = !string.IsNullOrWhiteSpace(input.PassportNumber);
+        if (byPassport && !string.IsNullOrWhiteSpace(input.CardCode))
         {
-            errors.Add(new("CardCode", "Exchange.Error.CardCode"));
+            errors.Add(new("CardCode", "Exchange.Error.WorkerBoth"));
+        }
+        else if (byPassport)
+        {
+            var key = input.PartnerId is { } partner ? await keys.KeyAsync(partner, cancellationToken) : null;
+            if (Migrants.PersonInput.CheckDocument(input.PassportNumber, required: true) is not null)
+            {
+                errors.Add(new("PassportNumber", "Exchange.Error.Passport"));
+            }
+            else if (input.PartnerId is not null && key is null)
+            {
+                errors.Add(new("PassportNumber", "Exchange.Error.NoMatchingKey"));
+            }
+            else if (key is not null)
+            {
+                passportHash = PassportHashes.Compute(key, input.PassportNumber!);
+                hint = SensitiveData.Mask(input.PassportNumber!);
+            }
+        }
+        else
+        {
+            code = CredentialCodes.Normalise(input.CardCode);
+            if (code is null)
+            {
+                errors.Add(new("CardCode", "Exchange.Error.CardCode"));
+            }
         }
 
         if (input.PermitKind is null || !PermitKinds.Contains(input.PermitKind))
@@ -125,8 +161,8 @@ public sealed class EmploymentReports(CaravanDbContext db, ExchangeOutbox outbox
 
         var body = new JsonObject
         {
-            ["workerRef"] = code,
-            ["refKind"] = "departureCard",
+            ["workerRef"] = passportHash ?? code,
+            ["refKind"] = passportHash is null ? "departureCard" : "passportHash",
             ["destination"] = node.Value.Country,
             ["permitKind"] = input.PermitKind,
             ["registeredOn"] = input.RegisteredOn!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
@@ -156,7 +192,8 @@ public sealed class EmploymentReports(CaravanDbContext db, ExchangeOutbox outbox
         {
             PartnerId = input.PartnerId.Value,
             MessageId = queued.MessageId!.Value,
-            CardCode = code!,
+            CardCode = code,
+            DocumentHint = hint,
             Region = region,
             Occupation = occupation,
             PermitKind = input.PermitKind!,
@@ -176,6 +213,6 @@ public sealed class EmploymentReports(CaravanDbContext db, ExchangeOutbox outbox
                join m in db.Set<OutboxMessage>() on r.MessageId equals m.Id into messages
                from m in messages.DefaultIfEmpty()
                orderby r.CreatedAt descending
-               select new EmploymentReportRow(r.Id, p.Name, r.CardCode, r.PermitKind, r.Occupation, r.RegisteredOn, r.CreatedAt, m == null ? null : m.Status, m == null ? null : m.LastError))
+               select new EmploymentReportRow(r.Id, p.Name, r.CardCode ?? r.DocumentHint ?? "", r.PermitKind, r.Occupation, r.RegisteredOn, r.CreatedAt, m == null ? null : m.Status, m == null ? null : m.LastError))
             .Take(take).ToListAsync(cancellationToken);
 }

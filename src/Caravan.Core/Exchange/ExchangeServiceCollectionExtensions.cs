@@ -24,6 +24,8 @@ public static class ExchangeServiceCollectionExtensions
         services.AddScoped<NodeDelivery>();
         services.AddScoped<ExchangeInbox>();
         services.AddScoped<EmploymentReports>();
+        services.AddScoped<MatchingKeys>();
+        services.AddScoped<PassportIndex>();
         services.AddScoped<ExchangeLog>();
         services.AddScoped<VerificationAnswers>();
         services.AddScoped<VerificationExchange>();

@@ -61,19 +61,23 @@ internal sealed class EmploymentAbroadMapping : IEntityTypeConfiguration<Employm
 
 /// <summary>
 /// Receives "employment registered" from a destination: finds the citizen by the departure card the destination
-/// read, and records the employment on their record and in statistics. A card this node never issued, or revoked,
-/// matches nobody and writes nothing but the inbox's note. Workers named by a passport hash are not matched yet:
-/// that needs a hash column kept under the key the two nodes agree (see the issue notes).
+/// read, or by the passport hash under the key agreed with that partner, and records the employment on their record
+/// and in statistics. A card this node never issued, or revoked, or a hash that names nobody (or two people) matches
+/// nobody and writes nothing but the inbox's note.
 /// </summary>
-public sealed class EmploymentRegisteredHandler(CaravanDbContext db, TimeProvider time) : IExchangeHandler
+public sealed class EmploymentRegisteredHandler(CaravanDbContext db, PassportIndex passports, MatchingKeys keys, TimeProvider time) : IExchangeHandler
 {
     public const string Recorded = "recorded on the worker's record";
     public const string NoCard = "no matching departure card";
-    public const string NotMatched = "passport hashes are not matched on this node";
+    public const string NoPassport = "no registered passport with this hash";
+    public const string NoKey = "no passport-matching key agreed with this partner";
 
     // A delivery of hundreds of reports reads their cards and workers in two queries, not two per report.
     private readonly Dictionary<string, (Guid PersonId, Guid DepartureId)> cards = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, Person> persons = [];
+    private readonly Dictionary<(Guid Partner, string Hash), Guid> hashes = [];
+    private readonly HashSet<Guid> keyed = [];
+    private readonly HashSet<(Guid Partner, string Hash)> looked = [];
 
     public MessageType Type => MessageType.EmploymentRegistered;
 
@@ -92,7 +96,12 @@ public sealed class EmploymentRegisteredHandler(CaravanDbContext db, TimeProvide
             }
         }
 
-        var ids = cards.Values.Select(c => c.PersonId).Distinct().Where(id => !persons.ContainsKey(id)).ToList();
+        foreach (var partner in messages.Where(m => (string?)m.Envelope.Body["refKind"] == "passportHash").GroupBy(m => m.Partner.Id))
+        {
+            await FindPassportsAsync(partner.Key, [.. partner.Select(m => (string?)m.Envelope.Body["workerRef"]).OfType<string>()], cancellationToken);
+        }
+
+        var ids = cards.Values.Select(c => c.PersonId).Concat(hashes.Values).Distinct().Where(id => !persons.ContainsKey(id)).ToList();
         foreach (var chunk in ids.Chunk(500))
         {
             foreach (var person in await db.Set<Person>().AsNoTracking().Where(p => chunk.Contains(p.Id)).ToListAsync(cancellationToken))
@@ -106,26 +115,46 @@ public sealed class EmploymentRegisteredHandler(CaravanDbContext db, TimeProvide
     {
         ArgumentNullException.ThrowIfNull(message);
         var body = message.Envelope.Body;
-        if ((string?)body["refKind"] != "departureCard")
+        Person? person;
+        Guid? departure = null;
+        if ((string?)body["refKind"] == "passportHash")
         {
-            return NotMatched;
-        }
+            var hash = (string?)body["workerRef"] ?? string.Empty;
+            if (!looked.Contains((message.Partner.Id, hash)))
+            {
+                await PrepareAsync([message], cancellationToken);
+            }
 
-        var code = CredentialCodes.Normalise((string?)body["workerRef"]);
-        if (code is not null && !cards.ContainsKey(code))
-        {
-            await PrepareAsync([message], cancellationToken);
-        }
+            if (!keyed.Contains(message.Partner.Id))
+            {
+                return NoKey;
+            }
 
-        if (code is null || !cards.TryGetValue(code, out var card) || !persons.TryGetValue(card.PersonId, out var person))
+            if (!hashes.TryGetValue((message.Partner.Id, hash), out var id) || !persons.TryGetValue(id, out person))
+            {
+                return NoPassport;
+            }
+        }
+        else
         {
-            return NoCard;
+            var code = CredentialCodes.Normalise((string?)body["workerRef"]);
+            if (code is not null && !cards.ContainsKey(code))
+            {
+                await PrepareAsync([message], cancellationToken);
+            }
+
+            if (code is null || !cards.TryGetValue(code, out var card) || !persons.TryGetValue(card.PersonId, out person))
+            {
+                return NoCard;
+            }
+
+            departure = card.DepartureId;
         }
 
         var employment = new EmploymentAbroad
         {
             PersonId = person.Id,
-            DepartureId = card.DepartureId,
+            DepartureId = departure,
             PartnerId = message.Partner.Id,
             MessageId = message.Envelope.Id,
             Destination = (string)body["destination"]!,
@@ -139,5 +168,30 @@ public sealed class EmploymentRegisteredHandler(CaravanDbContext db, TimeProvide
         db.Add(employment);
         db.Add(FactWriter.ForEmploymentAbroad(employment, FactPerson.Of(person), employment.ReceivedAt));
         return Recorded;
+    }
+
+    /// <summary>
+    /// Looks the hashes up in the partner's index; if some name nobody, the index may lag the registry (a number
+    /// typed a minute ago), so it catches up once and looks again before the report is taken as matching nobody.
+    /// </summary>
+    private async Task FindPassportsAsync(Guid partnerId, IReadOnlyList<string> wanted, CancellationToken cancellationToken)
+    {
+        looked.UnionWith(wanted.Select(h => (partnerId, h)));
+        if (await keys.SetAtAsync(partnerId, cancellationToken) is null)
+        {
+            return;
+        }
+
+        keyed.Add(partnerId);
+        var found = await passports.FindAsync(partnerId, wanted, cancellationToken);
+        if (found.Count < wanted.Distinct(StringComparer.Ordinal).Count() && await passports.CatchUpAsync(partnerId, cancellationToken) > 0)
+        {
+            found = await passports.FindAsync(partnerId, wanted, cancellationToken);
+        }
+
+        foreach (var (hash, person) in found)
+        {
+            hashes[(partnerId, hash)] = person;
+        }
     }
 }

@@ -1771,7 +1771,6 @@ namespace Caravan.Migrations.Postgres.Migrations
                         .HasColumnName("id");
 
                     b.Property<string>("CardCode")
-                        .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("card_code");
@@ -1779,6 +1778,11 @@ namespace Caravan.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("DocumentHint")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("document_hint");
 
                     b.Property<string>("EmployerName")
                         .HasMaxLength(200)
@@ -2009,6 +2013,28 @@ namespace Caravan.Migrations.Postgres.Migrations
                     b.ToTable("partner_key", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Exchange.PartnerMatchingKey", b =>
+                {
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("KeyCipher")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("key_cipher");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.HasKey("PartnerId")
+                        .HasName("pk_partner_matching_keys");
+
+                    b.ToTable("partner_matching_keys", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Core.Exchange.PartnerNode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2065,6 +2091,40 @@ namespace Caravan.Migrations.Postgres.Migrations
                         .HasName("pk_partner_node");
 
                     b.ToTable("partner_node", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Exchange.PartnerPassportHash", b =>
+                {
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("character varying(43)")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("SourceHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("source_hash");
+
+                    b.HasKey("PartnerId", "PersonId")
+                        .HasName("pk_partner_passport_hashes");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_partner_passport_hashes_person_id");
+
+                    b.HasIndex("PartnerId", "Hash")
+                        .HasDatabaseName("ix_partner_passport_hashes_partner_id_hash");
+
+                    b.ToTable("partner_passport_hashes", (string)null);
                 });
 
             modelBuilder.Entity("Caravan.Core.Exchange.PartnerRevocations", b =>
@@ -5270,6 +5330,33 @@ namespace Caravan.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_partner_key_partner_node_partner_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Exchange.PartnerMatchingKey", b =>
+                {
+                    b.HasOne("Caravan.Core.Exchange.PartnerNode", null)
+                        .WithOne()
+                        .HasForeignKey("Caravan.Core.Exchange.PartnerMatchingKey", "PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_matching_keys_partner_node_partner_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Exchange.PartnerPassportHash", b =>
+                {
+                    b.HasOne("Caravan.Core.Exchange.PartnerNode", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_passport_hashes_partner_node_partner_id");
+
+                    b.HasOne("Caravan.Core.Migrants.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_passport_hashes_person_person_id");
                 });
 
             modelBuilder.Entity("Caravan.Core.Exchange.PartnerRevocations", b =>

@@ -1764,7 +1764,6 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasColumnName("id");
 
                     b.Property<string>("CardCode")
-                        .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("card_code");
@@ -1772,6 +1771,11 @@ namespace Caravan.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("DocumentHint")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_hint");
 
                     b.Property<string>("EmployerName")
                         .HasMaxLength(200)
@@ -2002,6 +2006,28 @@ namespace Caravan.Migrations.Sqlite.Migrations
                     b.ToTable("partner_key", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Exchange.PartnerMatchingKey", b =>
+                {
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("KeyCipher")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_cipher");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_at");
+
+                    b.HasKey("PartnerId")
+                        .HasName("pk_partner_matching_keys");
+
+                    b.ToTable("partner_matching_keys", (string)null);
+                });
+
             modelBuilder.Entity("Caravan.Core.Exchange.PartnerNode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2058,6 +2084,40 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasName("pk_partner_node");
 
                     b.ToTable("partner_node", (string)null);
+                });
+
+            modelBuilder.Entity("Caravan.Core.Exchange.PartnerPassportHash", b =>
+                {
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partner_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("SourceHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_hash");
+
+                    b.HasKey("PartnerId", "PersonId")
+                        .HasName("pk_partner_passport_hashes");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_partner_passport_hashes_person_id");
+
+                    b.HasIndex("PartnerId", "Hash")
+                        .HasDatabaseName("ix_partner_passport_hashes_partner_id_hash");
+
+                    b.ToTable("partner_passport_hashes", (string)null);
                 });
 
             modelBuilder.Entity("Caravan.Core.Exchange.PartnerRevocations", b =>
@@ -5253,6 +5313,33 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_partner_key_partner_node_partner_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Exchange.PartnerMatchingKey", b =>
+                {
+                    b.HasOne("Caravan.Core.Exchange.PartnerNode", null)
+                        .WithOne()
+                        .HasForeignKey("Caravan.Core.Exchange.PartnerMatchingKey", "PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_matching_keys_partner_node_partner_id");
+                });
+
+            modelBuilder.Entity("Caravan.Core.Exchange.PartnerPassportHash", b =>
+                {
+                    b.HasOne("Caravan.Core.Exchange.PartnerNode", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_passport_hashes_partner_node_partner_id");
+
+                    b.HasOne("Caravan.Core.Migrants.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_passport_hashes_person_person_id");
                 });
 
             modelBuilder.Entity("Caravan.Core.Exchange.PartnerRevocations", b =>

@@ -99,6 +99,7 @@ public static class CaravanJobs
         // Every minute: retries after back-off. A first attempt is made at once by whoever queues the message.
         jobs.AddOrUpdate<OutboxDeliveryJob>(Caravan.Core.Messaging.OutboxJob.Id, j => j.RunAsync(CancellationToken.None), app.Configuration.GetValue("Jobs:OutboxCron", "* * * * *"));
         jobs.AddOrUpdate<RevocationListsJob>(Caravan.Core.Exchange.RevocationRefresh.JobId, j => j.RunAsync(CancellationToken.None), app.Configuration.GetValue("Jobs:RevocationListsCron", "5 * * * *"));
+        jobs.AddOrUpdate<PassportIndexJob>(PassportIndexJob.Id, j => j.RunAsync(CancellationToken.None), app.Configuration.GetValue("Jobs:PassportIndexCron", "*/10 * * * *"));
         jobs.AddOrUpdate<TrainingReminders>(Caravan.Core.Training.TrainingReminderJob.Id, j => j.RunAsync(CancellationToken.None), app.Configuration.GetValue("Jobs:TrainingReminderCron", "15 * * * *"));
         jobs.AddOrUpdate<DatabaseMaintenanceJob>(DatabaseMaintenanceJob.Id, j => j.RunAsync(CancellationToken.None), app.Configuration.GetValue("Jobs:MaintenanceCron", "40 2 * * *"));
         return app;
@@ -138,6 +139,16 @@ public sealed class RevocationListsJob(Caravan.Core.Exchange.RevocationRefresh r
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     [AutomaticRetry(Attempts = 1)]
     public Task RunAsync(CancellationToken cancellationToken) => refresh.RefreshAsync(cancellationToken);
+}
+
+/// <summary>Every ten minutes: the passport index of each partner with an agreed key follows the registry, so a report rarely has to wait for it.</summary>
+public sealed class PassportIndexJob(Caravan.Core.Exchange.PassportIndex index)
+{
+    public const string Id = "exchange-passport-index";
+
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    [AutomaticRetry(Attempts = 1)]
+    public Task RunAsync(CancellationToken cancellationToken) => index.CatchUpAllAsync(cancellationToken);
 }
 
 /// <summary>Hourly; each reminder is marked as it is queued, so an overlap or a retry sends nothing twice.</summary>

@@ -12,7 +12,7 @@ namespace Caravan.Web.Pages.Exchange;
 
 /// <summary>
 /// A destination officer registers a foreign worker's work permit or contract, naming the worker only by the code on
-/// their departure card. The report goes to the worker's country in the background; the list shows where it is.
+/// their departure card, or by their passport number, which leaves the node only as a hash under the agreed key. The report goes to the worker's country in the background; the list shows where it is.
 /// </summary>
 [Authorize(Roles = Roles.Officer)]
 public sealed class EmploymentModel(EmploymentReports reports, Catalogue catalogue, IOptions<NodeOptions> node) : PageModel
@@ -22,6 +22,10 @@ public sealed class EmploymentModel(EmploymentReports reports, Catalogue catalog
 
     [BindProperty]
     public string? CardCode { get; set; }
+
+    /// <summary>Never kept, logged or sent: only its hash under the key agreed with the partner leaves the node.</summary>
+    [BindProperty]
+    public string? PassportNumber { get; set; }
 
     [BindProperty]
     public string? PermitKind { get; set; }
@@ -62,7 +66,7 @@ public sealed class EmploymentModel(EmploymentReports reports, Catalogue catalog
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var on = Caravan.Web.Infrastructure.FormDates.From(OnDay, OnMonth, OnYear);
-        var (report, errors, decision) = await reports.RegisterAsync(new EmploymentInput(PartnerId, CardCode, PermitKind, Occupation, Region, EmployerName, on), cancellationToken);
+        var (report, errors, decision) = await reports.RegisterAsync(new EmploymentInput(PartnerId, CardCode, PermitKind, Occupation, Region, EmployerName, on) { PassportNumber = PassportNumber }, cancellationToken);
         foreach (var error in errors)
         {
             ModelState.AddModelError(error.Field == nameof(EmploymentInput.RegisteredOn) ? "On" : error.Field, error.Key);
@@ -80,7 +84,7 @@ public sealed class EmploymentModel(EmploymentReports reports, Catalogue catalog
             return Page();
         }
 
-        Sent = report.CardCode;
+        Sent = report.CardCode ?? report.DocumentHint;
         return RedirectToPage();
     }
 

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Caravan.Web.Pages.Admin.Partners;
 
 /// <summary>One partner node: its details and agreement, the messages allowed each way, and its keys (add, revoke).</summary>
-public sealed class EditModel(TrustListCommands commands, TrustListQueries trust, Catalogue catalogue) : PageModel
+public sealed class EditModel(TrustListCommands commands, TrustListQueries trust, MatchingKeys matchingKeys, Catalogue catalogue) : PageModel
 {
     [BindProperty]
     public string? Country { get; set; }
@@ -52,7 +52,16 @@ public sealed class EditModel(TrustListCommands commands, TrustListQueries trust
     [BindProperty]
     public string? Jwk { get; set; }
 
+    /// <summary>The passport-matching key the partner's administrator gave; bound from the form only, never shown back.</summary>
+    [BindProperty]
+    public string? MatchingKey { get; set; }
+
     public PartnerNode? Partner { get; private set; }
+
+    public DateTime? MatchingKeySetAt { get; private set; }
+
+    /// <summary>A key just generated: shown in this one answer (not redirected, so never in a cookie or URL) for the partner's administrator.</summary>
+    public string? NewMatchingKey { get; private set; }
 
     public IReadOnlyList<KeyValuePair<string, string>> Countries { get; private set; } = [];
 
@@ -66,10 +75,7 @@ public sealed class EditModel(TrustListCommands commands, TrustListQueries trust
                 return NotFound();
             }
 
-            var p = Partner;
-            (Country, Name, BaseUrl, IsHub, Agreement, Version) = (p.Country, p.Name, p.BaseUrl, p.IsHub, p.Agreement, p.Version);
-            (FromDay, FromMonth, FromYear) = Parts(p.ValidFrom);
-            (UntilDay, UntilMonth, UntilYear) = p.ValidUntil is { } until ? Parts(until) : (null, null, null);
+            Fill(Partner);
         }
 
         await LoadAsync(id, cancellationToken);
@@ -108,6 +114,26 @@ public sealed class EditModel(TrustListCommands commands, TrustListQueries trust
     /// <summary>Each key has its own reason field, so an error shows beside the key it is about.</summary>
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, Guid key, CancellationToken cancellationToken) =>
         await DoneAsync(id, await commands.RevokeKeyAsync(id, key, Request.Form[$"Reason-{key}"].ToString(), cancellationToken), cancellationToken, $"Reason-{key}");
+
+    public async Task<IActionResult> OnPostMatchingKeyAsync(Guid id, CancellationToken cancellationToken) =>
+        await DoneAsync(id, await matchingKeys.SetAsync(id, MatchingKey, cancellationToken), cancellationToken);
+
+    public async Task<IActionResult> OnPostRemoveMatchingKeyAsync(Guid id, CancellationToken cancellationToken) =>
+        await DoneAsync(id, await matchingKeys.RemoveAsync(id, cancellationToken), cancellationToken);
+
+    public async Task<IActionResult> OnPostGenerateMatchingKeyAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var (result, key) = await matchingKeys.GenerateAsync(id, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return await DoneAsync(id, result, cancellationToken);
+        }
+
+        NewMatchingKey = key;
+        await LoadAsync(id, cancellationToken);
+        Fill(Partner!);
+        return Page();
+    }
 
     public static string FlowValue(FlowDirection direction, MessageType type) => $"{direction}:{type}";
 
@@ -152,8 +178,20 @@ public sealed class EditModel(TrustListCommands commands, TrustListQueries trust
             Partner = await trust.PartnerAsync(existing, cancellationToken);
         }
 
+        if (Partner is not null)
+        {
+            MatchingKeySetAt = await matchingKeys.SetAtAsync(Partner.Id, cancellationToken);
+        }
+
         var names = await catalogue.CountryNamesAsync(CultureInfo.CurrentUICulture.Name, cancellationToken);
         Countries = [.. names.OrderBy(n => n.Value, StringComparer.CurrentCulture)];
+    }
+
+    private void Fill(PartnerNode p)
+    {
+        (Country, Name, BaseUrl, IsHub, Agreement, Version) = (p.Country, p.Name, p.BaseUrl, p.IsHub, p.Agreement, p.Version);
+        (FromDay, FromMonth, FromYear) = Parts(p.ValidFrom);
+        (UntilDay, UntilMonth, UntilYear) = p.ValidUntil is { } until ? Parts(until) : (null, null, null);
     }
 
     private static (string, string, string) Parts(DateOnly d) =>
