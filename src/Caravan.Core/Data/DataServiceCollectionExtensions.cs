@@ -23,7 +23,7 @@ public static class DataServiceCollectionExtensions
             Configure(options, provider, connectionString);
             options.AddInterceptors(new VersionStampInterceptor(), new AuditSaveChangesInterceptor(
                 sp.GetRequiredService<IAuditActor>(), sp.GetRequiredService<TimeProvider>()),
-                new Vacancies.ListingStampInterceptor(sp.GetService<Vacancies.VacancyListingCache>()));
+                new Vacancies.ListingStampInterceptor(sp.GetService<Vacancies.VacancyListingCache>()), new Exchange.TrustListStampInterceptor());
         });
         return services;
     }

@@ -40,6 +40,7 @@ public sealed partial class ExchangeInbox(
     IOptions<NodeOptions> node,
     IOptions<ExchangeOptions> options,
     Messaging.OutboxSignal signal,
+    TrustListCache trustList,
     ILogger<ExchangeInbox> logger)
 {
     public const int MaxBatch = 1000;
@@ -67,7 +68,7 @@ public sealed partial class ExchangeInbox(
     private async Task<IReadOnlyList<DeliveryAnswer>> ProcessAsync(IReadOnlyList<string> tokens, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var trust = await TrustSnapshot.LoadAsync(db, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
+        var trust = await trustList.GetAsync(db, cancellationToken);
         var me = Envelope.Address(node.Value.PublicUrl);
         var answers = new DeliveryAnswer[tokens.Count];
         var checkedMessages = new List<(int Index, InboundMessage Message)>();
@@ -127,7 +128,7 @@ public sealed partial class ExchangeInbox(
     {
         ArgumentNullException.ThrowIfNull(token);
         var now = time.GetUtcNow();
-        var trust = await TrustSnapshot.LoadAsync(db, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
+        var trust = await trustList.GetAsync(db, cancellationToken);
         var (message, refusal) = await CheckAsync(token, trust, Envelope.Address(node.Value.PublicUrl), now, t => t == expected);
         if (refusal is null && await db.Set<InboxMessage>().AnyAsync(m => m.Id == message!.Envelope.Id, cancellationToken))
         {
@@ -227,12 +228,12 @@ public sealed partial class ExchangeInbox(
             return (null, Refused(RefusalReason.SchemaError, $"schema version {envelope.Version} is not supported (only {MessageFields.SchemaVersion})"));
         }
 
-        if (!entry.Partner.InForce(trust.Today))
+        if (!entry.Partner.InForce(DateOnly.FromDateTime(now.UtcDateTime)))
         {
             return (null, Refused(RefusalReason.AgreementNotInForce, "the agreement with the sender is not in force"));
         }
 
-        if (envelope.Purpose != MessagePurposes.Of(envelope.Type) || !trust.Allows(entry.Partner.Id, envelope.Type, envelope.Purpose) || !handled(envelope.Type))
+        if (envelope.Purpose != MessagePurposes.Of(envelope.Type) || !trust.Allows(entry.Partner.Id, FlowDirection.Receive, envelope.Type, envelope.Purpose) || !handled(envelope.Type))
         {
             return (null, Refused(RefusalReason.NotAllowed, $"the agreement does not allow {envelope.Type} for {envelope.Purpose} from this sender"));
         }
@@ -266,35 +267,4 @@ public sealed partial class ExchangeInbox(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused partner message {Id}: {Reason} ({Detail})")]
     private static partial void LogRefused(ILogger logger, Guid? id, RefusalReason reason, string detail);
-}
-
-/// <summary>The trust list as one request reads it: every key with its partner, and every allowed inbound flow.</summary>
-internal sealed class TrustSnapshot
-{
-    public sealed record KeyEntry(PartnerKey Key, PartnerNode Partner, JsonWebKey SecurityKey);
-
-    private HashSet<(Guid, MessageType, ExchangePurpose)> flows = [];
-
-    public Dictionary<string, KeyEntry> Keys { get; } = new(StringComparer.Ordinal);
-
-    public DateOnly Today { get; private init; }
-
-    public bool Allows(Guid partnerId, MessageType type, ExchangePurpose purpose) => flows.Contains((partnerId, type, purpose));
-
-    public static async Task<TrustSnapshot> LoadAsync(CaravanDbContext db, DateOnly today, CancellationToken cancellationToken)
-    {
-        var snapshot = new TrustSnapshot { Today = today };
-        var partners = await db.Set<PartnerNode>().AsNoTracking().ToDictionaryAsync(p => p.Id, cancellationToken);
-        foreach (var key in await db.Set<PartnerKey>().AsNoTracking().ToListAsync(cancellationToken))
-        {
-            if (partners.TryGetValue(key.PartnerId, out var partner))
-            {
-                snapshot.Keys[key.KeyId] = new KeyEntry(key, partner, new JsonWebKey(key.PublicJwk) { KeyId = key.KeyId });
-            }
-        }
-
-        snapshot.flows = (await db.Set<PartnerFlow>().AsNoTracking().Where(f => f.Direction == FlowDirection.Receive).ToListAsync(cancellationToken))
-            .Select(f => (f.PartnerId, f.Type, f.Purpose)).ToHashSet();
-        return snapshot;
-    }
 }

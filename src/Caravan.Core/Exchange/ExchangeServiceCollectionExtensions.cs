@@ -19,6 +19,7 @@ public static class ExchangeServiceCollectionExtensions
         services.TryAddSingleton<OutboxSignal>();
         services.AddScoped<TrustListCommands>();
         services.AddScoped<TrustListQueries>();
+        services.TryAddSingleton<TrustListCache>();
         services.AddScoped<TrustCheck>();
         services.AddScoped<ExchangeOutbox>();
         services.AddScoped<NodeDelivery>();

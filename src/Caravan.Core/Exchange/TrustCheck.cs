@@ -1,5 +1,4 @@
 using Caravan.Core.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Caravan.Core.Exchange;
 
@@ -14,44 +13,43 @@ public enum TrustDecision
 }
 
 /// <summary>
-/// Answers, for a signing key id, a direction, a message type and a purpose: may this message pass? Read from the
-/// database each time, so a revocation or a changed flow applies to the very next message.
+/// Answers, for a signing key id, a direction, a message type and a purpose: may this message pass? Read through the
+/// stamped trust-list cache, so a revocation or a changed flow applies to the very next message.
 /// </summary>
-public sealed class TrustCheck(CaravanDbContext db, TimeProvider time)
+public sealed class TrustCheck(CaravanDbContext db, TrustListCache cache, TimeProvider time)
 {
     /// <summary>For a message received: is its signer on the list, in force, and allowed to send this type for this purpose?</summary>
     public async Task<(TrustDecision Decision, PartnerNode? Partner)> ReceivedAsync(string? keyId, MessageType type, ExchangePurpose purpose, CancellationToken cancellationToken = default)
     {
-        var key = keyId is null ? null : await db.Set<PartnerKey>().AsNoTracking().SingleOrDefaultAsync(k => k.KeyId == keyId, cancellationToken);
-        if (key is null)
+        var trust = await cache.GetAsync(db, cancellationToken);
+        if (keyId is null || !trust.Keys.TryGetValue(keyId, out var entry))
         {
             return (TrustDecision.UnknownKey, null);
         }
 
-        var partner = await db.Set<PartnerNode>().AsNoTracking().SingleAsync(p => p.Id == key.PartnerId, cancellationToken);
-        if (key.RevokedAt is not null)
+        if (entry.Key.RevokedAt is not null)
         {
-            return (TrustDecision.KeyRevoked, partner);
+            return (TrustDecision.KeyRevoked, entry.Partner);
         }
 
-        return (await FlowAsync(partner, FlowDirection.Receive, type, purpose, cancellationToken), partner);
+        return (Flow(trust, entry.Partner, FlowDirection.Receive, type, purpose), entry.Partner);
     }
 
     /// <summary>For a message to send: is the agreement in force, and does it allow this type for this purpose towards the partner?</summary>
-    public async Task<TrustDecision> SendingAsync(Guid partnerId, MessageType type, ExchangePurpose purpose, CancellationToken cancellationToken = default)
+    public async Task<TrustDecision> SendingAsync(Guid partnerId, MessageType type, ExchangePurpose purpose, CancellationToken cancellationToken = default) =>
+        (await SendingToAsync(partnerId, type, purpose, cancellationToken)).Decision;
+
+    /// <summary>The same, with the partner as the trust list holds it (shared: not to be changed).</summary>
+    public async Task<(TrustDecision Decision, PartnerNode? Partner)> SendingToAsync(Guid partnerId, MessageType type, ExchangePurpose purpose, CancellationToken cancellationToken = default)
     {
-        var partner = await db.Set<PartnerNode>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == partnerId, cancellationToken);
-        return partner is null ? TrustDecision.UnknownKey : await FlowAsync(partner, FlowDirection.Send, type, purpose, cancellationToken);
+        var trust = await cache.GetAsync(db, cancellationToken);
+        return trust.Partners.TryGetValue(partnerId, out var partner)
+            ? (Flow(trust, partner, FlowDirection.Send, type, purpose), partner)
+            : (TrustDecision.UnknownKey, null);
     }
 
-    private async Task<TrustDecision> FlowAsync(PartnerNode partner, FlowDirection direction, MessageType type, ExchangePurpose purpose, CancellationToken cancellationToken)
-    {
-        if (!partner.InForce(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)))
-        {
-            return TrustDecision.AgreementNotInForce;
-        }
-
-        var allowed = await db.Set<PartnerFlow>().AnyAsync(f => f.PartnerId == partner.Id && f.Direction == direction && f.Type == type && f.Purpose == purpose, cancellationToken);
-        return allowed ? TrustDecision.Allowed : TrustDecision.FlowNotAllowed;
-    }
+    private TrustDecision Flow(TrustSnapshot trust, PartnerNode partner, FlowDirection direction, MessageType type, ExchangePurpose purpose) =>
+        !partner.InForce(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)) ? TrustDecision.AgreementNotInForce
+        : trust.Allows(partner.Id, direction, type, purpose) ? TrustDecision.Allowed
+        : TrustDecision.FlowNotAllowed;
 }

@@ -3,7 +3,6 @@ using Caravan.Core.Data;
 using Caravan.Core.Messaging;
 using Caravan.Core.Node;
 using Caravan.Core.Signing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Caravan.Core.Exchange;
@@ -74,10 +73,12 @@ public sealed class VerificationExchange(
             body["destination"] = destination;
         }
 
-        var decision = MessageFields.Problems(MessageType.VerificationRequest, body).Count > 0
-            ? TrustDecision.FlowNotAllowed
-            : await trust.SendingAsync(partnerId, MessageType.VerificationRequest, ExchangePurpose.Verification, cancellationToken);
-        var partner = await db.Set<PartnerNode>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == partnerId, cancellationToken);
+        var (decision, partner) = await trust.SendingToAsync(partnerId, MessageType.VerificationRequest, ExchangePurpose.Verification, cancellationToken);
+        if (MessageFields.Problems(MessageType.VerificationRequest, body).Count > 0)
+        {
+            decision = TrustDecision.FlowNotAllowed;
+        }
+
         if (decision != TrustDecision.Allowed || partner is null)
         {
             return new AskResult(null, decision == TrustDecision.Allowed ? TrustDecision.UnknownKey : decision, null, false, partner?.Name, now.UtcDateTime);

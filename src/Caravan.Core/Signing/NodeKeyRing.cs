@@ -12,7 +12,7 @@ namespace Caravan.Core.Signing;
 /// The node's signing keys: the active one (made on first use), rotation, and the set a verifier may use. Private keys
 /// are stored protected by Data Protection, whose key ring lives outside the database (docs/security.md).
 /// </summary>
-public sealed class NodeKeyRing(CaravanDbContext db, IDataProtectionProvider protection, TimeProvider time, IOptions<SigningOptions> options)
+public sealed class NodeKeyRing(CaravanDbContext db, IDataProtectionProvider protection, TimeProvider time, IOptions<SigningOptions> options, ActiveKeyCache activeKey)
 {
     public const string Purpose = "Caravan.Signing.NodeKey";
 
@@ -74,16 +74,12 @@ public sealed class NodeKeyRing(CaravanDbContext db, IDataProtectionProvider pro
         db.Add(next);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        activeKey.Clear();
         return next;
     }
 
     /// <summary>The key's private half, for one signature; the caller disposes it.</summary>
-    internal ECDsa PrivateKey(NodeSigningKey key)
-    {
-        var ecdsa = ECDsa.Create();
-        ecdsa.ImportPkcs8PrivateKey(Protector.Unprotect(Convert.FromBase64String(key.ProtectedPrivateKey)), out _);
-        return ecdsa;
-    }
+    internal byte[] Pkcs8(NodeSigningKey key) => Protector.Unprotect(Convert.FromBase64String(key.ProtectedPrivateKey));
 
     /// <summary>The key's public half as a security key a token handler verifies with.</summary>
     public static JsonWebKey PublicKey(NodeSigningKey key)

@@ -27,7 +27,7 @@ public sealed record SignatureResult(SignatureCheck Check, JsonElement? Payload,
 /// Signs payloads as compact JWS (ES256) with the node's active key, and verifies them against the keys it publishes.
 /// Certificates, departure cards and messages between nodes all use this one key (GUIDE.md §6).
 /// </summary>
-public sealed class NodeSigner(NodeKeyRing keys, TimeProvider time)
+public sealed class NodeSigner(NodeKeyRing keys, ActiveKeyCache activeKey, TimeProvider time)
 {
     private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
 
@@ -47,8 +47,16 @@ public sealed class NodeSigner(NodeKeyRing keys, TimeProvider time)
     /// </summary>
     public async Task<BatchSigner> BatchAsync(CancellationToken cancellationToken = default)
     {
-        var key = await keys.ActiveAsync(cancellationToken);
-        return new BatchSigner(keys.PrivateKey(key), key.KeyId);
+        var active = activeKey.Get();
+        if (active is null)
+        {
+            var key = await keys.ActiveAsync(cancellationToken);
+            active = activeKey.Set(key.KeyId, keys.Pkcs8(key));
+        }
+
+        var ecdsa = ECDsa.Create();
+        ecdsa.ImportPkcs8PrivateKey(active.Pkcs8, out _);
+        return new BatchSigner(ecdsa, active.KeyId);
     }
 
     public async Task<SignatureResult> VerifyAsync(string? token, CancellationToken cancellationToken = default)

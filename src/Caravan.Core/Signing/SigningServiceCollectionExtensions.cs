@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Caravan.Core.Signing;
 
@@ -9,6 +10,7 @@ public static class SigningServiceCollectionExtensions
     public static IServiceCollection AddSigning(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<SigningOptions>().Bind(config.GetSection(SigningOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ActiveKeyCache>();
         services.AddScoped<NodeKeyRing>();
         services.AddScoped<NodeSigner>();
         return services;

@@ -2153,6 +2153,29 @@ namespace Caravan.Migrations.Postgres.Migrations
                     b.ToTable("partner_revocations", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Exchange.TrustListStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("Value")
+                        .HasColumnType("uuid")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trust_list_stamp");
+
+                    b.ToTable("trust_list_stamp", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = new Guid("00000000-0000-0000-0000-000000000000")
+                        });
+                });
+
             modelBuilder.Entity("Caravan.Core.Guides.Guide", b =>
                 {
                     b.Property<Guid>("Id")

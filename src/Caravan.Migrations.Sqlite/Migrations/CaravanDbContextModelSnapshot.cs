@@ -2146,6 +2146,29 @@ namespace Caravan.Migrations.Sqlite.Migrations
                     b.ToTable("partner_revocations", (string)null);
                 });
 
+            modelBuilder.Entity("Caravan.Core.Exchange.TrustListStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("Value")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trust_list_stamp");
+
+                    b.ToTable("trust_list_stamp", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = new Guid("00000000-0000-0000-0000-000000000000")
+                        });
+                });
+
             modelBuilder.Entity("Caravan.Core.Guides.Guide", b =>
                 {
                     b.Property<Guid>("Id")

@@ -141,7 +141,7 @@ public static class CaravanDefaults
         StartupRules.Enforce(config, builder.Environment);
 
         services.AddStaffAdministration(config);
-        AddIdentity(services);
+        AddIdentity(services, StartupRules.SecureCookies(config, builder.Environment));
         AddLocalization(services, config);
         AddRateLimits(services, config);
 
@@ -211,7 +211,7 @@ public static class CaravanDefaults
     private static MeterProviderBuilder AddRuntimeInstrumentationIfPresent(this MeterProviderBuilder builder) =>
         builder.AddMeter("System.Runtime");
 
-    private static void AddIdentity(IServiceCollection services)
+    private static void AddIdentity(IServiceCollection services, bool secureCookies)
     {
         services.AddIdentity<CaravanUser, CaravanRole>(o =>
             {
@@ -239,7 +239,7 @@ public static class CaravanDefaults
             o.Cookie.Name = "caravan.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
             // API callers get status codes, not a redirect to an HTML sign-in page.

@@ -127,9 +127,9 @@ public class ExchangeRefusalTests(NodePairFixture fixture)
 
         // An agreement that ended: the receiver refuses its flows, and the sender stops them and says why.
         var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
-        await pair.Uz.WithDbAsync(d => d.Set<PartnerNode>().Where(p => p.Id == pair.KzAtUz).ExecuteUpdateAsync(u => u.SetProperty(p => p.ValidUntil, yesterday)));
+        await pair.Uz.WithDbAsync(async d => await d.Set<PartnerNode>().Where(p => p.Id == pair.KzAtUz).ExecuteUpdateAsync(u => u.SetProperty(p => p.ValidUntil, yesterday)) + await TrustListStamp.TouchAsync(d));
         await Refused(await SignedByKzAsync(pair, Message(MessageType.EmploymentRegistered, Employment(card))), RefusalReason.AgreementNotInForce);
-        await pair.Uz.WithDbAsync(d => d.Set<PartnerNode>().Where(p => p.Id == pair.KzAtUz).ExecuteUpdateAsync(u => u.SetProperty(p => p.ValidUntil, (DateOnly?)null)));
+        await pair.Uz.WithDbAsync(async d => await d.Set<PartnerNode>().Where(p => p.Id == pair.KzAtUz).ExecuteUpdateAsync(u => u.SetProperty(p => p.ValidUntil, (DateOnly?)null)) + await TrustListStamp.TouchAsync(d));
         var reports = await pair.Kz.WithDbAsync(d => d.Set<EmploymentReport>().CountAsync());
 
         // Uzbekistan is offline while the report is queued and the agreement ends, so Kazakhstan's background sender
@@ -144,7 +144,7 @@ public class ExchangeRefusalTests(NodePairFixture fixture)
             queued.Report.ShouldNotBeNull();
             messageId = queued.Report!.MessageId;
             (await NodePair.DeliveredAsync(pair.Kz, messageId)).Status.ShouldBe(Caravan.Core.Messaging.MessageStatus.Pending);
-            await pair.Kz.WithDbAsync(d => d.Set<PartnerNode>().Where(p => p.Id == pair.UzAtKz).ExecuteUpdateAsync(u => u.SetProperty(p => p.ValidUntil, yesterday)));
+            await pair.Kz.WithDbAsync(async d => await d.Set<PartnerNode>().Where(p => p.Id == pair.UzAtKz).ExecuteUpdateAsync(u => u.SetProperty(p => p.ValidUntil, yesterday)) + await TrustListStamp.TouchAsync(d));
         }
         finally
         {
@@ -178,7 +178,7 @@ public class ExchangeRefusalTests(NodePairFixture fixture)
         }
         finally
         {
-            await pair.Kz.WithDbAsync(d => d.Set<PartnerNode>().Where(p => p.Id == pair.UzAtKz).ExecuteUpdateAsync(u => u.SetProperty(p => p.ValidUntil, (DateOnly?)null)));
+            await pair.Kz.WithDbAsync(async d => await d.Set<PartnerNode>().Where(p => p.Id == pair.UzAtKz).ExecuteUpdateAsync(u => u.SetProperty(p => p.ValidUntil, (DateOnly?)null)) + await TrustListStamp.TouchAsync(d));
         }
 
         // Revoked: from the moment an administrator revokes the key, its messages are refused.
@@ -192,7 +192,7 @@ public class ExchangeRefusalTests(NodePairFixture fixture)
         await Refused(await SignedByKzAsync(pair, Message(MessageType.EmploymentRegistered, Employment(card))), RefusalReason.KeyRevoked);
 
         // The pair is shared: put the key back as an administrator would after a false alarm, by removing the revoked entry and adding it again.
-        await pair.Uz.WithDbAsync(d => d.Set<PartnerKey>().Where(k => k.KeyId == kid).ExecuteDeleteAsync());
+        await pair.Uz.WithDbAsync(async d => await d.Set<PartnerKey>().Where(k => k.KeyId == kid).ExecuteDeleteAsync() + await TrustListStamp.TouchAsync(d));
         var again = await NodePair.PublicKeyAsync(pair.Kz);
         (await pair.Uz.WithScopeAsync(sp => sp.GetRequiredService<TrustListCommands>().AddKeyAsync(pair.KzAtUz, again))).Succeeded.ShouldBeTrue();
 

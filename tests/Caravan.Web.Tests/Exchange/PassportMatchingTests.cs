@@ -42,8 +42,8 @@ public partial class PassportMatchingTests(NodePairFixture fixture)
     {
         var pair = await fixture.GetAsync(db);
         var suffix = db == DatabaseProvider.Sqlite ? "1" : "2";
-        var document = "AC172000" + suffix;
-        var reference = await Registration.RegisterAsync(pair.Uz, pair.Uz.EnglishBrowser(), "+99890172000" + suffix,
+        var document = "AC179000" + suffix;
+        var reference = await Registration.RegisterAsync(pair.Uz, pair.Uz.EnglishBrowser(), "+99890179000" + suffix,
             new("Dilnoza", "Karimova", null, new DateOnly(1998, 2, 3), "Female", document, "UZ-SA"));
         var personId = await pair.Uz.WithDbAsync(d => d.Set<Person>().Where(p => p.Reference == reference).Select(p => p.Id).SingleAsync());
 

@@ -24,9 +24,10 @@ public class NodeSigningTests(AppFixture fixture) : IClassFixture<AppFixture>
     private static Task<T> WithSigningAsync<T>(CaravanApp app, TimeProvider clock, Func<NodeKeyRing, NodeSigner, Task<T>> run) =>
         app.WithScopeAsync(sp =>
         {
+            var active = new ActiveKeyCache(clock);
             var ring = new NodeKeyRing(sp.GetRequiredService<CaravanDbContext>(), sp.GetRequiredService<IDataProtectionProvider>(), clock,
-                sp.GetRequiredService<IOptions<SigningOptions>>());
-            return run(ring, new NodeSigner(ring, clock));
+                sp.GetRequiredService<IOptions<SigningOptions>>(), active);
+            return run(ring, new NodeSigner(ring, active, clock));
         });
 
     private static string ForeignToken(string kid)
