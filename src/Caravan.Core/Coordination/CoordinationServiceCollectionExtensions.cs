@@ -13,6 +13,7 @@ public static class CoordinationServiceCollectionExtensions
     {
         services.AddScoped<PlanApplier>();
         services.AddScoped<PlanSharing>();
+        services.AddScoped<PlanResend>();
         services.AddScoped<PlanCommands>();
         services.AddScoped<PlanQueries>();
         services.AddScoped<PlanValuePublisher>();

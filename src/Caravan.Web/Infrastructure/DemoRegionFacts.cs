@@ -52,7 +52,9 @@ public static class DemoRegionFacts
             }
 
             // Registrations of this country's workers abroad, reported by the destination (the agreement's message).
-            var employed = corridors.First(c => c.Destination != "RU").PerMonth / 2;
+            // At least 48 a month: cut four ways (age band, region), each cell reaches the disclosure threshold of 10, so
+            // the year's total is published and reaches the joint plan; fewer were all protected, and the plan got nothing.
+            var employed = Math.Max(48, corridors.First(c => c.Destination != "RU").PerMonth * 2);
             for (var i = 0; i < employed; i++)
             {
                 facts.Add(Fact(FactKind.EmploymentRegistered, new DateOnly(month.Year, month.Month, 1 + (i % lastDay)), regions, corridors.First(c => c.Destination != "RU").Destination, i, recorded));

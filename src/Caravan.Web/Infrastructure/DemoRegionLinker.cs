@@ -64,7 +64,7 @@ public sealed partial class DemoRegionLinker(IServiceScopeFactory scopes, IConfi
                     if (await LinkAsync(http, partner, stoppingToken))
                     {
                         pending.Remove(partner);
-                        LogLinked(logger, partner.Country, partner.Url!);
+                        LogLinked(logger, partner.IsHub ? "the regional hub" : partner.Country, partner.Url!);
                     }
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException)
@@ -152,6 +152,6 @@ public sealed partial class DemoRegionLinker(IServiceScopeFactory scopes, IConfi
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo region: {Country} at {Url} is on the trust list")]
-    private static partial void LogLinked(ILogger logger, string country, Uri url);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo region: {Partner} at {Url} is on the trust list")]
+    private static partial void LogLinked(ILogger logger, string partner, Uri url);
 }

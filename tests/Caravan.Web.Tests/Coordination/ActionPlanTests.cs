@@ -185,6 +185,58 @@ public class ActionPlanTests(NodePairFixture fixture)
         return 0;
     });
 
+    [Theory]
+    [ClassData(typeof(Databases))]
+    public async Task The_secretariat_sends_a_plan_again_and_a_party_that_lost_it_has_it_whole(DatabaseProvider db)
+    {
+        var pair = await fixture.GetAsync(db);
+        var hub = await pair.HubAsync();
+        var code = "R-" + Guid.NewGuid().ToString("N")[..8];
+        var secretariat = hub.EnglishBrowser();
+        await secretariat.SignInStaffAsync(DemoAccounts.SecretariatEmail);
+        (await secretariat.PostMultipartAsync("/plans", [new("Code", code), new("Title", "Plan " + code), new("Year", "2016"), new("Parties", "UZ"), new("Parties", "KZ")]))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var edit = $"/plans/{code}/edit";
+        (await secretariat.PostFormAsync(edit, new Dictionary<string, string>
+        {
+            ["ActivityCode"] = "2.1",
+            ["ActivityTitle"] = "Joint inspections",
+            ["Leads[UZ]"] = "Agency for External Labour Migration",
+            ["Leads[KZ]"] = "Labour inspection",
+        }, edit + "?handler=Activity")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await DeliverAllAsync(hub);
+        (await pair.Uz.WithDbAsync(d => d.Set<ActionPlan>().AnyAsync(p => p.Code == code))).ShouldBeTrue();
+
+        // The Uzbek node is restored from a backup older than the plan: it has lost it.
+        await pair.Uz.WithDbAsync(async d =>
+        {
+            var plan = await d.Set<ActionPlan>().AsSplitQuery().Include(p => p.Activities).ThenInclude(a => a.Parts).SingleAsync(p => p.Code == code);
+            d.Remove(plan);
+            return await d.SaveChangesAsync();
+        });
+
+        // Only the secretariat may send it again; a country's officer may not, even on their own node.
+        var officer = pair.Uz.EnglishBrowser();
+        await officer.SignInStaffAsync(DemoAccounts.OfficerEmail);
+        var plansPage = $"/plans/{code}";
+        var before = await hub.WithDbAsync(d => d.Set<OutboxMessage>().CountAsync(m => m.Channel == MessageChannel.Node));
+        var resent = await secretariat.PostFormAsync(plansPage, new Dictionary<string, string>(), plansPage + "?handler=Resend");
+        resent.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        // The plan, its activity and one part per party, to each of the two parties.
+        (await secretariat.GetStringAsync(resent.Headers.Location!.ToString())).ShouldContain("Queued 8 messages to the parties");
+        (await hub.WithDbAsync(d => d.Set<OutboxMessage>().CountAsync(m => m.Channel == MessageChannel.Node))).ShouldBe(before + 8);
+        await DeliverAllAsync(hub);
+        var restored = await pair.Uz.WithDbAsync(d => d.Set<ActionPlan>().AsNoTracking().AsSplitQuery().Include(p => p.Activities).ThenInclude(a => a.Parts).SingleAsync(p => p.Code == code));
+        restored.Title.ShouldBe("Plan " + code);
+        restored.Activities.ShouldHaveSingleItem().Parts.Select(p => p.Country).Order().ShouldBe(["KZ", "UZ"]);
+        // Kazakhstan had it already: the copy it keeps is unchanged, once.
+        (await pair.Kz.WithDbAsync(d => d.Set<ActionPlan>().CountAsync(p => p.Code == code))).ShouldBe(1);
+
+        var forbidden = await officer.PostFormAsync(plansPage, new Dictionary<string, string>(), plansPage + "?handler=Resend");
+        forbidden.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        forbidden.Headers.Location!.ToString().ShouldContain("/account/denied");
+    }
+
     private static async Task DeliverAllAsync(CaravanApp node)
     {
         var ids = await node.WithDbAsync(d => d.Set<OutboxMessage>().AsNoTracking()

@@ -18,7 +18,7 @@ namespace Caravan.Web.Pages.Plans;
 /// on its own, and downloads as CSV.
 /// </summary>
 [Authorize(Roles = PlanRoles.Readers)]
-public sealed class ShowModel(PlanQueries plans, PlanCommands commands, Catalogue catalogue, IStringLocalizer<SharedResource> l, TimeProvider time, IOptions<NodeOptions> node) : PageModel
+public sealed class ShowModel(PlanQueries plans, PlanCommands commands, PlanResend resend, Catalogue catalogue, IStringLocalizer<SharedResource> l, TimeProvider time, IOptions<NodeOptions> node) : PageModel
 {
     public ActionPlan Plan { get; private set; } = null!;
 
@@ -35,6 +35,28 @@ public sealed class ShowModel(PlanQueries plans, PlanCommands commands, Catalogu
         commands.MaySpeakFor(Plan, country) && (IsHub ? MayEdit : User.IsInRole(Caravan.Core.Identity.Roles.Officer) || User.IsInRole(Caravan.Core.Identity.Roles.Admin));
 
     public string Country(string code) => CountryNames.GetValueOrDefault(code, code);
+
+    /// <summary>How many messages the last "send again" queued, shown once after the redirect.</summary>
+    [TempData]
+    public int? Resent { get; set; }
+
+    /// <summary>The secretariat sends the whole plan again to every party's node.</summary>
+    public async Task<IActionResult> OnPostResendAsync(string code, CancellationToken cancellationToken)
+    {
+        if (!MayEdit)
+        {
+            return Forbid();
+        }
+
+        var queued = await resend.ResendAsync(code, cancellationToken);
+        if (queued is null)
+        {
+            return NotFound();
+        }
+
+        Resent = queued;
+        return Redirect($"/plans/{Uri.EscapeDataString(code)}");
+    }
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
