@@ -89,6 +89,9 @@ public class LicensingTests(AppFixture fixture) : IClassFixture<AppFixture>
         var download = await officer.GetAsync($"/officer/licensing/documents/{documentId}");
         download.StatusCode.ShouldBe(HttpStatusCode.OK);
         download.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
+        download.Content.Headers.ContentType!.MediaType.ShouldBe("application/octet-stream");
+        // Even opened in the site's origin (a browser that ignores the download), the file runs no script and loads nothing.
+        download.Headers.GetValues("Content-Security-Policy").Single().ShouldBe("default-src 'none'; sandbox");
         (await download.Content.ReadAsByteArrayAsync()).ShouldBe(Pdf);
         (await applicant.GetAsync($"/officer/licensing/documents/{documentId}")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
