@@ -21,12 +21,12 @@ public sealed record ImportResult(string Folder, int Tables, long Rows, int Docu
 /// </summary>
 public sealed class NodeImporter(CaravanDbContext db, IDataProtectionProvider protection, NodeExportAudit audit, IOptions<NodeExportOptions> options)
 {
-    /// <summary>The tables <c>migrate</c> fills on a new node: roles, reference data, the statistics fact kinds and the listing stamp.</summary>
+    /// <summary>The tables <c>migrate</c> fills on a new node: roles, reference data, the statistics fact kinds, and the listing and trust-list stamps.</summary>
     public static readonly IReadOnlyList<Type> SeededTypes =
     [
         typeof(CaravanRole), typeof(Country), typeof(CountryName), typeof(Subdivision), typeof(Currency), typeof(IscoGroup),
         typeof(IscoTitle), typeof(MinimumWage), typeof(ExchangeRate), typeof(ExchangeRateHistory), typeof(Agencies.ViolationType),
-        typeof(Statistics.FactKindStatus), typeof(Vacancies.ListingStamp),
+        typeof(Statistics.FactKindStatus), typeof(Vacancies.ListingStamp), typeof(Exchange.TrustListStamp),
     ];
 
     public async Task<ImportResult> ImportAsync(string folder, CancellationToken cancellationToken = default)
