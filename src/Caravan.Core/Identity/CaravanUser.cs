@@ -66,5 +66,5 @@ public static class Roles
     public static readonly IReadOnlyList<string> All = [Migrant, AgencyStaff, Officer, ConsularOfficer, HotlineOperator, Trainer, Analyst, Secretariat, Admin];
 
     /// <summary>Staff roles sign in with email and password.</summary>
-    public static readonly IReadOnlyList<string> Staff = [AgencyStaff, Officer, ConsularOfficer, HotlineOperator, Analyst, Secretariat, Admin];
+    public static readonly IReadOnlyList<string> Staff = [AgencyStaff, Officer, ConsularOfficer, HotlineOperator, Trainer, Analyst, Secretariat, Admin];
 }

@@ -155,6 +155,10 @@ public sealed partial class StaffAdministrationTests(StaffAdministrationTests.Sh
         var gated = await officer.GetAsync("/officer/persons");
         gated.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         gated.Headers.Location!.OriginalString.ShouldBe("/account/manage/two-factor?required=true");
+        // Trainers are staff too: their sessions' attendance and results are records like any other.
+        var trainer = Https(app);
+        (await trainer.SignInStaffAsync(DemoAccounts.TrainerEmail)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await trainer.GetAsync("/training/trainer")).Headers.Location?.OriginalString.ShouldBe("/account/manage/two-factor?required=true");
 
         var setupPage = await officer.GetAsync("/account/manage/two-factor?required=true");
         setupPage.StatusCode.ShouldBe(HttpStatusCode.OK, setupPage.Headers.Location?.OriginalString);
