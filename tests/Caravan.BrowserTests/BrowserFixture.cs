@@ -25,7 +25,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = new CaravanApp(DatabaseProvider.Sqlite, fromTemplate: false);
+        App = new CaravanApp(DatabaseProvider.Sqlite, LeakWatch.Settings, services: LeakWatch.Watch, fromTemplate: false);
         App.UseKestrel(0);
         App.StartServer();
         BaseUrl = App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
@@ -55,6 +55,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        await LeakWatch.CollectAsync(App);
         await Browser.DisposeAsync();
         playwright?.Dispose();
         await App.DisposeAsync();

@@ -16,7 +16,9 @@ public sealed class DemoTraining(CaravanDbContext db, TimeProvider time)
             return;
         }
 
-        var trainer = await db.Users.Where(u => u.Email == DemoAccounts.TrainerEmail).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(cancellationToken);
+        // A variable, not the constant: EF Core writes constants into the SQL as literals, and SQL reaches the logs.
+        var email = DemoAccounts.TrainerEmail;
+        var trainer = await db.Users.Where(u => u.Email == email).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(cancellationToken);
         var tashkent = new TrainingCentre { Name = "Tashkent Pre-departure Training Centre", City = "Tashkent", Address = "Demo address: Chilanzar district, Tashkent" };
         var samarkand = new TrainingCentre { Name = "Samarkand Migration Information Centre", City = "Samarkand", Address = "Demo address: Registan street, Samarkand" };
         var courses = new[]

@@ -224,6 +224,7 @@ public static class CaravanDefaults
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<CaravanDbContext>()
+            .AddUserStore<HashedRecoveryCodeStore>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<CaravanClaimsFactory>();
         // Every request checks the session against the account's security stamp, so switching an account off or

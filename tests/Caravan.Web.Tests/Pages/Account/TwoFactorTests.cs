@@ -4,6 +4,7 @@ using Caravan.Core.Data;
 using Caravan.Core.Identity;
 using Caravan.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Caravan.Web.Tests.Pages.Account;
@@ -38,6 +39,11 @@ public partial class TwoFactorTests(AppFixture fixture) : IClassFixture<AppFixtu
         var enabled = await client.PostFormAsync("/account/manage/two-factor", new Dictionary<string, string> { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) }, "/account/manage/two-factor?handler=Enable");
         var recovery = RecoveryCode().Matches(await enabled.Content.ReadAsStringAsync()).Select(m => m.Groups[1].Value).ToList();
         recovery.Count.ShouldBe(8);
+        // Kept as hashes: the tokens table holds none of the codes the officer was shown.
+        var stored = await app.WithDbAsync(ctx => ctx.UserTokens
+            .Where(t => t.Name == "RecoveryCodes" && ctx.Users.Any(u => u.Id == t.UserId && u.Email == email)).Select(t => t.Value).SingleAsync());
+        stored.ShouldNotBeNull().Split(';').Length.ShouldBe(8);
+        recovery.ShouldAllBe(code => !stored.Contains(code, StringComparison.OrdinalIgnoreCase));
 
         // A new session now needs the second step.
         var next = app.Browser();
