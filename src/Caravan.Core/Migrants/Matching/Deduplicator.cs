@@ -20,7 +20,11 @@ public static class Deduplicator
     public const int MinPopulationForFrequencies = 1_000;
 
     private const long NoKey = long.MinValue;
-    private const int Passes = 5;
+
+    // Keys per record in each pass: the last two passes key a record once by each of its name prefixes, so that a pair meets
+    // whichever name survived intact and in whichever order the names were written.
+    private static readonly int[] Slots = [1, 1, 1, 1, 1, 2, 2];
+    private static readonly int Passes = Slots.Length;
 
     /// <summary>All pairs classed Possible or Certain, strongest first.</summary>
     public static IReadOnlyList<CandidatePair> FindPairs(IReadOnlyList<PersonFeatures> persons, MatchModel model) =>
@@ -40,7 +44,7 @@ public static class Deduplicator
         var keys = new long[Passes][];
         for (var pass = 0; pass < Passes; pass++)
         {
-            keys[pass] = new long[people.Length];
+            keys[pass] = new long[people.Length * Slots[pass]];
         }
 
         Parallel.For(0, people.Length, i =>
@@ -60,6 +64,14 @@ public static class Deduplicator
             keys[3][i] = (year << 30) | (Math.Min(family, given) << 15) | Math.Max(family, given);
             // 5. Both name prefixes, month and day: a wrong birth year.
             keys[4][i] = (family << 24) | (given << 9) | (month << 5) | day;
+            // 6. Day and month unordered and either name: a wrong year (or a swap) together with a misspelt or swapped name.
+            var dayMonth = (Math.Min(day, month) << 20) | (Math.Max(day, month) << 15);
+            keys[5][2 * i] = dayMonth | family;
+            keys[5][(2 * i) + 1] = given == family ? NoKey : dayMonth | given;
+            // 7. Year and month and either name: a wrong day together with a misspelt or swapped name.
+            var yearMonth = (year << 19) | (month << 15);
+            keys[6][2 * i] = yearMonth | family;
+            keys[6][(2 * i) + 1] = given == family ? NoKey : yearMonth | given;
         });
 
         var found = new List<Found>();
@@ -68,7 +80,8 @@ public static class Deduplicator
         long comparisons = 0;
         for (var pass = 0; pass < Passes; pass++)
         {
-            var blocks = Blocks(keys[pass], out var members);
+            var slots = Slots[pass];
+            var blocks = Blocks(keys[pass], slots, out var members, out var blockKeys);
             largest = Math.Max(largest, blocks.Count > 0 ? blocks[0].Length : 0);
             var currentPass = pass;
             var sync = new object();
@@ -76,6 +89,7 @@ public static class Deduplicator
             {
                 var (start, length) = blocks[b];
                 var block = members.AsSpan(start, length);
+                var blockKey = blockKeys[start];
                 if (length > MaxBlockSize)
                 {
                     Interlocked.Increment(ref giant);
@@ -89,7 +103,7 @@ public static class Deduplicator
                     for (var j = i + 1; j <= last; j++)
                     {
                         int x = block[i], y = block[j];
-                        if (SharedEarlierKey(keys, currentPass, x, y))
+                        if (SharedEarlierKey(keys, currentPass, x, y) || (slots > 1 && SharesSmallerKey(keys[currentPass], slots, x, y, blockKey)))
                         {
                             continue;
                         }
@@ -168,23 +182,58 @@ public static class Deduplicator
     {
         for (var q = 0; q < pass; q++)
         {
-            var key = keys[q][x];
-            if (key != NoKey && key == keys[q][y])
+            var slots = Slots[q];
+            for (var s = 0; s < slots; s++)
             {
-                return true;
+                var key = keys[q][(x * slots) + s];
+                if (key == NoKey)
+                {
+                    continue;
+                }
+
+                for (var t = 0; t < slots; t++)
+                {
+                    if (key == keys[q][(y * slots) + t])
+                    {
+                        return true;
+                    }
+                }
             }
         }
 
         return false;
     }
 
-    private static List<(int Start, int Length)> Blocks(long[] passKeys, out int[] members)
+    /// <summary>Whether two records of a pass with several keys each also meet in a block of a smaller key, where they are scored.</summary>
+    private static bool SharesSmallerKey(long[] passKeys, int slots, int x, int y, long blockKey)
     {
-        var sortedKeys = (long[])passKeys.Clone();
+        for (var s = 0; s < slots; s++)
+        {
+            var key = passKeys[(x * slots) + s];
+            if (key == NoKey || key >= blockKey)
+            {
+                continue;
+            }
+
+            for (var t = 0; t < slots; t++)
+            {
+                if (key == passKeys[(y * slots) + t])
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static List<(int Start, int Length)> Blocks(long[] passKeys, int slots, out int[] members, out long[] sortedKeys)
+    {
+        sortedKeys = (long[])passKeys.Clone();
         members = new int[sortedKeys.Length];
         for (var i = 0; i < members.Length; i++)
         {
-            members[i] = i;
+            members[i] = i / slots;
         }
 
         Array.Sort(sortedKeys, members);

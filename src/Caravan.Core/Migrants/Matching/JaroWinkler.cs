@@ -14,6 +14,27 @@ public static class JaroWinkler
         return Similarity(a.AsSpan(), b.AsSpan());
     }
 
+    /// <summary>
+    /// As <see cref="Similarity(string, string)"/> with o and u taken as one letter, and c and s (so ch and sh): the vowel of ў is
+    /// written o in Uzbek Latin and u in Russianised Cyrillic and ICAO, and French-style spellings write ш as ch.
+    /// </summary>
+    internal static double LooseSimilarity(string a, string b)
+    {
+        Span<char> looseA = a.Length <= 128 ? stackalloc char[a.Length] : new char[a.Length];
+        Span<char> looseB = b.Length <= 128 ? stackalloc char[b.Length] : new char[b.Length];
+        Loosen(a, looseA);
+        Loosen(b, looseB);
+        return Similarity(looseA, looseB);
+    }
+
+    private static void Loosen(string key, Span<char> loose)
+    {
+        for (var i = 0; i < key.Length; i++)
+        {
+            loose[i] = key[i] switch { 'u' => 'o', 'c' => 's', var c => c };
+        }
+    }
+
     internal static double Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         if (a.SequenceEqual(b))

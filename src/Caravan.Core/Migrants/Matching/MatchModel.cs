@@ -15,8 +15,15 @@ public sealed class MatchModel
     private const int FamilySame = 2, FamilyClose = 3, FamilyNear = 4, FamilyOther = 5;
     private const int GivenSame = 6, GivenClose = 7, GivenNear = 8, GivenOther = 9;
     private const int PatronymicAgree = 10, PatronymicDiffer = 11;
-    private const int DateEqual = 12, DateSwapped = 13, DateOneField = 14, DateOther = 15;
-    private const int SexAgree = 16, SexDiffer = 17;
+    private const int DateEqual = 12;
+    private const int SexAgree = DateEqual + BirthDateComparison.Levels, SexDiffer = SexAgree + 1;
+
+    // The officer sees the coarse reason; the weight uses the finer level.
+    private static readonly MatchReason[] DateReasons =
+    [
+        MatchReason.BirthDateEqual, MatchReason.BirthDateDayMonthSwapped, MatchReason.BirthDateOneFieldDiffers, MatchReason.BirthDateOneFieldDiffers,
+        MatchReason.BirthDateOneFieldDiffers, MatchReason.BirthDateDifferent, MatchReason.BirthDateDifferent,
+    ];
 
     /// <summary>Jaro–Winkler band edges for the name levels.</summary>
     public const double CloseSimilarity = 0.94, NearSimilarity = 0.88;
@@ -24,7 +31,7 @@ public sealed class MatchModel
     private readonly double[] weights;
 
     /// <summary>The documented model (docs/record-linkage.md), tuned on the synthetic set.</summary>
-    public static MatchModel Default { get; } = new(DefaultLevels(), upperThreshold: 27.0, lowerThreshold: 16.0);
+    public static MatchModel Default { get; } = new(DefaultLevels(), upperThreshold: 27.0, lowerThreshold: 14.5);
 
     /// <summary>Weight at or above which a pair is <see cref="MatchClass.Certain"/> (the auto-merge band).</summary>
     public double UpperThreshold { get; }
@@ -32,8 +39,8 @@ public sealed class MatchModel
     /// <summary>Weight at or above which a pair is at least <see cref="MatchClass.Possible"/> (officer review).</summary>
     public double LowerThreshold { get; }
 
-    /// <summary>The 18 levels in the order: passport (equal, different), family name (same, ≥0.94, ≥0.88, other), given name (same four),
-    /// patronymic (agrees, differs), birth date (equal, day/month swapped, one field differs, other), sex (agrees, differs).</summary>
+    /// <summary>The 21 levels in the order: passport (equal, different), family name (same, ≥0.94, ≥0.88, other), given name (same four),
+    /// patronymic (agrees, differs), birth date (the seven <see cref="BirthDateComparison"/> levels), sex (agrees, differs).</summary>
     public IReadOnlyList<MatchLevel> Levels { get; }
 
     public MatchModel(IReadOnlyList<MatchLevel> levels, double upperThreshold, double lowerThreshold)
@@ -89,10 +96,15 @@ public sealed class MatchModel
         // Both patronymics present.
         new("Patronymic", "agrees (Jaro–Winkler ≥ 0.94)", 0.85, 0.02),
         new("Patronymic", "differs", 0.15, 0.98),
-        new("Birth date", "equal", 0.88, 0.0000625),
-        new("Birth date", "day and month swapped", 0.03, 0.00005),
-        new("Birth date", "one of year, month, day differs", 0.06, 0.005),
-        new("Birth date", "other", 0.03, 0.995),
+        // m: how often registry clerks make each error (docs/record-linkage.md); u: the share of pairs of different people born
+        // 1965–2008 whose dates stand in that relation, measured with `bench/run.sh dedup --calibrate`.
+        new("Birth date", "equal", 0.76, 0.000058),
+        new("Birth date", "day and month swapped", 0.075, 0.000015),
+        new("Birth date", "year ±1", 0.06, 0.00013),
+        new("Birth date", "day off by 1–10", 0.05, 0.001),
+        new("Birth date", "one digit differs", 0.026, 0.001),
+        new("Birth date", "two of these errors", 0.02, 0.026),
+        new("Birth date", "other", 0.009, 0.971),
         // Both sexes known.
         new("Sex", "agrees", 0.98, 0.5),
         new("Sex", "differs", 0.02, 0.5),
@@ -115,14 +127,27 @@ public sealed class MatchModel
     {
         if (frequencies is null)
         {
-            return new SameKeyWeights(weights[FamilySame], weights[GivenSame], weights[PatronymicAgree]);
+            var names = weights[FamilySame] + weights[GivenSame];
+            return new SameKeyWeights(weights[FamilySame], weights[GivenSame], weights[PatronymicAgree], names, names + weights[PatronymicAgree]);
         }
 
-        double Adjusted(int level, double share) => Math.Log2(Levels[level].M / Math.Max(Levels[level].U, share));
+        double U(int level, double share) => Math.Max(Levels[level].U, share);
+        var familyU = U(FamilySame, frequencies.FamilyShare(person.FamilyKey));
+        var givenU = U(GivenSame, frequencies.GivenShare(person.GivenKey));
+        var patronymic = person.PatronymicKey is { Length: > 0 } p ? p : null;
+        var patronymicU = patronymic is null ? Levels[PatronymicAgree].U : U(PatronymicAgree, frequencies.PatronymicShare(patronymic));
+        // Both names the same: u is how often two strangers share the full name, never less than the independent product (names
+        // follow the people a person belongs to, so they are not independent); likewise with the patronymic.
+        var fullNameU = Math.Max(familyU * givenU, frequencies.FullNameShare(person.FamilyKey, person.GivenKey));
+        var withPatronymicU = patronymic is null ? fullNameU * patronymicU
+            : Math.Max(fullNameU * patronymicU, frequencies.FullNameShare(person.FamilyKey, person.GivenKey, patronymic));
+        var m = Levels[FamilySame].M * Levels[GivenSame].M;
         return new SameKeyWeights(
-            Adjusted(FamilySame, frequencies.FamilyShare(person.FamilyKey)),
-            Adjusted(GivenSame, frequencies.GivenShare(person.GivenKey)),
-            person.PatronymicKey is { Length: > 0 } p ? Adjusted(PatronymicAgree, frequencies.PatronymicShare(p)) : weights[PatronymicAgree]);
+            Math.Log2(Levels[FamilySame].M / familyU),
+            Math.Log2(Levels[GivenSame].M / givenU),
+            Math.Log2(Levels[PatronymicAgree].M / patronymicU),
+            Math.Log2(m / fullNameU),
+            Math.Log2(m * Levels[PatronymicAgree].M / withPatronymicU));
     }
 
     public MatchClass Classify(double weight) =>
@@ -154,9 +179,9 @@ public sealed class MatchModel
             reasons |= Bit(equal ? MatchReason.PassportEqual : MatchReason.PassportDifferent);
         }
 
-        var date = CompareDates(a.BirthDate, b.BirthDate);
+        var date = BirthDateComparison.Compare(a.BirthDate, b.BirthDate);
         weight += weights[DateEqual + date];
-        reasons |= Bit(MatchReason.BirthDateEqual + date);
+        reasons |= Bit(DateReasons[date]);
 
         if (a.Sex != MatchSex.Unknown && b.Sex != MatchSex.Unknown)
         {
@@ -183,7 +208,9 @@ public sealed class MatchModel
             }
         }
 
-        weight += names;
+        // Both names the same key: their joint weight replaces the sum of the two (equal to it without frequencies).
+        var fullName = family == 0 && given == 0;
+        weight += fullName ? same.FullName : names;
         reasons |= Bit(family switch { 0 => MatchReason.FamilyNameSame, 3 => MatchReason.FamilyNameDifferent, _ => MatchReason.FamilyNameSimilar });
         reasons |= Bit(given switch { 0 => MatchReason.GivenNameSame, 3 => MatchReason.GivenNameDifferent, _ => MatchReason.GivenNameSimilar });
 
@@ -191,7 +218,9 @@ public sealed class MatchModel
         {
             var equal = string.Equals(a.PatronymicKey, b.PatronymicKey, StringComparison.Ordinal);
             var agrees = equal || JaroWinkler.Similarity(a.PatronymicKey, b.PatronymicKey) >= CloseSimilarity;
-            weight += equal ? same.Patronymic : weights[agrees ? PatronymicAgree : PatronymicDiffer];
+            weight += !equal ? weights[agrees ? PatronymicAgree : PatronymicDiffer]
+                : fullName ? same.FullNameAndPatronymic - same.FullName
+                : same.Patronymic;
             reasons |= Bit(agrees ? MatchReason.PatronymicAgrees : MatchReason.PatronymicDiffers);
         }
 
@@ -199,23 +228,6 @@ public sealed class MatchModel
     }
 
     private double NameWeight(int firstLevel, int level, double sameKeyWeight) => level == 0 ? sameKeyWeight : weights[firstLevel + level];
-
-    /// <summary>0 equal, 1 day and month swapped, 2 exactly one of year, month, day differs, 3 otherwise.</summary>
-    internal static int CompareDates(DateOnly a, DateOnly b)
-    {
-        if (a == b)
-        {
-            return 0;
-        }
-
-        if (a.Year == b.Year && a.Day == b.Month && a.Month == b.Day)
-        {
-            return 1;
-        }
-
-        var same = (a.Year == b.Year ? 1 : 0) + (a.Month == b.Month ? 1 : 0) + (a.Day == b.Day ? 1 : 0);
-        return same == 2 ? 2 : 3;
-    }
 
     /// <summary>0 same key, 1 Jaro–Winkler ≥ 0.94, 2 ≥ 0.88, 3 otherwise (also when either key is empty).</summary>
     internal static int NameLevel(string a, string b)
@@ -231,13 +243,18 @@ public sealed class MatchModel
         }
 
         var similarity = JaroWinkler.Similarity(a, b);
+        if (similarity < CloseSimilarity)
+        {
+            similarity = Math.Max(similarity, JaroWinkler.LooseSimilarity(a, b));
+        }
+
         return similarity >= CloseSimilarity ? 1 : similarity >= NearSimilarity ? 2 : 3;
     }
 
     private static uint Bit(MatchReason reason) => 1u << (int)reason;
 
     /// <summary>Same-key weights of one person's family name, given name and patronymic.</summary>
-    internal readonly record struct SameKeyWeights(double Family, double Given, double Patronymic);
+    internal readonly record struct SameKeyWeights(double Family, double Given, double Patronymic, double FullName, double FullNameAndPatronymic);
 
     /// <summary>The weights as a Markdown table (m, u and the weight in bits), for the documentation and the benchmark.</summary>
     public string WeightsTable()

@@ -10,13 +10,15 @@ public sealed class NameFrequencies
     private readonly Dictionary<string, int> family;
     private readonly Dictionary<string, int> given;
     private readonly Dictionary<string, int> patronymic;
+    private readonly Dictionary<string, int> fullNames;
     private readonly double total;
 
-    private NameFrequencies(Dictionary<string, int> family, Dictionary<string, int> given, Dictionary<string, int> patronymic, int total)
+    private NameFrequencies(Dictionary<string, int> family, Dictionary<string, int> given, Dictionary<string, int> patronymic, Dictionary<string, int> fullNames, int total)
     {
         this.family = family;
         this.given = given;
         this.patronymic = patronymic;
+        this.fullNames = fullNames;
         this.total = Math.Max(1, total);
     }
 
@@ -27,19 +29,29 @@ public sealed class NameFrequencies
         var family = new Dictionary<string, int>(StringComparer.Ordinal);
         var given = new Dictionary<string, int>(StringComparer.Ordinal);
         var patronymic = new Dictionary<string, int>(StringComparer.Ordinal);
+        var fullNames = new Dictionary<string, int>(StringComparer.Ordinal);
         var total = 0;
         foreach (var p in persons)
         {
             total++;
             Increment(family, p.FamilyKey);
             Increment(given, p.GivenKey);
+            if (p.FamilyKey.Length > 0 && p.GivenKey.Length > 0)
+            {
+                Increment(fullNames, FullName(p.FamilyKey, p.GivenKey));
+                if (!string.IsNullOrEmpty(p.PatronymicKey))
+                {
+                    Increment(fullNames, FullName(p.FamilyKey, p.GivenKey, p.PatronymicKey));
+                }
+            }
+
             if (!string.IsNullOrEmpty(p.PatronymicKey))
             {
                 Increment(patronymic, p.PatronymicKey);
             }
         }
 
-        return new NameFrequencies(family, given, patronymic, total);
+        return new NameFrequencies(family, given, patronymic, fullNames, total);
     }
 
     /// <summary>From counts kept elsewhere (for example by the registry's database); <paramref name="total"/> is the number of persons.</summary>
@@ -48,7 +60,7 @@ public sealed class NameFrequencies
         ArgumentNullException.ThrowIfNull(family);
         ArgumentNullException.ThrowIfNull(given);
         ArgumentNullException.ThrowIfNull(patronymic);
-        return new NameFrequencies(new(family, StringComparer.Ordinal), new(given, StringComparer.Ordinal), new(patronymic, StringComparer.Ordinal), total);
+        return new NameFrequencies(new(family, StringComparer.Ordinal), new(given, StringComparer.Ordinal), new(patronymic, StringComparer.Ordinal), new(StringComparer.Ordinal), total);
     }
 
     public double FamilyShare(string key) => Share(family, key);
@@ -56,6 +68,21 @@ public sealed class NameFrequencies
     public double GivenShare(string key) => Share(given, key);
 
     public double PatronymicShare(string key) => Share(patronymic, key);
+
+    /// <summary>
+    /// Share of persons with both these names, in either order (0 when counted elsewhere without them). Family and given names are
+    /// not independent (both follow the people a person belongs to), so two strangers share both far more often than the product
+    /// of the two shares says.
+    /// </summary>
+    public double FullNameShare(string familyKey, string givenKey) => Share(fullNames, FullName(familyKey, givenKey));
+
+    /// <summary>As <see cref="FullNameShare(string, string)"/> with the patronymic too: namesakes' fathers are named from the same list.</summary>
+    public double FullNameShare(string familyKey, string givenKey, string patronymicKey) => Share(fullNames, FullName(familyKey, givenKey, patronymicKey));
+
+    private static string FullName(string a, string b, string patronymic) => FullName(a, b) + " || " + patronymic;
+
+    // Unordered, so that a record with the names written the other way round counts as the same full name.
+    private static string FullName(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? a + " | " + b : b + " | " + a;
 
     private double Share(Dictionary<string, int> counts, string key) => counts.TryGetValue(key, out var n) ? n / total : 0.0;
 

@@ -17,6 +17,23 @@ public class DeduplicatorTests
         quality.RecallAll.ShouldBeGreaterThanOrEqualTo(0.95);
     }
 
+    /// <summary>
+    /// Issue 18 item 10. The weights and thresholds were chosen on seeds 1–5 only; seed 20261206 was first generated for this test,
+    /// after they were fixed (docs/record-linkage.md). 20,000 records, 2,000 true pairs with the generator's clerical errors.
+    /// </summary>
+    [Fact]
+    public void Held_out_seed_meets_the_targets_under_clerical_errors()
+    {
+        var set = SyntheticPersons.Generate(20_000, 0.1, seed: 20261206);
+
+        var quality = set.Evaluate(Deduplicator.FindPairs(SyntheticPersons.ToFeatures(set.Persons), MatchModel.Default));
+
+        quality.TruePairs.ShouldBe(2_000);
+        quality.RecallAll.ShouldBeGreaterThanOrEqualTo(0.97);
+        quality.PrecisionCertain.ShouldBeGreaterThanOrEqualTo(0.995);
+        quality.PrecisionPossible.ShouldBeGreaterThanOrEqualTo(0.75);
+    }
+
     [Fact]
     public void Each_pair_is_reported_once_in_id_order()
     {

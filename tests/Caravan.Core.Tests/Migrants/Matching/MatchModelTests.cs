@@ -100,19 +100,32 @@ public class MatchModelTests
     }
 
     [Theory]
-    [InlineData("1990-03-14", "1990-03-14", 0)]
-    [InlineData("1990-03-04", "1990-04-03", 1)]
-    [InlineData("1990-03-14", "1991-03-14", 2)]
-    [InlineData("1990-03-14", "1990-03-15", 2)]
-    [InlineData("1990-03-14", "1991-04-14", 3)]
-    public void Birth_date_levels(string a, string b, int level) =>
-        MatchModel.CompareDates(DateOnly.Parse(a, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(b, System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(level);
+    [InlineData("1990-03-14", "1990-03-14", BirthDateComparison.Equal)]
+    [InlineData("1990-03-04", "1990-04-03", BirthDateComparison.DayMonthSwapped)]
+    [InlineData("1990-03-14", "1991-03-14", BirthDateComparison.YearOffByOne)]
+    [InlineData("1989-03-14", "1990-03-14", BirthDateComparison.YearOffByOne)]
+    [InlineData("1990-03-14", "1990-03-15", BirthDateComparison.DayOff)]
+    [InlineData("1990-03-14", "1990-03-24", BirthDateComparison.DayOff)]
+    [InlineData("1990-03-04", "1990-03-24", BirthDateComparison.OneDigit)]
+    [InlineData("1990-03-14", "1990-08-14", BirthDateComparison.OneDigit)]
+    [InlineData("1990-03-14", "1980-03-14", BirthDateComparison.OneDigit)]
+    [InlineData("1990-03-04", "1991-04-03", BirthDateComparison.TwoErrors)]
+    [InlineData("1990-03-14", "1991-03-16", BirthDateComparison.TwoErrors)]
+    [InlineData("1990-03-14", "1991-04-14", BirthDateComparison.TwoErrors)]
+    [InlineData("1990-03-14", "1997-07-02", BirthDateComparison.Other)]
+    [InlineData("1990-03-14", "1990-07-28", BirthDateComparison.Other)]
+    public void Birth_date_levels(string a, string b, int level)
+    {
+        var (x, y) = (DateOnly.Parse(a, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(b, System.Globalization.CultureInfo.InvariantCulture));
+        BirthDateComparison.Compare(x, y).ShouldBe(level);
+        BirthDateComparison.Compare(y, x).ShouldBe(level);
+    }
 
     [Fact]
     public void Thresholds_are_ordered_and_the_table_is_complete()
     {
         Model.UpperThreshold.ShouldBeGreaterThan(Model.LowerThreshold);
-        Model.Levels.Count.ShouldBe(18);
+        Model.Levels.Count.ShouldBe(21);
         Model.Levels.ShouldAllBe(l => l.M > 0 && l.M < 1 && l.U > 0 && l.U < 1);
     }
 

@@ -13,6 +13,17 @@ namespace Caravan.Core.Tests.Migrants.Matching;
 /// </summary>
 public static class SyntheticPersons
 {
+    // Rates of the variations of a second record, each drawn independently so that they combine. Each is set a little above the
+    // rate the generator promises (SyntheticErrors) so that the promise holds on any seed, not just on average.
+    internal const double ScriptChangeRate = 0.52, TypoRate = 0.27, NamesSwappedRate = 0.11;
+    internal const double SwapRate = 0.09, YearOffRate = 0.07, DayOffRate = 0.05, DigitWrongRate = 0.05;
+    internal const double PatronymicRestyleRate = 0.3, PatronymicDropRate = 0.25;
+
+    // Share of birth dates that a day/month swap turns into another valid date: day 1–12 and not equal to the month, 132 of
+    // 365.25 days a year on average.
+    private const double SwappableShare = 132 / 365.25;
+    private const double SwapRateAmongSwappable = SwapRate / SwappableShare;
+
     private static readonly DateOnly FirstBirthDate = new(1965, 1, 1);
     private static readonly int BirthDateSpan = new DateOnly(2008, 12, 31).DayNumber - FirstBirthDate.DayNumber + 1;
 
@@ -33,21 +44,25 @@ public static class SyntheticPersons
         var originals = count - duplicates;
         var persons = new List<SyntheticPerson>(count);
         var sources = new List<Source>(originals);
+        var scripts = new List<SyntheticScript>(originals);
         var truePairs = new HashSet<(Guid, Guid)>(duplicates);
+        var errors = new Dictionary<Guid, SyntheticErrors>(duplicates);
         for (var i = 0; i < originals; i++)
         {
             var source = NewSource(random);
             sources.Add(source);
-            persons.Add(Write(random, source, NewId(random), cyrillic: random.NextDouble() < 0.5));
+            scripts.Add(random.NextDouble() < 0.5 ? SyntheticScript.Cyrillic : SyntheticScript.MixedLatin);
+            persons.Add(Write(random, source, NewId(random), scripts[i]));
         }
 
         // Each duplicated person is duplicated once; the first `duplicates` originals are as random as any others.
         for (var i = 0; i < duplicates; i++)
         {
             var original = persons[i];
-            var duplicate = Duplicate(random, sources[i], original);
+            var (duplicate, made) = Duplicate(random, sources[i], original, scripts[i]);
             persons.Add(duplicate);
             truePairs.Add(SyntheticSet.PairKey(original.Id, duplicate.Id));
+            errors.Add(duplicate.Id, made);
         }
 
         for (var i = persons.Count - 1; i > 0; i--)
@@ -56,7 +71,7 @@ public static class SyntheticPersons
             (persons[i], persons[j]) = (persons[j], persons[i]);
         }
 #pragma warning restore CA5394
-        return new SyntheticSet(persons, truePairs);
+        return new SyntheticSet(persons, truePairs, errors);
     }
 
     /// <summary>Features as the registry would compute them: names through <see cref="NameKeys"/>, the passport as a hash.</summary>
@@ -120,60 +135,126 @@ public static class SyntheticPersons
         return new Guid(bytes);
     }
 
-    private static SyntheticPerson Write(Random random, Source source, Guid id, bool cyrillic)
+    private static SyntheticPerson Write(Random random, Source source, Guid id, SyntheticScript script)
     {
-        string Spell(string name) => cyrillic ? name : Romanize(random, name);
+        string Spell(string name) => SyntheticSpellings.Write(random, name, script);
         var family = FamilyForm(source.Family, source.Sex);
         var patronymic = source.Father is null ? null : Spell(Patronymic(source.People, source.Father, source.Sex, source.RussianPatronymic));
         return new SyntheticPerson(id, Spell(source.Given), Spell(family), patronymic, source.BirthDate, source.Sex, source.Passport);
     }
 
-    private static SyntheticPerson Duplicate(Random random, Source source, SyntheticPerson original)
+    private static (SyntheticPerson Copy, SyntheticErrors Errors) Duplicate(Random random, Source source, SyntheticPerson original, SyntheticScript originalScript)
     {
-        var originalCyrillic = original.FamilyName.Any(c => c is >= 'Ѐ' and <= 'ӿ');
-        // Half the duplicates are in the other script; Latin ones are otherwise respelled by another hand, Cyrillic ones kept.
-        var cyrillic = random.NextDouble() < 0.5 ? !originalCyrillic : originalCyrillic;
+        var errors = SyntheticErrors.None;
         var varied = source;
-        if (source.Father is not null && random.NextDouble() < 0.3)
+        if (source.Father is not null && random.NextDouble() < PatronymicRestyleRate)
         {
             varied = varied with { RussianPatronymic = !source.RussianPatronymic };
+            errors |= SyntheticErrors.PatronymicRestyled;
         }
 
-        var copy = cyrillic == originalCyrillic && cyrillic
-            ? original with { Id = NewId(random) }
-            : Write(random, varied, NewId(random), cyrillic);
+        SyntheticPerson copy;
+        if (random.NextDouble() < ScriptChangeRate)
+        {
+            copy = InAnotherScript(random, varied, original, originalScript);
+            errors |= copy.GivenName != original.GivenName || copy.FamilyName != original.FamilyName ? SyntheticErrors.ScriptChanged : 0;
+        }
+        else
+        {
+            // Same script: Cyrillic is copied as it was; Latin is respelled by another hand with the same mix of spellings.
+            copy = Write(random, varied, NewId(random), originalScript);
+            errors |= copy.GivenName != original.GivenName || copy.FamilyName != original.FamilyName ? SyntheticErrors.Respelled : 0;
+        }
 
-        if (random.NextDouble() < 0.2)
+        if (random.NextDouble() < TypoRate)
         {
             copy = random.Next(2) == 0 ? copy with { FamilyName = Typo(random, copy.FamilyName) } : copy with { GivenName = Typo(random, copy.GivenName) };
+            errors |= SyntheticErrors.Typo;
         }
 
-        var dateRoll = random.NextDouble();
-        var date = source.BirthDate;
-        if (dateRoll < 0.05 && date.Day <= 12 && date.Day != date.Month)
-        {
-            copy = copy with { BirthDate = new DateOnly(date.Year, date.Day, date.Month) };
-        }
-        else if (dateRoll < 0.10)
-        {
-            copy = copy with { BirthDate = OneDigitWrong(random, date) };
-        }
-
-        if (random.NextDouble() < 0.03)
+        if (random.NextDouble() < NamesSwappedRate)
         {
             copy = copy with { GivenName = copy.FamilyName, FamilyName = copy.GivenName };
+            errors |= SyntheticErrors.NamesSwapped;
         }
 
-        if (copy.Patronymic is not null && random.NextDouble() < 0.25)
+        var (date, dateErrors) = DateErrors(random, source.BirthDate);
+        copy = copy with { BirthDate = date };
+        errors |= dateErrors;
+
+        if (copy.Patronymic is not null && random.NextDouble() < PatronymicDropRate)
         {
             copy = copy with { Patronymic = null };
+            errors |= SyntheticErrors.PatronymicDropped;
         }
 
         // A passport is on at most one of the two records unless both were taken from the same document.
         copy = source.Passport is not null
             ? copy with { PassportNumber = random.NextDouble() < 0.5 ? source.Passport : null }
             : copy with { PassportNumber = random.NextDouble() < 0.3 ? NewPassport(random) : null };
-        return copy;
+        return (copy, errors);
+    }
+
+    /// <summary>The person written in another script or romanisation than the original; one that leaves both names as they were is skipped.</summary>
+    private static SyntheticPerson InAnotherScript(Random random, Source source, SyntheticPerson original, SyntheticScript originalScript)
+    {
+        var others = Enum.GetValues<SyntheticScript>().Where(s => s != originalScript).ToArray();
+        random.Shuffle(others);
+        var id = NewId(random);
+        SyntheticPerson? copy = null;
+        foreach (var script in others)
+        {
+            // Russianised Cyrillic of a name without Central Asian letters is the name itself; another system is tried.
+            copy = Write(random, source, id, script);
+            if (copy.GivenName != original.GivenName || copy.FamilyName != original.FamilyName)
+            {
+                return copy;
+            }
+        }
+
+        return copy!;
+    }
+
+    /// <summary>Independent birth-date errors, so that they combine: day and month swapped, year ±1, day off by 1–10, a mistyped digit.</summary>
+    private static (DateOnly Date, SyntheticErrors Errors) DateErrors(Random random, DateOnly date)
+    {
+        var errors = SyntheticErrors.None;
+        // Only dates with a day of 12 or less, other than the month, can be swapped (about 36% of them); the swap is drawn more often
+        // for those so that it reaches SwapRate of all duplicates.
+        if (date.Day <= 12 && date.Day != date.Month && random.NextDouble() < SwapRateAmongSwappable)
+        {
+            date = new DateOnly(date.Year, date.Day, date.Month);
+            errors |= SyntheticErrors.DayMonthSwapped;
+        }
+
+        if (random.NextDouble() < YearOffRate)
+        {
+            var year = date.Year + (random.Next(2) == 0 ? -1 : 1);
+            date = new DateOnly(year, date.Month, Math.Min(date.Day, DateTime.DaysInMonth(year, date.Month)));
+            errors |= SyntheticErrors.YearOffByOne;
+        }
+
+        if (random.NextDouble() < DayOffRate)
+        {
+            var days = DateTime.DaysInMonth(date.Year, date.Month);
+            int day;
+            do
+            {
+                day = date.Day + ((random.Next(2) == 0 ? -1 : 1) * random.Next(1, 11));
+            }
+            while (day < 1 || day > days);
+
+            date = new DateOnly(date.Year, date.Month, day);
+            errors |= SyntheticErrors.DayOff;
+        }
+
+        if (random.NextDouble() < DigitWrongRate)
+        {
+            date = OneDigitWrong(random, date);
+            errors |= SyntheticErrors.DigitWrong;
+        }
+
+        return (date, errors);
     }
 
     private static DateOnly OneDigitWrong(Random random, DateOnly date)
@@ -209,6 +290,18 @@ public static class SyntheticPersons
         }
 
         var cyrillic = name.Any(c => c is >= 'Ѐ' and <= 'ӿ');
+        string typed;
+        do
+        {
+            typed = OneTypo(random, name, cyrillic);
+        }
+        while (typed == name);
+
+        return typed;
+    }
+
+    private static string OneTypo(Random random, string name, bool cyrillic)
+    {
         var letter = cyrillic ? (char)('а' + random.Next(32)) : (char)('a' + random.Next(26));
         var at = random.Next(1, name.Length - 1);
         return random.Next(4) switch
