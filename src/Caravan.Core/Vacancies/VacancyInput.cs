@@ -41,8 +41,11 @@ public sealed record VacancyInput
     public string? RequiredLanguages { get; init; }
     public string? RequiredSkills { get; init; }
     public DateOnly? ApplicationDeadline { get; init; }
-    public IReadOnlyList<CostInput> Costs { get; init; } = [];
-    public IReadOnlyList<TranslationInput> Translations { get; init; } = [];
+
+    // JSON may send null for a list or for one of its rows (found by fuzzing the bulk API, where it was a 500); a null
+    // list is no rows and a null row is a blank one, so each is checked, and reported at its index, like any other.
+    public IReadOnlyList<CostInput> Costs { get; init => field = value is null ? [] : [.. value.Select(c => c ?? new CostInput(null, null, null))]; } = [];
+    public IReadOnlyList<TranslationInput> Translations { get; init => field = value is null ? [] : [.. value.Select(t => t ?? new TranslationInput(null, null, null))]; } = [];
 
     /// <summary>Field name and resource key of every problem; empty when the input is complete and well-formed.</summary>
     public IReadOnlyList<(string Field, string Key)> Validate(DateOnly today, ISet<string> iscoUnits, ISet<string> currencies)

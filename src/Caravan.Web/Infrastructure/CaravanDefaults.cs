@@ -150,7 +150,14 @@ public static class CaravanDefaults
             o.Conventions.AuthorizeFolder("/Admin", Roles.Admin);
             o.Conventions.AuthorizeFolder("/Dashboard");
             o.Conventions.AuthorizeFolder("/Account/Manage");
-        }).AddViewLocalization().AddMvcOptions(o => LocalizeBindingMessages(o.ModelBindingMessageProvider));
+        }).AddViewLocalization().AddMvcOptions(o =>
+        {
+            LocalizeBindingMessages(o.ModelBindingMessageProvider);
+            // No form here uses jQuery's a[b][c] keys, and their reader throws on a key it cannot parse ("[{"), which
+            // made any POST of such a body to a page, or to the error page after a 4xx, a 500 (found by fuzzing).
+            Microsoft.AspNetCore.Mvc.ModelBinding.ValueProviderFactoryExtensions.RemoveType<Microsoft.AspNetCore.Mvc.ModelBinding.JQueryFormValueProviderFactory>(o.ValueProviderFactories);
+            Microsoft.AspNetCore.Mvc.ModelBinding.ValueProviderFactoryExtensions.RemoveType<Microsoft.AspNetCore.Mvc.ModelBinding.JQueryQueryStringValueProviderFactory>(o.ValueProviderFactories);
+        });
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Roles.AgencyStaff, p => p.RequireRole(Roles.AgencyStaff))

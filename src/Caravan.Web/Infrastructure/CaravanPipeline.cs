@@ -30,6 +30,7 @@ public static class CaravanPipeline
             StatusCodeSelector = StatusFor,
         });
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<NulQueryGuardMiddleware>();
         app.UseResponseCompression();
         app.UseRequestLocalization();
         app.UseMiddleware<CultureCookieMiddleware>();
@@ -180,6 +181,24 @@ public sealed class ServerTimingMiddleware(RequestDelegate next)
             context.Response.Headers["Server-Timing"] = "app;dur=" + ms.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
             return Task.CompletedTask;
         });
+        return next(context);
+    }
+}
+
+/// <summary>
+/// Refuses (400) a query string with a NUL character (%00) in it. No name, code or search has one, and PostgreSQL
+/// refuses text holding one, so it reached the database as a 500 (found by fuzzing: GET /api/v1/agencies?q=%00).
+/// </summary>
+public sealed class NulQueryGuardMiddleware(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Request.QueryString.HasValue && context.Request.Query.Any(q => q.Key.Contains('\0', StringComparison.Ordinal) || q.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true)))
+        {
+            return Results.Problem(title: "The query string has a NUL character (%00), which no value may contain.", statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context);
+        }
+
         return next(context);
     }
 }

@@ -102,6 +102,12 @@ public static class TableGridReader
             // A damaged or password-protected workbook: the analyst is told to open and save it again.
             return (null, TableFileProblem.Unreadable);
         }
+        catch (Exception e) when (kind == "xlsx" && e is NullReferenceException or ArgumentException or IndexOutOfRangeException or KeyNotFoundException or OverflowException)
+        {
+            // MiniExcel meets some damaged packages (a part's XML cut short, odd cell references) with these rather than
+            // an XML error (found by fuzzing, tests/Caravan.Core.Tests/Fuzz/corpus/stats-xlsx): the file is just as unreadable.
+            return (null, TableFileProblem.Unreadable);
+        }
     }
 
     /// <summary>
@@ -177,9 +183,13 @@ public static class TableGridReader
 
         // Each merged range is filled with its first cell's value, so a heading merged across columns labels each one;
         // the filled cells are remembered, since a merge inside the figures is refused.
+        // A merge reaching past the cells the sheet has (up to XFD1048576) fills nothing anyone reads, and filling it
+        // would hang the upload (found by fuzzing: a 55 KB file), so each merge stops at the sheet's last row and column.
         var merged = new HashSet<(int, int)>();
-        foreach (var (r1, c1, r2, c2) in XlsxMerges.Read(content))
+        var width = rows.Count == 0 ? 0 : rows.Max(r => r.Count);
+        foreach (var (r1, c1, r2Merged, c2Merged) in XlsxMerges.Read(content))
         {
+            var (r2, c2) = (Math.Min(r2Merged, rows.Count - 1), Math.Min(c2Merged, width - 1));
             var value = r1 < rows.Count && c1 < rows[r1].Count ? rows[r1][c1] : string.Empty;
             for (var r = r1; r <= r2 && r < rows.Count; r++)
             {

@@ -97,7 +97,12 @@ public static class TableNumbers
             return TableNumber.Invalid(TableNumberProblem.NotANumber);
         }
 
-        var value = decimal.Parse(fraction.Length > 0 ? $"{whole}.{fraction}" : whole, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        // Beyond decimal's 28 digits no statistic is real: such a cell is refused like any other non-number (found by fuzzing).
+        if (!decimal.TryParse(fraction.Length > 0 ? $"{whole}.{fraction}" : whole, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            return TableNumber.Invalid(TableNumberProblem.NotANumber);
+        }
+
         return new TableNumber(TableNumberKind.Number, negative ? -value : value, null);
     }
 }

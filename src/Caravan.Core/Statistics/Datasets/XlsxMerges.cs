@@ -60,12 +60,14 @@ internal static class XlsxMerges
     {
         var column = 0;
         var i = 0;
-        for (; i < reference.Length && char.IsAsciiLetterUpper(reference[i]); i++)
+        for (; i < reference.Length && i < 4 && char.IsAsciiLetterUpper(reference[i]); i++)
         {
             column = (column * 26) + (reference[i] - 'A' + 1);
         }
 
-        return i > 0 && int.TryParse(reference[i..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var row) && row > 0
+        // XFD1048576 is the last cell a sheet can have; longer references would overflow the column number.
+        return i is > 0 and <= 3 && column <= 16_384
+            && int.TryParse(reference[i..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var row) && row is > 0 and <= 1_048_576
             ? (row - 1, column - 1)
             : null;
     }
