@@ -244,7 +244,9 @@ public static class CaravanDefaults
             o.LoginPath = "/account/sign-in";
             o.LogoutPath = "/account/sign-out";
             o.AccessDeniedPath = "/account/denied";
-            o.Cookie.Name = "caravan.auth";
+            // __Host-: the browser accepts the cookie only from this origin, Secure, for the whole site, and no
+            // sibling subdomain can set or shadow it. The prefix needs Secure, so a plain-http node keeps the bare name.
+            o.Cookie.Name = CookieName("caravan.auth", secureCookies);
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
@@ -254,9 +256,21 @@ public static class CaravanDefaults
             o.Events.OnRedirectToLogin = ctx => ApiOr(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx, StatusCodes.Status403Forbidden);
         });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = CookieName("caravan.antiforgery", secureCookies);
+            o.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = CookieName("caravan.tempdata", secureCookies);
+            o.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
         services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
     }
+
+    public static string CookieName(string name, bool secure) => secure ? "__Host-" + name : name;
 
     private static Task ApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {

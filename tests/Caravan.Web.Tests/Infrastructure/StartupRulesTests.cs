@@ -88,6 +88,17 @@ public class StartupRulesTests
         {
             var cookie = app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme).Cookie;
             cookie.SecurePolicy.ShouldBe(CookieSecurePolicy.Always);
+            cookie.Name.ShouldBe("__Host-caravan.auth");
+
+            // Every cookie the node sets on a form page is Secure and __Host- (Path=/, no Domain), the antiforgery and
+            // TempData cookies included; the check reads the real Set-Cookie headers of an https request.
+            var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost/"), AllowAutoRedirect = false });
+            var signIn = await client.GetAsync("/account/sign-in?culture=ru");
+            var cookies = signIn.Headers.GetValues("Set-Cookie").ToList();
+            cookies.ShouldContain(c => c.StartsWith("__Host-caravan.antiforgery=", StringComparison.Ordinal));
+            cookies.Where(c => c.StartsWith("__Host-", StringComparison.Ordinal)).ShouldAllBe(c =>
+                c.Contains("; secure", StringComparison.OrdinalIgnoreCase) && c.Contains("path=/;", StringComparison.OrdinalIgnoreCase) && !c.Contains("domain=", StringComparison.OrdinalIgnoreCase));
+            cookies.Where(c => !c.StartsWith("__Host-", StringComparison.Ordinal)).ShouldAllBe(c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal) && c.Contains("; secure", StringComparison.OrdinalIgnoreCase));
         }
 
         // A drill on one machine (plain http on loopback) still signs in; anywhere else plain http stops the node.
