@@ -30,12 +30,15 @@ public static class ReferenceSequences
         ArgumentNullException.ThrowIfNull(db);
         for (var attempt = 0; ; attempt++)
         {
-            var updated = await db.Set<ReferenceSequence>().Where(s => s.Name == name)
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.NextValue, s => s.NextValue + count), cancellationToken);
-            if (updated == 1)
+            // One statement that advances and reads: an UPDATE followed by a SELECT let two concurrent requests read
+            // the same value between them (found by the fault tests' concurrent tips). Not composed further, so EF
+            // sends it as written; RETURNING is in both engines (SQLite since 3.35).
+            var next = await db.Database
+                .SqlQuery<long>($"UPDATE reference_sequence SET next_value = next_value + {count} WHERE name = {name} RETURNING next_value AS \"Value\"")
+                .ToListAsync(cancellationToken);
+            if (next.Count == 1)
             {
-                var next = await db.Set<ReferenceSequence>().AsNoTracking().Where(s => s.Name == name).Select(s => s.NextValue).SingleAsync(cancellationToken);
-                return next - count;
+                return next[0] - count;
             }
 
             if (attempt > 0)

@@ -14,6 +14,7 @@ public sealed class NodeProcess : IAsyncDisposable
     private readonly Process process;
     private readonly StringBuilder output = new();
     private bool disposed;
+    private int? exitCode;
 
     private NodeProcess(Process process)
     {
@@ -78,14 +79,31 @@ public sealed class NodeProcess : IAsyncDisposable
         return new NodeProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
     }
 
+    public bool HasExited => exitCode is not null || process.HasExited;
+
     /// <summary>Runs a command verb to its end and returns its exit code.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunAsync(environment, launchProfile: true, arguments);
+
+    /// <summary>Runs a command verb to its end and returns its exit code; without the launch profile, the built app itself.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, bool launchProfile, params string[] arguments)
     {
-        await using var node = Start(environment, arguments);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await node.process.WaitForExitAsync(timeout.Token);
-        node.process.WaitForExit();
-        return (node.process.ExitCode, node.Output);
+        await using var node = Start(environment, launchProfile, arguments);
+        return await node.WaitForExitAsync(TimeSpan.FromMinutes(3));
+    }
+
+    /// <summary>Waits for a command verb to end by itself.</summary>
+    public async Task<(int ExitCode, string Output)> WaitForExitAsync(TimeSpan timeout)
+    {
+        if (exitCode is { } killed)
+        {
+            return (killed, Output);
+        }
+
+        using var cancel = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cancel.Token);
+        process.WaitForExit();
+        return (process.ExitCode, Output);
     }
 
     /// <summary>Waits until the node answers /healthz, or fails with what it printed.</summary>
@@ -152,6 +170,7 @@ public sealed class NodeProcess : IAsyncDisposable
             await process.WaitForExitAsync();
         }
 
+        exitCode = process.ExitCode;
         process.Dispose();
     }
 }
