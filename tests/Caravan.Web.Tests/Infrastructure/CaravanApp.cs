@@ -20,7 +20,9 @@ public sealed class CaravanApp : WebApplicationFactory<Program>
 
     // fromTemplate: whether a fresh development database may be a copy of a template (see below). A template costs one
     // extra start, so a fixture that starts a single app with its own settings, such as the browser tests', passes false.
-    public CaravanApp(DatabaseProvider provider, IDictionary<string, string?>? overrides = null, string environment = "Development", string? connectionString = null, Action<IServiceCollection>? services = null, bool fromTemplate = true)
+    // seedSettings: outside Development, the settings that shape what migration and seeding write; with them, an app
+    // starts from a template made with only those (the rest, such as a gateway's port, changes nothing in the data).
+    public CaravanApp(DatabaseProvider provider, IDictionary<string, string?>? overrides = null, string environment = "Development", string? connectionString = null, Action<IServiceCollection>? services = null, bool fromTemplate = true, IReadOnlyCollection<string>? seedSettings = null)
     {
         this.services = services;
         Provider = provider;
@@ -44,14 +46,18 @@ public sealed class CaravanApp : WebApplicationFactory<Program>
         // A development app on a fresh database starts from a copy of one migrated and seeded the same way, made once
         // per run: migrating and seeding every test class's database was most of the suite's time. Apps with their
         // own services or database, or outside Development (whose start is often what a test is about), start bare.
-        ConnectionString = connectionString ?? (fromTemplate && services is null && environment == "Development"
-            ? TestDatabaseTemplates.Clone(provider, TemplateKey(provider, environment, settings), () => MakeTemplate(provider, overrides, environment))
+        var seed = seedSettings is null ? null : (overrides ?? new Dictionary<string, string?>()).Where(o => seedSettings.Contains(o.Key)).ToDictionary();
+        ConnectionString = connectionString ?? (fromTemplate && services is null && (environment == "Development" || seed is not null)
+            ? TestDatabaseTemplates.Clone(provider, TemplateKey(provider, environment, seed is null ? settings : Seeded(seed)), () => MakeTemplate(provider, seed ?? overrides, environment))
             : NewDatabase(provider));
         settings["ConnectionStrings:Caravan"] = ConnectionString;
     }
 
     private static string TemplateKey(DatabaseProvider provider, string environment, Dictionary<string, string?> settings) =>
         string.Join('\n', [provider.ToString(), environment, .. settings.Where(s => s.Key != "ConnectionStrings:Caravan").OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value}")]);
+
+    private static Dictionary<string, string?> Seeded(Dictionary<string, string?> seed) =>
+        new Dictionary<string, string?> { ["seed"] = "only" }.Concat(seed).ToDictionary(StringComparer.Ordinal);
 
     /// <summary>Starts an app on a new database, which migrates and seeds it, and stops it: its database is the template.</summary>
     private static string MakeTemplate(DatabaseProvider provider, IDictionary<string, string?>? overrides, string environment)

@@ -50,7 +50,8 @@ public sealed partial class OutboxTests
             settings[key] = value;
         }
 
-        return new CaravanApp(provider, settings, environment: "Staging");
+        // The messaging settings shape no data: each test's database is a copy of one Staging node with the demo data.
+        return new CaravanApp(provider, settings, environment: "Staging", seedSettings: ["Demo:Enabled"]);
     }
 
     private static HttpClient Https(CaravanApp app)

@@ -16,8 +16,8 @@ namespace Caravan.Web.Tests.Infrastructure.Faults;
 /// </summary>
 public sealed class FaultTests
 {
-    private const int ImportRows = 20_000;
-    private const int Facts = 100_000;
+    private const int ImportRows = 12_000;
+    private const int Facts = 50_000;
 
     [Theory]
     [ClassData(typeof(Databases))]
