@@ -11,6 +11,9 @@
 #        bench/run.sh exchange [--messages N --clients N --seconds N]   (issue 17 exchange between two nodes in process: 100,000
 #          messages, verification round trips and offline checks; about 10 minutes)
 #        bench/run.sh statistics-pg|statistics-sqlite [--facts N --new-facts N --clients N --seconds N]   (issue 12 fold, rebuild and API)
+#        bench/run.sh load|soak|spike   (issue 18 item 5: capacity, then a 30-minute soak at half of it and/or an 8-minute spike;
+#          load is both, about 45 minutes. SOAK_MINUTES, SPIKE_BEFORE_MINUTES, SPIKE_MINUTES, SPIKE_AFTER_MINUTES shorten a
+#          trial; report and charts to bench/reports/load-*/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -36,6 +39,10 @@ case $what in
   cases)
     shift
     bench cases --provider postgres --vacancies 0 --agencies 0 "$@"
+    exit 0 ;;
+  load|soak|spike)
+    shift
+    bench "$what" "$@"
     exit 0 ;;
   exchange)
     shift

@@ -23,24 +23,7 @@ internal sealed class AppServer : IAsyncDisposable
         var web = Path.Combine(repo, "src", "Caravan.Web");
         Run("dotnet", $"build \"{web}\" -c Release -v quiet -nologo", repo);
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(web, "bin", "Release", "net10.0", "Caravan.Web.dll")}\" --urls http://127.0.0.1:{port} --contentRoot \"{web}\"")
-        {
-            WorkingDirectory = web,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        // Staging: production behaviour (no developer pages, JSON logs) without requiring HTTPS on loopback.
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Staging";
-        start.Environment["Database__Provider"] = database.Provider.ToString();
-        start.Environment["ConnectionStrings__Caravan"] = database.ConnectionString;
-        start.Environment["Database__MigrateOnStart"] = "false";
-        start.Environment["Demo__Enabled"] = "false";
-        start.Environment["Jobs__Enabled"] = "false";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[key] = value;
-        }
+        var start = StartInfo(web, database, $"--urls http://127.0.0.1:{port}", environment);
         var process = Process.Start(start) ?? throw new InvalidOperationException("The server did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) =>
@@ -73,12 +56,60 @@ internal sealed class AppServer : IAsyncDisposable
         throw new InvalidOperationException("The server did not become healthy in two minutes.");
     }
 
-    /// <summary>Peak resident set size so far (VmHWM), in MB.</summary>
-    public double PeakRssMegabytes()
+    /// <summary>
+    /// Runs one of the app's command-line verbs (such as <c>migrate</c>) against the database, with the server's settings,
+    /// and waits for it: the way an operator prepares a node, rather than a copy of what the verb does.
+    /// </summary>
+    public static void RunVerb(string repo, BenchDatabase database, string verb, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var web = Path.Combine(repo, "src", "Caravan.Web");
+        Run("dotnet", $"build \"{web}\" -c Release -v quiet -nologo", repo);
+        var start = StartInfo(web, database, verb, environment);
+        start.RedirectStandardOutput = false;
+        start.RedirectStandardError = false;
+        using var p = Process.Start(start) ?? throw new InvalidOperationException("dotnet " + verb);
+        p.WaitForExit();
+        if (p.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"Caravan.Web {verb} failed with {p.ExitCode}");
+        }
+    }
+
+    /// <summary>Peak resident set size so far (VmHWM), in MB.</summary>
+    public double PeakRssMegabytes() => StatusMegabytes("VmHWM:");
+
+    /// <summary>Resident set size now (VmRSS), in MB.</summary>
+    public double CurrentRssMegabytes() => StatusMegabytes("VmRSS:");
+
+    private double StatusMegabytes(string field)
+    {
+        var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith(field, StringComparison.Ordinal));
         var kb = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
         return kb / 1024d;
+    }
+
+    private static ProcessStartInfo StartInfo(string web, BenchDatabase database, string arguments, IReadOnlyDictionary<string, string>? environment)
+    {
+        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(web, "bin", "Release", "net10.0", "Caravan.Web.dll")}\" {arguments} --contentRoot \"{web}\"")
+        {
+            WorkingDirectory = web,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        // Staging: production behaviour (no developer pages, JSON logs) without requiring HTTPS on loopback.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Staging";
+        start.Environment["Database__Provider"] = database.Provider.ToString();
+        start.Environment["ConnectionStrings__Caravan"] = database.ConnectionString;
+        start.Environment["Database__MigrateOnStart"] = "false";
+        start.Environment["Demo__Enabled"] = "false";
+        start.Environment["Jobs__Enabled"] = "false";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        return start;
     }
 
     public async ValueTask DisposeAsync()

@@ -39,6 +39,13 @@ if (args.FirstOrDefault() == "match")
     return;
 }
 
+// Soak and spike (issue 18 item 5): the real server under open-loop load set from its capacity measured in the same run.
+if (args.FirstOrDefault() is "load" or "soak" or "spike")
+{
+    Environment.ExitCode = await LoadBench.RunAsync(args);
+    return;
+}
+
 // Registry import and person search run in process against the database, without the server.
 if (args.FirstOrDefault() == "import")
 {
