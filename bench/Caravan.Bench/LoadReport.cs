@@ -68,6 +68,8 @@ internal static class LoadReport
         line($"| RSS slope after warm-up | < {SoakResult.MaxSlope:N0} MB/min | {soak.SlopeMegabytesPerMinute:+0.000;-0.000} MB/min | {Verdict(soak.SlopePasses)} |");
         line($"| Error rate | < {SoakResult.MaxErrorRate:P1} | {soak.ErrorRate:P3} ({soak.Errors:N0} of {soak.Sent:N0}) | {Verdict(soak.ErrorsPass)} |");
         line($"");
+        line($"Cross-check, not the issue's criterion: the slope of the lowest sample of each 5 minutes after the warm-up (the floor the GC returns to) is {soak.FloorSlopeMegabytesPerMinute:+0.000;-0.000} MB/min; a leak lifts it, a sawtooth does not.");
+        line($"");
         line($"| Request | Requests | Errors | p50 ms | p95 ms |");
         line($"|---|---|---|---|---|");
         foreach (var (kind, k) in soak.ByKind.Select((k, i) => (i, k)))
