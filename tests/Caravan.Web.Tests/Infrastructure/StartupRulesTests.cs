@@ -81,7 +81,7 @@ public class StartupRulesTests
     }
 
     [Fact]
-    public async Task A_Production_node_on_https_marks_its_sign_in_cookie_Secure_and_refuses_plain_http()
+    public async Task A_Production_node_on_https_sets_every_cookie_Secure_HttpOnly_and_SameSite_and_refuses_plain_http()
     {
         await using (var app = new CaravanApp(Caravan.Core.Data.DatabaseProvider.Sqlite,
             new Dictionary<string, string?> { ["Demo:Enabled"] = "false", ["Node:PublicUrl"] = "https://caravan.migration.uz/" }, environment: "Production"))
@@ -99,6 +99,17 @@ public class StartupRulesTests
             cookies.Where(c => c.StartsWith("__Host-", StringComparison.Ordinal)).ShouldAllBe(c =>
                 c.Contains("; secure", StringComparison.OrdinalIgnoreCase) && c.Contains("path=/;", StringComparison.OrdinalIgnoreCase) && !c.Contains("domain=", StringComparison.OrdinalIgnoreCase));
             cookies.Where(c => !c.StartsWith("__Host-", StringComparison.Ordinal)).ShouldAllBe(c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal) && c.Contains("; secure", StringComparison.OrdinalIgnoreCase));
+
+            // HttpOnly everywhere (no script reads a cookie); SameSite by purpose: antiforgery Strict, while the sign-in,
+            // TempData and culture cookies are Lax, since links from SMS and e-mail must arrive signed in and in the reader's language.
+            cookies.ShouldAllBe(c => c.Contains("; httponly", StringComparison.OrdinalIgnoreCase));
+            cookies.Single(c => c.StartsWith("__Host-caravan.antiforgery=", StringComparison.Ordinal)).ShouldContain("samesite=strict", Case.Insensitive);
+            cookies.Single(c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal)).ShouldContain("samesite=lax", Case.Insensitive);
+            cookie.HttpOnly.ShouldBeTrue();
+            cookie.SameSite.ShouldBe(SameSiteMode.Lax);
+            var tempData = app.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>>().Value.Cookie;
+            tempData.HttpOnly.ShouldBeTrue();
+            tempData.SameSite.ShouldBe(SameSiteMode.Lax);
         }
 
         // A drill on one machine (plain http on loopback) still signs in; anywhere else plain http stops the node.
