@@ -25,7 +25,8 @@ public sealed class VacancySubmission(CaravanDbContext db, TimeProvider time, Ca
             .ToDictionaryAsync(e => e.RegistrationId, StringComparer.Ordinal, cancellationToken);
         var iscoUnits = await catalogue.IscoUnitCodesAsync(cancellationToken);
         var currencies = await catalogue.CurrencyCodesAsync(cancellationToken);
-        var references = inputs.Select(i => i.AgencyReference?.Trim()).Where(r => !string.IsNullOrEmpty(r)).Distinct().ToList();
+        // A reference with a control character fails validation below; PostgreSQL would refuse a NUL even in the lookup.
+        var references = inputs.Select(i => i.AgencyReference?.Trim()).Where(r => !string.IsNullOrEmpty(r) && !r.Any(char.IsControl)).Distinct().ToList();
         var existing = references.Count == 0
             ? new Dictionary<string, Vacancy>(StringComparer.Ordinal)
             : await db.Set<Vacancy>().AsNoTracking().Where(v => v.AgencyId == agencyId && references.Contains(v.AgencyReference!))

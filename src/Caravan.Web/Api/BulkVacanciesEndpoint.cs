@@ -29,7 +29,7 @@ public static class BulkVacanciesEndpoint
     public const long MaxBytes = 64L * 1024 * 1024;
     public const int CsvCostColumns = 5;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new NulFreeStrings() } };
 
     public static RouteGroupBuilder MapBulkVacancies(this RouteGroupBuilder api)
     {

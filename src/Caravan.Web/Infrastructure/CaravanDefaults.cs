@@ -167,6 +167,7 @@ public static class CaravanDefaults
             .AddPolicy(Roles.Migrant, p => p.RequireRole(Roles.Migrant));
 
         services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new NulFreeStrings()));
         // Malformed API input must be a 400 problem in every environment, never an exception page.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         // Razor would otherwise escape every Cyrillic letter as &#x...; which triples the weight of a page.

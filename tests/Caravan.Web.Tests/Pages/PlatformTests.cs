@@ -50,6 +50,25 @@ public class PlatformTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Source_control_files_directory_listings_and_TRACE_are_not_served()
+    {
+        var client = fixture.Get(DatabaseProvider.Sqlite).CreateClient();
+        foreach (var path in new[] { "/.git/HEAD", "/.git/config", "/.gitignore", "/js/", "/css/", "/lib/" })
+        {
+            var response = await client.GetAsync(path);
+            response.StatusCode.ShouldBe(HttpStatusCode.NotFound, path);
+            // The node's own 404 page, not a listing (ASP.NET's directory browser titles its page "Index of /js/").
+            (await response.Content.ReadAsStringAsync()).ShouldNotContain("Index of", Case.Insensitive, path);
+        }
+
+        using var trace = new HttpRequestMessage(HttpMethod.Trace, "/");
+        trace.Headers.Add("X-Trace-Probe", "echo-me-if-you-trace");
+        var traced = await client.SendAsync(trace);
+        ((int)traced.StatusCode).ShouldBeOneOf(404, 405);
+        (await traced.Content.ReadAsStringAsync()).ShouldNotContain("echo-me-if-you-trace");
+    }
+
+    [Fact]
     public void The_nodes_own_scripts_use_no_eval_no_new_Function_and_write_no_HTML()
     {
         // The CSP forbids eval in the browser; this keeps the scripts from needing it, or from writing markup that a
