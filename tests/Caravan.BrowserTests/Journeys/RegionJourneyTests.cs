@@ -66,6 +66,27 @@ public sealed class RegionNodes : IAsyncLifetime
         return await sp.GetRequiredService<NodeDelivery>().DeliverDueAsync();
     });
 
+    /// <summary>What each node holds and still has to send, for a failure message.</summary>
+    public static async Task<string> DescribeAsync(RegionNodes region)
+    {
+        var lines = new List<string>();
+        foreach (var (name, app) in new[] { ("UZ", region.Uz), ("KZ", region.Kz), ("Hub", region.Hub) })
+        {
+            lines.Add(await app.WithDbAsync(async d =>
+            {
+                var plans = await d.Set<Caravan.Core.Coordination.ActionPlan>().CountAsync();
+                var aggregates = await d.Set<Caravan.Core.Region.RegionalAggregate>().Select(a => a.PartnerId).Distinct().CountAsync();
+                var keys = await d.Set<PartnerKey>().Select(k => k.PartnerId).Distinct().CountAsync();
+                var outbox = await d.Set<Caravan.Core.Messaging.OutboxMessage>().Where(m => m.Channel == Caravan.Core.Messaging.MessageChannel.Node)
+                    .Select(m => new { m.Template, m.Status, m.Attempts, m.LastError }).ToListAsync();
+                return $"{name}: plans {plans}, hub tables from {aggregates} partners, keys of {keys} partners; outbox: "
+                    + string.Join("; ", outbox.GroupBy(m => (m.Template, m.Status, m.LastError)).Select(g => $"{g.Count()} {g.Key.Template} {g.Key.Status} after {g.Max(m => m.Attempts)} ({g.Key.LastError})"));
+            }));
+        }
+
+        return string.Join("\n", lines);
+    }
+
     private static Task<bool> LinkedAsync(CaravanApp app, int partners) => app.WithDbAsync(async d => await d.Set<PartnerKey>().Select(k => k.PartnerId).Distinct().CountAsync() >= partners);
 
     private static CaravanApp Start(string country, Uri self, bool hub, params Partner[] partners)
@@ -205,7 +226,7 @@ public partial class RegionJourneyTests(BrowserFixture fixture, RegionNodes regi
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (!await ArrivedAsync())
         {
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "the plan and the countries' tables did not arrive within 90 s");
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the plan and the countries' tables did not arrive within 90 s:\n" + await RegionNodes.DescribeAsync(region));
             await RegionNodes.FlushAsync(region.Uz);
             await RegionNodes.FlushAsync(region.Kz);
             await RegionNodes.FlushAsync(region.Hub);
