@@ -71,12 +71,27 @@ public sealed partial class DemoRegionLinker(IServiceScopeFactory scopes, IConfi
                 {
                     // Not up yet: the nodes of a region start in any order.
                 }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // Anything else (a busy database on a loaded machine) is tried again on the next round rather than
+                    // left to stop the node, which is what an unhandled exception in a background service does. A
+                    // second round finds the partner saved and its keys known, and queues only what is missing.
+                    LogRetry(logger, partner.IsHub ? "the regional hub" : partner.Country, e);
+                }
             }
 
             await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
 
-        await SendPlanValuesAsync(stoppingToken);
+        try
+        {
+            await SendPlanValuesAsync(stoppingToken);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            // The plan values go at the next fold anyway; not worth stopping the node for.
+            LogRetry(logger, "the plan values", e);
+        }
     }
 
     private async Task<bool> LinkAsync(HttpClient http, DemoRegionPartner partner, CancellationToken cancellationToken)
@@ -151,6 +166,9 @@ public sealed partial class DemoRegionLinker(IServiceScopeFactory scopes, IConfi
             await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo region: linking {Partner} failed; trying again")]
+    private static partial void LogRetry(ILogger logger, string partner, Exception e);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo region: {Partner} at {Url} is on the trust list")]
     private static partial void LogLinked(ILogger logger, string partner, Uri url);
