@@ -225,6 +225,42 @@ public class BulkVacanciesEndpointTests(AppFixture fixture) : IClassFixture<AppF
 
     [Theory]
     [ClassData(typeof(Databases))]
+    public async Task Fields_a_row_may_not_set_are_ignored_so_a_row_cannot_publish_itself_or_move_to_another_agency(DatabaseProvider db)
+    {
+        // ASVS 15.3.3: the body binds to a request record of the fields an agency may give, never to the entity.
+        var app = fixture.Get(db);
+        var client = await AgencyKeyClientAsync(app);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var other = await app.WithDbAsync(d => d.Set<Agency>().Where(a => a.Name != "Samarkand Labour Bridge LLC").Select(a => a.Id).FirstAsync());
+        var row = System.Text.Json.JsonSerializer.SerializeToNode(Row($"{tag}-1"), System.Text.Json.JsonSerializerOptions.Web)!.AsObject();
+        row["id"] = Guid.NewGuid();
+        row["reference"] = "VAC-0000001";
+        row["agencyId"] = other;
+        row["status"] = "Published";
+        row["publishedAt"] = DateTime.UtcNow;
+        row["reviewedAt"] = DateTime.UtcNow;
+        row["reviewNote"] = "approved by the row itself";
+        row["feeFree"] = false;
+        row["wageUsdCents"] = 1;
+        var response = await client.PostAsync(Url, new StringContent(new System.Text.Json.Nodes.JsonArray(row).ToJsonString(), Encoding.UTF8, "application/json"));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var result = (await response.Content.ReadFromJsonAsync<BulkResult>())!;
+        result.Submitted.ShouldBe(1);
+
+        var saved = await app.WithDbAsync(d => d.Set<Vacancy>().Include(v => v.Agency).SingleAsync(v => v.AgencyReference == $"{tag}-1"));
+        saved.Status.ShouldBe(VacancyStatus.PendingApproval);
+        saved.Agency!.Name.ShouldBe("Samarkand Labour Bridge LLC");
+        saved.Reference.ShouldBe(result.Rows[0].Reference);
+        saved.Reference.ShouldNotBe("VAC-0000001");
+        saved.PublishedAt.ShouldBeNull();
+        saved.ReviewedAt.ShouldBeNull();
+        saved.ReviewNote.ShouldBeNull();
+        saved.FeeFree.ShouldBeTrue();
+        saved.WageUsdCents.ShouldNotBe(1);
+    }
+
+    [Theory]
+    [ClassData(typeof(Databases))]
     public async Task Bad_requests_are_refused_whole_with_a_problem(DatabaseProvider db)
     {
         var app = fixture.Get(db);

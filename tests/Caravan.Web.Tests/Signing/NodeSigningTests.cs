@@ -98,6 +98,39 @@ public class NodeSigningTests(AppFixture fixture) : IClassFixture<AppFixture>
 
     [Theory]
     [ClassData(typeof(Databases))]
+    public async Task A_token_claiming_alg_none_or_an_HMAC_keyed_with_the_public_key_is_refused(DatabaseProvider db)
+    {
+        // ASVS 9.1.2: only ES256 is accepted, so neither the unsigned form nor the classic confusion (HS256 with the
+        // published key as the shared secret) gets a payload past the check.
+        var app = fixture.Get(db);
+        var (token, active) = await app.WithScopeAsync(async sp =>
+            (await sp.GetRequiredService<NodeSigner>().SignAsync("caravan-certificate+jwt", Certificate), await sp.GetRequiredService<NodeKeyRing>().ActiveAsync()));
+        async Task<SignatureResult> Verify(string t) => await app.WithScopeAsync(sp => sp.GetRequiredService<NodeSigner>().VerifyAsync(t));
+        (await Verify(token)).Check.ShouldBe(SignatureCheck.Valid);
+
+        var payload = token.Split('.')[1];
+        string Header(string alg) => Base64UrlEncoder.Encode(JsonSerializer.Serialize(new { alg, kid = active.KeyId, typ = "caravan-certificate+jwt" }));
+        foreach (var alg in new[] { "none", "None", "NONE", "nOnE" })
+        {
+            var unsigned = await Verify($"{Header(alg)}.{payload}.");
+            unsigned.Check.ShouldNotBe(SignatureCheck.Valid, alg);
+            unsigned.Payload.ShouldBeNull(alg);
+        }
+
+        var jwks = await app.CreateClient().GetStringAsync(SigningEndpoints.JwksPath);
+        var published = JsonDocument.Parse(jwks).RootElement.GetProperty("keys").EnumerateArray().Single(k => k.GetProperty("kid").GetString() == active.KeyId).GetRawText();
+        foreach (var secret in new[] { System.Text.Encoding.UTF8.GetBytes(published), Base64UrlEncoder.DecodeBytes(new JsonWebKey(published).X) })
+        {
+            var signingInput = $"{Header("HS256")}.{payload}";
+            var mac = Base64UrlEncoder.Encode(HMACSHA256.HashData(secret, System.Text.Encoding.ASCII.GetBytes(signingInput)));
+            var confused = await Verify($"{signingInput}.{mac}");
+            confused.Check.ShouldNotBe(SignatureCheck.Valid);
+            confused.Payload.ShouldBeNull();
+        }
+    }
+
+    [Theory]
+    [ClassData(typeof(Databases))]
     public async Task After_a_rotation_the_old_key_verifies_through_its_overlap_and_then_nothing_it_signed_does(DatabaseProvider db)
     {
         var app = fixture.Get(db);
