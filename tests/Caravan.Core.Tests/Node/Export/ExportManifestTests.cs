@@ -35,4 +35,33 @@ public class ExportManifestTests
         (sealed_ with { ProtectedDigest = "not a protected payload" }).IsAuthentic(keys).ShouldBeFalse();
         sealed_.IsAuthentic(new EphemeralDataProtectionProvider()).ShouldBeFalse();
     }
+
+    [Theory]
+    [InlineData("../outside.csv")]
+    [InlineData("data/../../outside.csv")]
+    [InlineData("/etc/passwd")]
+    [InlineData("data//person.csv")]
+    [InlineData("./data/person.csv")]
+    [InlineData("data/./person.csv")]
+    public async Task An_authentic_manifest_that_lists_a_path_leaving_the_export_folder_is_refused_before_any_file_is_read(string path)
+    {
+        // ASVS 5.3.2: even a manifest sealed with this node's key ring does not choose where import-node reads.
+        var keys = new EphemeralDataProtectionProvider();
+        var root = Directory.CreateTempSubdirectory("caravan-manifest-");
+        try
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(root.FullName, "export")).FullName;
+            await File.WriteAllTextAsync(Path.Combine(root.FullName, "outside.csv"), "id\n1\n");
+            var manifest = (Manifest() with { Files = [new ManifestFile(path, new string('a', 64), 6, "person", 1)] }).Seal(keys);
+            manifest.IsAuthentic(keys).ShouldBeTrue();
+            await File.WriteAllBytesAsync(Path.Combine(folder, ExportManifest.FileName), manifest.ToJson());
+
+            var refused = await Should.ThrowAsync<NodeExportException>(() => ExportVerifier.VerifyAsync(folder, keys, CancellationToken.None));
+            refused.Message.ShouldBe($"{ExportManifest.FileName} lists an unsafe path: {path}.");
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
 }

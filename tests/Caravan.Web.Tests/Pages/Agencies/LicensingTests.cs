@@ -126,6 +126,36 @@ public class LicensingTests(AppFixture fixture) : IClassFixture<AppFixture>
 
     [Theory]
     [ClassData(typeof(Databases))]
+    public async Task An_uploaded_name_is_kept_as_display_text_without_its_path_or_control_characters_and_served_RFC_6266_encoded(DatabaseProvider db)
+    {
+        // ASVS 1.3.3, 5.3.2 and 5.4.2: the uploader's name is only ever shown or offered back, never a path; the file is
+        // stored under a generated key; the download header carries the name encoded (filename*), not raw.
+        var app = fixture.Get(db);
+        var (applicant, reference) = await CompleteApplicationAsync(app, "Nur Safar LLC " + Guid.NewGuid().ToString("N")[..6]);
+        const string Sent = "../../etc/Лицензия\u0007 №1\u001b.pdf";
+        (await applicant.PostFileAsync("/agencies/apply/documents", "/agencies/apply/documents?handler=Upload", "document", Sent, Pdf, "application/pdf"))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await applicant.PostFormAsync("/agencies/apply/check", new Dictionary<string, string>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var document = await app.WithDbAsync(ctx => ctx.Set<LicenceDocument>()
+            .Where(d => ctx.Set<LicenceApplication>().Any(a => a.Id == d.ApplicationId && a.Reference == reference) && d.FileName != "charter.pdf").SingleAsync());
+        document.FileName.ShouldBe("Лицензия №1.pdf");
+        document.StorageKey.ShouldNotContain("Лицензия");
+        document.StorageKey.ShouldNotContain("..");
+
+        var officer = app.EnglishBrowser();
+        await officer.SignInStaffAsync(DemoAccounts.OfficerEmail);
+        var download = await officer.GetAsync($"/officer/licensing/documents/{document.Id}");
+        download.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var disposition = download.Content.Headers.ContentDisposition!;
+        disposition.FileNameStar.ShouldBe("Лицензия №1.pdf");
+        string.Join(",", download.Content.Headers.GetValues("Content-Disposition")).ShouldContain("filename*=UTF-8''%D0%9B%D0%B8%D1%86");
+        string.Join(",", download.Content.Headers.GetValues("Content-Disposition")).All(c => c < 128 && !char.IsControl(c)).ShouldBeTrue();
+        (await download.Content.ReadAsByteArrayAsync()).ShouldBe(Pdf);
+    }
+
+    [Theory]
+    [ClassData(typeof(Databases))]
     public async Task An_officer_can_ask_for_changes_and_the_applicant_sees_the_reason_and_can_resend(DatabaseProvider db)
     {
         var app = fixture.Get(db);

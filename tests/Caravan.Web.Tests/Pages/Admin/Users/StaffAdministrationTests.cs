@@ -232,6 +232,25 @@ public sealed partial class StaffAdministrationTests(StaffAdministrationTests.Sh
 
     [Theory]
     [ClassData(typeof(Databases))]
+    public async Task An_address_that_would_add_a_mail_header_or_a_second_recipient_is_refused_and_nothing_is_sent(DatabaseProvider provider)
+    {
+        // ASVS 1.3.11: the invitation is mailed to the address as typed, so an address must be exactly one address.
+        var app = nodes.Get(provider);
+        var admin = await AdminAsync(app);
+        foreach (var injected in new[] { "someone@mehnat.uz\r\nBcc: spy@evil.example", "someone@mehnat.uz\nSubject: urgent", "someone@mehnat.uz%0d%0aBcc:spy@evil.example", "someone@mehnat.uz,spy@evil.example", "someone@mehnat.uz;spy@evil.example", "Someone <spy@evil.example>" })
+        {
+            var refused = await InviteAsync(admin, injected, Roles.Officer);
+            refused.StatusCode.ShouldBe(HttpStatusCode.OK, injected);
+            (await refused.TextAsync()).ShouldContain("Enter an e-mail address in the correct format", customMessage: injected);
+        }
+
+        nodes.MailTo(provider, "spy@evil.example").ShouldBeEmpty();
+        nodes.MailTo(provider, "someone@mehnat.uz").ShouldBeEmpty();
+        (await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email!.Contains("evil.example") || u.Email!.StartsWith("someone@mehnat.uz")))).ShouldBeFalse();
+    }
+
+    [Theory]
+    [ClassData(typeof(Databases))]
     public async Task Switching_an_account_off_ends_its_sessions_at_once(DatabaseProvider provider)
     {
         var app = nodes.Get(provider);
