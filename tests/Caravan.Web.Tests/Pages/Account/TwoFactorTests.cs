@@ -140,7 +140,7 @@ public partial class TwoFactorTests(AppFixture fixture) : IClassFixture<AppFixtu
 
     [Theory]
     [ClassData(typeof(Databases))]
-    public async Task Turning_the_authenticator_on_ends_the_accounts_other_session_and_keeps_this_one(DatabaseProvider db)
+    public async Task Turning_the_authenticator_on_or_off_ends_the_accounts_other_session_and_keeps_this_one(DatabaseProvider db)
     {
         var app = fixture.Get(db);
         var email = await CreateOfficerAsync(app);
@@ -153,13 +153,41 @@ public partial class TwoFactorTests(AppFixture fixture) : IClassFixture<AppFixtu
         (await elsewhere.SignInStaffAsync(email, Password)).Headers.Location!.OriginalString.ShouldBe("/dashboard");
         (await elsewhere.GetAsync("/dashboard/officer")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        (await here.PostFormAsync("/account/manage/two-factor", new Dictionary<string, string> { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) }, "/account/manage/two-factor?handler=Enable"))
+        // On with the previous step's code, so the current step's is still unused for the other session's sign-in below.
+        var at = await Totp.WellInsideAStepAsync();
+        (await here.PostFormAsync("/account/manage/two-factor", new Dictionary<string, string> { ["Code"] = Totp.Code(key, at.AddSeconds(-30)) }, "/account/manage/two-factor?handler=Enable"))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
-
         var ended = await elsewhere.GetAsync("/dashboard/officer");
         ended.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         ended.Headers.Location!.OriginalString.ShouldStartWith("http://localhost/account/sign-in");
         (await here.GetAsync("/dashboard/officer")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        elsewhere = app.Browser();
+        var step = await elsewhere.SignInStaffAsync(email, Password);
+        (await elsewhere.PostFormAsync(step.Headers.Location!.OriginalString, new Dictionary<string, string> { ["Code"] = Totp.Code(key, at) }))
+            .Headers.Location!.OriginalString.ShouldBe("/dashboard");
+        (await elsewhere.GetAsync("/dashboard/officer")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await here.PostFormAsync("/account/manage/two-factor", new Dictionary<string, string>(), "/account/manage/two-factor?handler=Disable"))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await elsewhere.GetAsync("/dashboard/officer")).Headers.Location!.OriginalString.ShouldStartWith("http://localhost/account/sign-in");
+        (await here.GetAsync("/dashboard/officer")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Theory]
+    [ClassData(typeof(Databases))]
+    public async Task A_request_that_loaded_the_account_before_a_code_was_accepted_does_not_put_the_older_step_back_when_it_saves(DatabaseProvider db)
+    {
+        var app = fixture.Get(db);
+        var (user, key) = await AuthenticatorUserAsync(app);
+        var now = StepStart(DateTimeOffset.UtcNow).AddSeconds(5);
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CaravanUser>>();
+        var stale = (await users.FindByIdAsync(user.ToString()))!;
+        (await CheckAsync(app, user, Totp.Code(key, now), now)).ShouldBeTrue();
+        // Identity writes every column of the copy it holds.
+        (await users.SetTwoFactorEnabledAsync(stale, true)).Succeeded.ShouldBeTrue();
+        (await CheckAsync(app, user, Totp.Code(key, now), now)).ShouldBeFalse();
     }
 
     [Theory]
