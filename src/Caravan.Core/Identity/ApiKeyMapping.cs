@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Caravan.Core.Identity;
@@ -24,5 +25,9 @@ internal sealed class CaravanUserMapping : IEntityTypeConfiguration<CaravanUser>
     {
         builder.Property(u => u.DisplayName).HasMaxLength(200);
         builder.Property(u => u.CountryCode).HasMaxLength(2);
+        // Only OneUseAuthenticatorTokenProvider's conditional UPDATE writes it. Identity saves a user by writing every
+        // column of the copy it loaded, so a request that loaded the account before a code was accepted would otherwise
+        // put the older step back and let that code be used again.
+        builder.Property(u => u.AuthenticatorStep).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
     }
 }

@@ -25,6 +25,12 @@ public sealed class CaravanUser : IdentityUser<Guid>
 
     /// <summary>When an administrator switched the account off; its sessions ended then. Null while active.</summary>
     public DateTime? DeactivatedAt { get; set; }
+
+    /// <summary>
+    /// The 30-second time step of the last authenticator code accepted for the account: no code of that step or an
+    /// earlier one is accepted again (ASVS 6.5.1). Null until the first code.
+    /// </summary>
+    public long? AuthenticatorStep { get; set; }
 }
 
 public sealed class CaravanRole : IdentityRole<Guid>

@@ -2404,6 +2404,10 @@ namespace Caravan.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("agency_id");
 
+                    b.Property<long?>("AuthenticatorStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("authenticator_step");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text")

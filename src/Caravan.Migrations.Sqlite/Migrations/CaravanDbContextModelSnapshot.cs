@@ -2397,6 +2397,10 @@ namespace Caravan.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("agency_id");
 
+                    b.Property<long?>("AuthenticatorStep")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("authenticator_step");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT")

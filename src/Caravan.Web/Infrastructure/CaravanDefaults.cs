@@ -234,6 +234,8 @@ public static class CaravanDefaults
             .AddEntityFrameworkStores<CaravanDbContext>()
             .AddUserStore<HashedRecoveryCodeStore>()
             .AddDefaultTokenProviders()
+            // Replaces Identity's authenticator provider under the same name: one step of drift, each code once.
+            .AddTokenProvider<OneUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<CaravanClaimsFactory>();
         // Every request checks the session against the account's security stamp, so switching an account off or
         // changing its rights ends its sessions at once rather than after the default half hour.

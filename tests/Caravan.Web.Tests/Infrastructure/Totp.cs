@@ -23,6 +23,24 @@ public static class Totp
         return value.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Now, or, when the current 30-second step ends within two seconds, the start of the next one (after waiting for
+    /// it). A code computed for this instant, or for the step before, is still current or one step old when the app
+    /// checks it a moment later.
+    /// </summary>
+    public static async Task<DateTimeOffset> WellInsideAStepAsync()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var left = 30 - (now.ToUnixTimeMilliseconds() % 30_000 / 1000.0);
+        if (left > 2)
+        {
+            return now;
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(left + 0.1));
+        return DateTimeOffset.UtcNow;
+    }
+
     private static byte[] FromBase32(string input)
     {
         const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
