@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Reflection;
 using Caravan.Core.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -25,53 +23,28 @@ public sealed class OneUseAuthenticatorTokenProvider(CaravanDbContext db, TimePr
         ArgumentNullException.ThrowIfNull(manager);
         ArgumentNullException.ThrowIfNull(user);
         var key = await manager.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key) || token is not { Length: 6 } || !int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var code))
+        if (string.IsNullOrEmpty(key) || token is not { Length: 6 } || !token.All(char.IsAsciiDigit))
         {
             return false;
         }
 
-        var keyBytes = IdentityTotp.FromBase32(key);
-        var now = StepAt(time.GetUtcNow());
-        for (var step = now; step >= now - 1; step--)
+        // RFC 6238 as authenticator apps and Identity compute it (SHA-1, 30-second steps, six digits), by Otp.NET; the
+        // window is the current step and the one before, and the step the code matched is what is recorded.
+        var totp = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key), StepSeconds, OtpNet.OtpHashMode.Sha1, 6);
+        if (!totp.VerifyTotp(time.GetUtcNow().UtcDateTime, token, out var step, new OtpNet.VerificationWindow(previous: 1, future: 0)))
         {
-            if (IdentityTotp.Compute(keyBytes, (ulong)step, null) != code)
-            {
-                continue;
-            }
-
-            var id = user.Id;
-            var accepted = await db.Users
-                .Where(u => u.Id == id && (u.AuthenticatorStep == null || u.AuthenticatorStep < step))
-                .ExecuteUpdateAsync(s => s.SetProperty(u => u.AuthenticatorStep, step)) == 1;
-            if (accepted)
-            {
-                user.AuthenticatorStep = step;
-            }
-
-            return accepted;
+            return false;
         }
 
-        return false;
-    }
+        var id = user.Id;
+        var accepted = await db.Users
+            .Where(u => u.Id == id && (u.AuthenticatorStep == null || u.AuthenticatorStep < step))
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.AuthenticatorStep, step)) == 1;
+        if (accepted)
+        {
+            user.AuthenticatorStep = step;
+        }
 
-    /// <summary>
-    /// Identity's own RFC 6238 code and base32 decoding, which it keeps internal: bound once, so the codes are exactly
-    /// those Identity's provider would accept, with no TOTP of our own. A framework update that moves them fails here,
-    /// at the first code, rather than accepting anything.
-    /// </summary>
-    private static class IdentityTotp
-    {
-        private static readonly Assembly IdentityCore = typeof(AuthenticatorTokenProvider<>).Assembly;
-
-        public static readonly Func<byte[], ulong, byte[]?, int> Compute =
-            Bind<Func<byte[], ulong, byte[]?, int>>("Microsoft.AspNetCore.Identity.Rfc6238AuthenticationService", "ComputeTotp");
-
-        public static readonly Func<string, byte[]> FromBase32 =
-            Bind<Func<string, byte[]>>("Microsoft.AspNetCore.Identity.Base32", "FromBase32");
-
-        private static T Bind<T>(string type, string method)
-            where T : Delegate =>
-            (IdentityCore.GetType(type, throwOnError: true)!.GetMethod(method, BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
-                ?? throw new MissingMethodException(type, method)).CreateDelegate<T>();
+        return accepted;
     }
 }
