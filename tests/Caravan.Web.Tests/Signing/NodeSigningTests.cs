@@ -96,6 +96,18 @@ public class NodeSigningTests(AppFixture fixture) : IClassFixture<AppFixture>
         (await Verify(ForeignToken("another-node-key"))).Check.ShouldBe(SignatureCheck.UnknownKey);
     }
 
+    [Fact]
+    public async Task A_batch_signers_private_key_is_released_when_the_batch_is_disposed()
+    {
+        // ASVS 1.4.3: the decrypted private key lives only as long as its batch, not until a garbage collection.
+        var app = fixture.Get(DatabaseProvider.Sqlite);
+        var batch = await app.WithScopeAsync(sp => sp.GetRequiredService<NodeSigner>().BatchAsync());
+        var token = batch.Sign("caravan-certificate+jwt", JsonSerializer.Serialize(Certificate));
+        (await app.WithScopeAsync(sp => sp.GetRequiredService<NodeSigner>().VerifyAsync(token))).Check.ShouldBe(SignatureCheck.Valid);
+        batch.Dispose();
+        Should.Throw<ObjectDisposedException>(() => batch.Sign("caravan-certificate+jwt", JsonSerializer.Serialize(Certificate)));
+    }
+
     [Theory]
     [ClassData(typeof(Databases))]
     public async Task A_token_claiming_alg_none_or_an_HMAC_keyed_with_the_public_key_is_refused(DatabaseProvider db)
