@@ -50,12 +50,12 @@ public class LoggingTests
     public async Task Outside_Development_logs_go_only_to_the_JSON_console_and_to_OTLP_when_it_is_set()
     {
         // ASVS 16.2.3 and 16.2.4: the destinations docs/security.md lists ("Logs"), and one machine-readable format.
-        await using var plain = new CaravanApp(DatabaseProvider.Sqlite, environment: "Staging");
+        await using var plain = new CaravanApp(DatabaseProvider.Sqlite, environment: "Staging", seedSettings: []);
         _ = plain.Server;
         plain.Services.GetServices<ILoggerProvider>().Select(p => p.GetType().Name).ShouldBe(["ConsoleLoggerProvider"], ignoreOrder: true);
         plain.Services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue.FormatterName.ShouldBe(ConsoleFormatterNames.Json);
 
-        await using var collected = new CaravanApp(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:4317" }, environment: "Staging");
+        await using var collected = new CaravanApp(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:4317" }, environment: "Staging", seedSettings: []);
         _ = collected.Server;
         collected.Services.GetServices<ILoggerProvider>().Select(p => p.GetType().Name).ShouldBe(["ConsoleLoggerProvider", "OpenTelemetryLoggerProvider"], ignoreOrder: true);
     }
@@ -65,7 +65,7 @@ public class LoggingTests
     {
         // ASVS 16.4.1: a partner's name, a reason from a refusal, anything logged from outside, is a JSON string value
         // in the node's own formatter, so it cannot end its line or add fields of its own.
-        await using var app = new CaravanApp(DatabaseProvider.Sqlite, environment: "Staging");
+        await using var app = new CaravanApp(DatabaseProvider.Sqlite, environment: "Staging", seedSettings: []);
         _ = app.Server;
         var formatter = app.Services.GetServices<ConsoleFormatter>().Single(f => f.Name == ConsoleFormatterNames.Json);
         const string Forged = "Tashkent\r\n{\"LogLevel\":\"Critical\",\"Message\":\"forged\"}\n\u001b[31mred";

@@ -66,6 +66,7 @@ public sealed partial class StaffAdministrationTests(StaffAdministrationTests.Sh
     [GeneratedRegex("id=\"shared-key\"[^>]*>([a-z0-9 ]+)<")]
     private static partial Regex SharedKey();
 
+    // Mail and the public address shape no data: each node starts from a copy of one Staging node with the demo data.
     private static CaravanApp Node(DatabaseProvider provider, SmtpTestServer smtp) => new(provider, new Dictionary<string, string?>
     {
         ["Demo:Enabled"] = "true",
@@ -75,7 +76,7 @@ public sealed partial class StaffAdministrationTests(StaffAdministrationTests.Sh
         ["Messaging:Email:Security"] = "None",
         ["Messaging:QuickRetries"] = "0",
         ["Node:PublicUrl"] = "https://caravan.gov.example/",
-    }, environment: "Staging");
+    }, environment: "Staging", seedSettings: ["Demo:Enabled"]);
 
     private static HttpClient Https(CaravanApp app)
     {
