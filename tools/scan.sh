@@ -5,11 +5,15 @@
 # any unhandled exception they caused.
 #
 #   tools/scan.sh            reports in bench/reports/scan-YYYY-MM-DD/ (wapiti JSON per pass, the node's log, summary.txt)
+#   tools/scan.sh sqlmap     sqlmap instead, against the searches (query strings, and the officer's person search, a
+#                            POST with its antiforgery token): reports in bench/reports/sqlmap-YYYY-MM-DD/
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-if ! command -v wapiti >/dev/null; then
-  if [ "$(id -u)" = 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -q wapiti >/dev/null; else sudo apt-get install -y -q wapiti >/dev/null; fi
+tool=${1:-wapiti}
+case "$tool" in wapiti|sqlmap) ;; *) echo "usage: tools/scan.sh [wapiti|sqlmap]" >&2; exit 2 ;; esac
+if ! command -v "$tool" >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$tool" >/dev/null; else sudo apt-get install -y -q "$tool" >/dev/null; fi
 fi
 
 port=${PORT:-5190}
@@ -17,7 +21,7 @@ seconds=${SCAN_SECONDS:-600}
 attack=$((seconds / 10))
 base="http://127.0.0.1:$port"
 work=$(mktemp -d /tmp/caravan-scan.XXXXXX)
-out="$root/bench/reports/scan-$(date -u +%Y-%m-%d)"
+out="$root/bench/reports/$([ "$tool" = sqlmap ] && echo sqlmap || echo scan)-$(date -u +%Y-%m-%d)"
 mkdir -p "$out"
 
 dotnet build src/Caravan.Web -c Release -v q -nologo >/dev/null
@@ -33,6 +37,56 @@ trap 'kill $node 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 120); do curl -sf "$base/healthz" >/dev/null 2>&1 && break; sleep 1; done
 curl -sf "$base/healthz" >/dev/null || { echo "the node did not start"; tail -50 "$work/node.log"; exit 1; }
 
+# The demo officer's session, for the signed-in pass (antiforgery token included).
+sign_in() {
+  jar="$work/cookies"
+  token=$(curl -s -c "$jar" "$base/account/sign-in?culture=en" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1)
+  curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "Email=officer@demo.caravan.example" \
+    --data-urlencode "Password=$(sed -n 's/.*StaffPassword { get; set; } = "\([^"]*\)".*/\1/p' src/Caravan.Core/Data/DemoOptions.cs)" \
+    --data-urlencode "__RequestVerificationToken=$token" "$base/account/sign-in"
+  cookie=$(awk '$6 == "caravan.auth" { print $7 }' "$jar")
+  antiforgery=$(awk '$6 == "caravan.antiforgery" { print $7 }' "$jar")
+  [ -n "$cookie" ] || { echo "sign-in failed"; exit 1; }
+}
+
+if [ "$tool" = sqlmap ]; then
+  # Level 3 and risk 2: boolean, error, UNION, stacked and time-based tests, and the Cookie and Referer headers too.
+  # --time-sec is raised because two cores running the node and sqlmap give noisy response times.
+  sqlmap_run() { # name, then sqlmap's own arguments
+    local name=$1; shift
+    sqlmap --batch --level 3 --risk 2 --time-sec 3 --threads 1 --disable-coloring --output-dir "$work/sqlmap" "$@" \
+      >"$out/$name.log" 2>&1 || true
+  }
+  sqlmap_run agencies-api -u "$base/api/v1/agencies?q=Samarkand&status=Valid&destination=KR"
+  sqlmap_run vacancies-api -u "$base/api/v1/vacancies?q=welder&destination=KR&isco=7212&currency=KRW"
+  sqlmap_run vacancies-page -u "$base/vacancies?q=welder&destination=KR&sort=wage"
+  sqlmap_run agencies-page -u "$base/agencies?q=Samarkand"
+  sign_in
+  sqlmap_run person-search -u "$base/officer/persons" --data "Query=Karimov&__RequestVerificationToken=x" \
+    --csrf-token "__RequestVerificationToken" --csrf-url "$base/officer/persons" \
+    --cookie "caravan.auth=$cookie; caravan.antiforgery=$antiforgery" -p Query
+  kill $node 2>/dev/null || true
+  wait $node 2>/dev/null || true
+  cp "$work/node.log" "$out/node.log"
+  {
+    for log in "$out"/*.log; do
+      [ "$(basename "$log")" = node.log ] && continue
+      name=$(basename "$log" .log)
+      if grep -q "is vulnerable\|sqlmap identified the following injection point" "$log"; then
+        echo "$name: INJECTION FOUND"; grep -A3 "identified the following injection point" "$log" | head -20
+      else
+        echo "$name: $(grep -c "testing '" "$log") tests; $(grep -ho "all tested parameters do not appear to be injectable\|parameter '[^']*' does not seem to be injectable\|is not injectable" "$log" | sort | uniq -c | tr -s ' ' | tr '\n' ';')"
+      fi
+    done
+    echo "node log: $(grep -c '^fail: ' "$out/node.log" || true) 'fail:' entries; $(grep -c 'Unhandled exception' "$out/node.log" || true) unhandled exceptions"
+    grep '^fail: ' "$out/node.log" | sort -u | head -20 || true
+    # An answer other than 200 to the signed-in search means the pass tested a refusal, not the search.
+    errors=$(grep -o '[0-9]\{3\} ([A-Za-z ]*) - [0-9]* times' "$out/person-search.log" | tr '\n' ';' || true)
+    echo "person-search: ${errors:-no HTTP error answer (every request reached the search)}"
+  } | tee "$out/summary.txt"
+  exit 0
+fi
+
 # Signed out.
 wapiti -u "$base/" --scope folder --flush-session --max-scan-time "$seconds" --max-attack-time "$attack" --max-links-per-page 40 \
   -f json -o "$out/signed-out.json" >"$work/wapiti-out.log" 2>&1 || true
@@ -40,13 +94,7 @@ wapiti -u "$base/" --scope folder --flush-session --max-scan-time "$seconds" --m
 # Signed in as the demo officer: a session cookie from the sign-in form (antiforgery token included). Debian 12's
 # wapiti 3.0.4 fails on any -x exclusion under Python 3.11 (re.error: global flags not at the start), so the sign-out
 # form cannot be excluded: once the crawler posts it, the rest of the pass runs signed out.
-jar="$work/cookies"
-token=$(curl -s -c "$jar" "$base/account/sign-in?culture=en" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1)
-curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "Email=officer@demo.caravan.example" \
-  --data-urlencode "Password=$(sed -n 's/.*StaffPassword { get; set; } = "\([^"]*\)".*/\1/p' src/Caravan.Core/Data/DemoOptions.cs)" \
-  --data-urlencode "__RequestVerificationToken=$token" "$base/account/sign-in"
-cookie=$(awk '$6 == "caravan.auth" { print $7 }' "$jar")
-[ -n "$cookie" ] || { echo "sign-in failed"; exit 1; }
+sign_in
 wapiti -u "$base/" --scope folder --flush-session --max-scan-time "$seconds" --max-attack-time "$attack" --max-links-per-page 40 \
   -H "Cookie: caravan.auth=$cookie" \
   -f json -o "$out/signed-in.json" >"$work/wapiti-in.log" 2>&1 || true
