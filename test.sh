@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The one test command: format check, migration checks, unit, integration (SQLite + PostgreSQL) and browser tests, then
-# the backup drill (ops/backup-drill.sh).
+# The one test command: format check, migration checks, the dependency audit, unit, integration (SQLite + PostgreSQL)
+# and browser tests, then the backup drill (ops/backup-drill.sh).
 # It installs what is missing (as root), starts a throwaway PostgreSQL on a free loopback port and always stops it.
 # Its last line is "N passed, N failed".
 set -euo pipefail
@@ -18,6 +18,7 @@ pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
 missing=()
 [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v python3 >/dev/null || missing+=(python3)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     log "installing ${missing[*]}"
@@ -72,6 +73,12 @@ for provider in Sqlite Postgres; do
     failed_checks=$((failed_checks + 1))
   fi
 done
+
+log "dependency audit (tools/dependency-audit.py)"
+if ! python3 tools/dependency-audit.py "$ROOT/artifacts/dependency-audit"; then
+  echo "A high or critical advisory is not accepted in docs/security.md (\"Accepted advisories\"): update the package, or list the advisory there with its reason." >&2
+  failed_checks=$((failed_checks + 1))
+fi
 
 # --- 4. Tests ------------------------------------------------------------------------------------
 status=0
