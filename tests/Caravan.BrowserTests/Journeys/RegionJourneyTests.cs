@@ -346,6 +346,14 @@ public partial class RegionJourneyTests(BrowserFixture fixture, RegionNodes regi
         await Assertions.Expect(admin.Locator("main")).ToContainTextAsync("Regional hub");
         await admin.InspectAsync("admin-partners-uz");
 
+        // The Kazakh partner's page, with its passport-matching section, before and after a key is generated.
+        await admin.ClickAsync("main td a:text('Enbek (Kazakhstan)')");
+        await Assertions.Expect(admin.Locator("#matching-state")).ToBeVisibleAsync();
+        await admin.InspectAsync("admin-partner-matching-uz");
+        await admin.ClickAsync("#generate-matching");
+        await Assertions.Expect(admin.Locator("#new-matching-key")).ToBeVisibleAsync();
+        await admin.InspectAsync("admin-partner-matching-key-uz");
+
         await RegionNodes.FlushAsync(region.Kz);
         await page.GotoAsync(new Uri(region.HubUrl, $"/plans/{Caravan.Core.Coordination.DemoActionPlans.Code}").AbsoluteUri);
         await Assertions.Expect(page.Locator("tr[data-activity='1.2'] td[data-country='KZ']")).ToHaveAttributeAsync("data-status", "Done");
