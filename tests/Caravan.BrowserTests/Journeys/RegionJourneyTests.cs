@@ -24,7 +24,7 @@ public sealed class RegionNodes : IAsyncLifetime
     private sealed record Partner(string Country, string Name, Uri Url, bool IsHub = false);
 
     // Each node's warnings and errors, for the message of a wait that runs out.
-    private readonly Dictionary<CaravanApp, WarningLog> logs = [];
+    private readonly Dictionary<CaravanApp, LogRecorder> logs = [];
 
     public CaravanApp Uz { get; private set; } = null!;
 
@@ -83,7 +83,7 @@ public sealed class RegionNodes : IAsyncLifetime
                 var keys = await d.Set<PartnerKey>().Select(k => k.PartnerId).Distinct().CountAsync();
                 var outbox = await d.Set<Caravan.Core.Messaging.OutboxMessage>().Where(m => m.Channel == Caravan.Core.Messaging.MessageChannel.Node)
                     .Select(m => new { m.Template, m.Status, m.Attempts, m.LastError }).ToListAsync();
-                var warnings = string.Join("\n    ", region.logs[app].Lines.TakeLast(20));
+                var warnings = string.Join("\n    ", region.logs[app].Entries.TakeLast(20));
                 return $"{name}: plans {plans}, hub tables from {aggregates} partners, keys of {keys} partners; outbox: "
                     + string.Join("; ", outbox.GroupBy(m => (m.Template, m.Status, m.LastError)).Select(g => $"{g.Count()} {g.Key.Template} {g.Key.Status} after {g.Max(m => m.Attempts)} ({g.Key.LastError})"))
                     + "\n  warnings:\n    " + warnings;
@@ -111,7 +111,7 @@ public sealed class RegionNodes : IAsyncLifetime
             settings[$"DemoRegion:Partners:{i}:IsHub"] = partners[i].IsHub ? "true" : "false";
         }
 
-        var log = new WarningLog();
+        var log = new LogRecorder(LogLevel.Warning, keep: 200);
         var app = new CaravanApp(DatabaseProvider.Sqlite, settings, fromTemplate: false, services: s => s.AddSingleton<ILoggerProvider>(log));
         logs[app] = log;
         app.UseKestrel(self.Port);
@@ -131,41 +131,6 @@ public sealed class RegionNodes : IAsyncLifetime
         await Uz.DisposeAsync();
         await Kz.DisposeAsync();
         await Hub.DisposeAsync();
-    }
-}
-
-/// <summary>A node's warnings and errors, the latest kept.</summary>
-public sealed class WarningLog : ILoggerProvider
-{
-    private readonly System.Collections.Concurrent.ConcurrentQueue<string> lines = new();
-
-    public IEnumerable<string> Lines => lines;
-
-    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Logger(WarningLog owner, string category) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (!IsEnabled(logLevel))
-            {
-                return;
-            }
-
-            owner.lines.Enqueue($"{DateTime.UtcNow:HH:mm:ss} {logLevel} {category}: {formatter(state, exception)} {exception?.GetType().Name} {exception?.Message}");
-            while (owner.lines.Count > 200 && owner.lines.TryDequeue(out _))
-            {
-            }
-        }
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using Caravan.Core.Data;
@@ -15,28 +14,6 @@ namespace Caravan.Web.Tests.Infrastructure;
 /// <summary>ASVS 16.2 to 16.4: where a node's logs go, in what form, what is logged at Error, and that input cannot forge a line.</summary>
 public class LoggingTests
 {
-    private sealed class Recorder : ILoggerProvider
-    {
-        public ConcurrentQueue<(LogLevel Level, string Category, Exception? Exception)> Entries { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(Recorder owner, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                owner.Entries.Enqueue((logLevel, category, exception));
-        }
-    }
-
     private sealed class ThrowingEndpoint : Microsoft.AspNetCore.Hosting.IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
@@ -86,7 +63,7 @@ public class LoggingTests
     public async Task An_unexpected_error_is_logged_at_Error_with_its_exception()
     {
         // ASVS 16.3.4: the person sees a generic page (PlatformTests); the operator sees what failed.
-        var recorder = new Recorder();
+        var recorder = new LogRecorder();
         await using var app = new CaravanApp(DatabaseProvider.Sqlite, services: s => s.AddSingleton<ILoggerProvider>(recorder));
         await using var failing = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ThrowingEndpoint>()));
         (await failing.CreateClient().GetAsync("/boom")).StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
