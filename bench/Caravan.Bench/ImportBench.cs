@@ -139,6 +139,7 @@ internal static class ImportBench
         services.AddSingleton(new SensitiveData(
             DataProtectionProvider.Create(keys, b => b.SetApplicationName("Caravan").UseCryptographicAlgorithms(SensitiveData.Algorithms)), RandomNumberGenerator.GetBytes(32)));
         services.AddScoped<PersonImporter>();
+        services.AddScoped<ImportMatcher>();
         services.AddScoped<RegistryQueries>();
         return services.BuildServiceProvider();
     }

@@ -16,6 +16,8 @@ public sealed class NodeKeyRing(CaravanDbContext db, IDataProtectionProvider pro
 {
     public const string Purpose = "Caravan.Signing.NodeKey";
 
+    private static readonly SemaphoreSlim FirstKey = new(1, 1);
+
     private IDataProtector Protector => protection.CreateProtector(Purpose);
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
@@ -28,18 +30,34 @@ public sealed class NodeKeyRing(CaravanDbContext db, IDataProtectionProvider pro
             return active;
         }
 
-        var first = NewKey();
-        db.Add(first);
+        // Requests in this process that find no key wait for the first to make it, rather than each trying an insert that
+        // the unique index refuses and the database layer logs as an error (at a node's first start, a partner fetching
+        // its JWKS and the node's own start-up often ask at once).
+        await FirstKey.WaitAsync(cancellationToken);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            return first;
+            if (await db.Set<NodeSigningKey>().AsNoTracking().SingleOrDefaultAsync(k => k.Active, cancellationToken) is { } made)
+            {
+                return made;
+            }
+
+            var first = NewKey();
+            db.Add(first);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return first;
+            }
+            catch (DbUpdateException)
+            {
+                // Another replica made the first key at the same moment: the unique index on the active key kept one.
+                db.Entry(first).State = EntityState.Detached;
+                return await db.Set<NodeSigningKey>().AsNoTracking().SingleAsync(k => k.Active, cancellationToken);
+            }
         }
-        catch (DbUpdateException)
+        finally
         {
-            // Another replica made the first key at the same moment: the unique index on the active key kept one.
-            db.Entry(first).State = EntityState.Detached;
-            return await db.Set<NodeSigningKey>().AsNoTracking().SingleAsync(k => k.Active, cancellationToken);
+            FirstKey.Release();
         }
     }
 

@@ -103,6 +103,7 @@ public static class CaravanDefaults
         services.AddScoped<Caravan.Core.Migrants.PersonAccessLog>();
         services.AddScoped<Caravan.Core.Migrants.JourneyCommands>();
         services.AddScoped<Caravan.Core.Migrants.Import.PersonImporter>();
+        services.AddScoped<Caravan.Core.Migrants.Import.ImportMatcher>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DatabaseInitializer>();

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
 using Caravan.Core.Data;
-using Caravan.Core.Migrants.Matching;
 using Caravan.Core.Statistics;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -29,7 +28,7 @@ public sealed record ImportProgress(long Rows, long Imported, long Failed, long 
 /// commits with the import's progress, so a crash loses at most the batch in flight and a resume starts after it.
 /// Persons are then matched against the whole registry: certain duplicates are merged, possible ones queued.
 /// </summary>
-public sealed class PersonImporter(CaravanDbContext db, SensitiveData sensitive, TimeProvider time)
+public sealed class PersonImporter(CaravanDbContext db, SensitiveData sensitive, TimeProvider time, ImportMatcher matcher)
 {
     public const int BatchSize = 5_000;
     public const int MaxStoredErrors = 10_000;
@@ -84,7 +83,7 @@ public sealed class PersonImporter(CaravanDbContext db, SensitiveData sensitive,
             }
         }
 
-        await MatchAsync(import, cancellationToken);
+        await matcher.MatchAsync(import, cancellationToken);
     }
 
     private async Task LoadAsync(RegistryImport import, Stream file, ImportReferenceData reference, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
@@ -296,103 +295,5 @@ public sealed class PersonImporter(CaravanDbContext db, SensitiveData sensitive,
         import.BytesDone = batch.Position ?? import.BytesDone;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-    }
-
-
-    /// <summary>
-    /// Matches the imported persons against the whole registry. Certain pairs are merged at once (a national
-    /// extract is not a person asking for an account, so no one gains access through a merge); possible ones are queued.
-    /// </summary>
-    private async Task MatchAsync(RegistryImport import, CancellationToken cancellationToken)
-    {
-        var rows = await db.Set<Person>().AsNoTracking().Where(p => p.Status == PersonStatus.Active && p.BirthDate != null)
-            .Select(p => new { p.Id, p.GivenKey, p.FamilyKey, p.PatronymicKey, p.BirthDate, p.Sex, p.DocumentHash, p.ImportId, p.CreatedAt, p.UserId })
-            .ToListAsync(cancellationToken);
-        var byId = rows.ToDictionary(r => r.Id);
-        var features = rows.Select(r => new PersonFeatures(r.Id, r.GivenKey, r.FamilyKey, r.PatronymicKey, r.BirthDate!.Value,
-            r.Sex switch { Sex.Female => MatchSex.Female, Sex.Male => MatchSex.Male, null => MatchSex.Unknown, _ => MatchSex.Unknown },
-            r.DocumentHash is null ? null : Convert.FromHexString(r.DocumentHash))).ToList();
-        var pairs = Deduplicator.FindPairs(features, MatchModel.Default)
-            .Where(p => byId[p.First].ImportId == import.Id || byId[p.Second].ImportId == import.Id)
-            .OrderByDescending(p => p.Result.Weight)
-            .ToList();
-        var known = (await db.Set<DuplicateCandidate>().AsNoTracking().Select(d => new { d.KeepId, d.OtherId }).ToListAsync(cancellationToken))
-            .SelectMany(d => new[] { (d.KeepId, d.OtherId), (d.OtherId, d.KeepId) }).ToHashSet();
-        var merged = new HashSet<Guid>();
-        var now = Now;
-        var candidates = new List<DuplicateCandidate>();
-        var merges = new List<(Guid Other, Guid Keep)>();
-        foreach (var pair in pairs)
-        {
-            var a = byId[pair.First];
-            var b = byId[pair.Second];
-            var (keep, other) = a.CreatedAt <= b.CreatedAt ? (a, b) : (b, a);
-            if (known.Contains((keep.Id, other.Id)))
-            {
-                continue;
-            }
-
-            // A record merged in this pass no longer stands alone; a chain is left for an officer rather than guessed.
-            var autoMerge = pair.Result.Class == MatchClass.Certain && other.UserId is null && !merged.Contains(keep.Id) && !merged.Contains(other.Id);
-            if (autoMerge)
-            {
-                merged.Add(other.Id);
-                merges.Add((other.Id, keep.Id));
-            }
-
-            candidates.Add(new DuplicateCandidate
-            {
-                KeepId = keep.Id,
-                OtherId = other.Id,
-                Weight = Math.Round(pair.Result.Weight, 2),
-                Certain = pair.Result.Class == MatchClass.Certain,
-                Reasons = [.. pair.Result.Reasons.Select(r => r.ToString())],
-                Status = autoMerge ? DuplicateStatus.Merged : DuplicateStatus.Open,
-                FoundAt = now,
-                DecidedAt = autoMerge ? now : null,
-            });
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var chunk in merges.Chunk(1_000))
-        {
-            var ids = chunk.Select(c => c.Other).ToList();
-            var persons = await db.Set<Person>().Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
-            var keepOf = chunk.ToDictionary(c => c.Other, c => c.Keep);
-            foreach (var person in persons)
-            {
-                person.Status = PersonStatus.Merged;
-                person.MergedIntoId = keepOf[person.Id];
-                person.UpdatedAt = now;
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-        }
-
-        // Pairs are written in bulk, as the persons were: at a million records there are hundreds of thousands, and one
-        // tracked entity and audit row each took most of the matching time. The import's own audited counts record them.
-        foreach (var chunk in candidates.Chunk(BatchSize))
-        {
-            if (db.Database.IsNpgsql())
-            {
-                await PersonBulkWriter.CopyCandidatesAsync((NpgsqlConnection)db.Database.GetDbConnection(), chunk, cancellationToken);
-            }
-            else
-            {
-                PersonBulkWriter.InsertCandidates((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)transaction.GetDbTransaction(), chunk, cancellationToken);
-            }
-        }
-
-        var tracked = await db.Set<RegistryImport>().SingleAsync(i => i.Id == import.Id, cancellationToken);
-        tracked.PairsMerged = merges.Count;
-        tracked.PairsForReview = candidates.Count - merges.Count;
-        tracked.Status = ImportStatus.Completed;
-        tracked.FinishedAt = Now;
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        import.Status = tracked.Status;
-        import.PairsMerged = tracked.PairsMerged;
-        import.PairsForReview = tracked.PairsForReview;
     }
 }

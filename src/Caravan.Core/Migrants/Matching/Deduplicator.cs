@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Caravan.Core.Migrants.Matching;
 
 /// <summary>
@@ -36,10 +38,76 @@ public static class Deduplicator
         ArgumentNullException.ThrowIfNull(persons);
         ArgumentNullException.ThrowIfNull(model);
         var people = persons as PersonFeatures[] ?? [.. persons];
-        model = model.ForPopulation(people.Length);
         // The batch itself is the population whose name frequencies temper agreement on common names; a small batch says
         // nothing about how common a name is, so it is scored with the table's weights.
         var frequencies = people.Length >= MinPopulationForFrequencies ? NameFrequencies.Count(people) : null;
+        return Find(people, model, people.Length, frequencies, null, out stats);
+    }
+
+    /// <summary>
+    /// The pairs <see cref="FindPairs(IReadOnlyList{PersonFeatures}, MatchModel)"/> would find over a whole population
+    /// that have at least one record in <paramref name="focus"/>, from only the records that can pair with one: those
+    /// that may share a blocking key with a focus record (<see cref="CodesToMeet"/>). The population's
+    /// size and its name <paramref name="frequencies"/> (counted over all of it, or null under
+    /// <see cref="MinPopulationForFrequencies"/>) score the pairs as the whole run would.
+    /// </summary>
+    public static IReadOnlyList<CandidatePair> FindPairsAround(IReadOnlyList<PersonFeatures> persons, IReadOnlySet<Guid> focus, MatchModel model, int population, NameFrequencies? frequencies)
+    {
+        ArgumentNullException.ThrowIfNull(persons);
+        ArgumentNullException.ThrowIfNull(focus);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentOutOfRangeException.ThrowIfLessThan(population, persons.Count);
+        var people = persons as PersonFeatures[] ?? [.. persons];
+        var inFocus = new bool[people.Length];
+        for (var i = 0; i < people.Length; i++)
+        {
+            inFocus[i] = focus.Contains(people[i].Id);
+        }
+
+        return Find(people, model, population, frequencies, inFocus, out _);
+    }
+
+    /// <summary>The blocking prefix of a canonical name key: its first three letters, spaces skipped.</summary>
+    public static string NamePrefix(string key) => NameKeys.SurnamePrefix(key);
+
+    /// <summary>A meeting code: a name prefix with a birth year.</summary>
+    public static string MeetingCode(string prefix, int year) => prefix + "|" + year.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A meeting code: a name prefix with a birth day and month, in that order.</summary>
+    public static string MeetingCode(string prefix, int day, int month) =>
+        prefix + "|" + day.ToString(CultureInfo.InvariantCulture) + "." + month.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A record's own meeting codes: each of its two name prefixes with its birth year, and with its birth day and month.
+    /// Every blocking key but the passport's holds a name prefix (family or given, in either place) and the birth year
+    /// or the day and month (in either order), so two records can share a blocking key only if they share a passport or
+    /// one's own codes meet the other's <see cref="CodesToMeet"/>.
+    /// </summary>
+    public static IEnumerable<string> OwnCodes(PersonFeatures person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        foreach (var prefix in new[] { NamePrefix(person.FamilyKey), NamePrefix(person.GivenKey) })
+        {
+            yield return MeetingCode(prefix, person.BirthDate.Year);
+            yield return MeetingCode(prefix, person.BirthDate.Day, person.BirthDate.Month);
+        }
+    }
+
+    /// <summary>The own codes of every record that may share a blocking key with <paramref name="person"/> (besides a passport) include one of these.</summary>
+    public static IEnumerable<string> CodesToMeet(PersonFeatures person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        foreach (var prefix in new[] { NamePrefix(person.FamilyKey), NamePrefix(person.GivenKey) })
+        {
+            yield return MeetingCode(prefix, person.BirthDate.Year);
+            yield return MeetingCode(prefix, person.BirthDate.Day, person.BirthDate.Month);
+            yield return MeetingCode(prefix, person.BirthDate.Month, person.BirthDate.Day);
+        }
+    }
+
+    private static List<CandidatePair> Find(PersonFeatures[] people, MatchModel model, int population, NameFrequencies? frequencies, bool[]? inFocus, out DeduplicationStats stats)
+    {
+        model = model.ForPopulation(population);
         var same = new MatchModel.SameKeyWeights[people.Length];
         var keys = new long[Passes][];
         for (var pass = 0; pass < Passes; pass++)
@@ -99,10 +167,30 @@ public static class Deduplicator
                 var window = length > MaxBlockSize ? GiantBlockWindow : length;
                 for (var i = 0; i < block.Length; i++)
                 {
-                    var last = Math.Min(block.Length - 1, i + window);
-                    for (var j = i + 1; j <= last; j++)
+                    // Around a focus, only its records' neighbours are visited, each pair once: a pair of two focus
+                    // records is scored from the first of them in the block.
+                    if (inFocus is not null && !inFocus[block[i]])
                     {
+                        continue;
+                    }
+
+                    var first = inFocus is null ? i + 1 : Math.Max(0, i - window);
+                    var last = Math.Min(block.Length - 1, i + window);
+                    for (var j = first; j <= last; j++)
+                    {
+                        if (j == i || (inFocus is not null && j < i && inFocus[block[j]]))
+                        {
+                            continue;
+                        }
+
+                        // Scored from the record with the smaller id, so a pair weighs the same whatever order the
+                        // records came in (a swapped-name reading uses the first record's own name frequencies).
                         int x = block[i], y = block[j];
+                        if (people[x].Id.CompareTo(people[y].Id) > 0)
+                        {
+                            (x, y) = (y, x);
+                        }
+
                         if (SharedEarlierKey(keys, currentPass, x, y) || (slots > 1 && SharesSmallerKey(keys[currentPass], slots, x, y, blockKey)))
                         {
                             continue;

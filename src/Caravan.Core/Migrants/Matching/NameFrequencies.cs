@@ -26,41 +26,59 @@ public sealed class NameFrequencies
     public static NameFrequencies Count(IEnumerable<PersonFeatures> persons)
     {
         ArgumentNullException.ThrowIfNull(persons);
-        var family = new Dictionary<string, int>(StringComparer.Ordinal);
-        var given = new Dictionary<string, int>(StringComparer.Ordinal);
-        var patronymic = new Dictionary<string, int>(StringComparer.Ordinal);
-        var fullNames = new Dictionary<string, int>(StringComparer.Ordinal);
         var total = 0;
+        var frequencies = Empty();
         foreach (var p in persons)
         {
             total++;
-            Increment(family, p.FamilyKey);
-            Increment(given, p.GivenKey);
-            if (p.FamilyKey.Length > 0 && p.GivenKey.Length > 0)
-            {
-                Increment(fullNames, FullName(p.FamilyKey, p.GivenKey));
-                if (!string.IsNullOrEmpty(p.PatronymicKey))
-                {
-                    Increment(fullNames, FullName(p.FamilyKey, p.GivenKey, p.PatronymicKey));
-                }
-            }
-
-            if (!string.IsNullOrEmpty(p.PatronymicKey))
-            {
-                Increment(patronymic, p.PatronymicKey);
-            }
+            frequencies.Add(new NameGroup(p.FamilyKey, p.GivenKey, p.PatronymicKey, 1));
         }
 
-        return new NameFrequencies(family, given, patronymic, fullNames, total);
+        return new NameFrequencies(frequencies.family, frequencies.given, frequencies.patronymic, frequencies.fullNames, total);
     }
 
-    /// <summary>From counts kept elsewhere (for example by the registry's database); <paramref name="total"/> is the number of persons.</summary>
-    public static NameFrequencies FromCounts(IReadOnlyDictionary<string, int> family, IReadOnlyDictionary<string, int> given, IReadOnlyDictionary<string, int> patronymic, int total)
+    private static NameFrequencies Empty() => new(new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal), 0);
+
+    private void Add(NameGroup group)
+    {
+        Increment(family, group.FamilyKey, group.Count);
+        Increment(given, group.GivenKey, group.Count);
+        AddFullName(group);
+        if (!string.IsNullOrEmpty(group.PatronymicKey))
+        {
+            Increment(patronymic, group.PatronymicKey, group.Count);
+        }
+    }
+
+    private void AddFullName(NameGroup group)
+    {
+        if (group.FamilyKey.Length > 0 && group.GivenKey.Length > 0)
+        {
+            Increment(fullNames, FullName(group.FamilyKey, group.GivenKey), group.Count);
+            if (!string.IsNullOrEmpty(group.PatronymicKey))
+            {
+                Increment(fullNames, FullName(group.FamilyKey, group.GivenKey, group.PatronymicKey), group.Count);
+            }
+        }
+    }
+
+    /// <summary>
+    /// From counts kept elsewhere (for example by the registry's database); <paramref name="total"/> is the number of
+    /// persons. <paramref name="fullNames"/>, persons counted by their three keys, give the full-name shares: right for
+    /// every pair of names whose persons, written either way round, are all among them.
+    /// </summary>
+    public static NameFrequencies FromCounts(IReadOnlyDictionary<string, int> family, IReadOnlyDictionary<string, int> given, IReadOnlyDictionary<string, int> patronymic, int total, IEnumerable<NameGroup>? fullNames = null)
     {
         ArgumentNullException.ThrowIfNull(family);
         ArgumentNullException.ThrowIfNull(given);
         ArgumentNullException.ThrowIfNull(patronymic);
-        return new NameFrequencies(new(family, StringComparer.Ordinal), new(given, StringComparer.Ordinal), new(patronymic, StringComparer.Ordinal), new(StringComparer.Ordinal), total);
+        var frequencies = new NameFrequencies(new(family, StringComparer.Ordinal), new(given, StringComparer.Ordinal), new(patronymic, StringComparer.Ordinal), new(StringComparer.Ordinal), total);
+        foreach (var group in fullNames ?? [])
+        {
+            frequencies.AddFullName(group);
+        }
+
+        return frequencies;
     }
 
     public double FamilyShare(string key) => Share(family, key);
@@ -86,11 +104,14 @@ public sealed class NameFrequencies
 
     private double Share(Dictionary<string, int> counts, string key) => counts.TryGetValue(key, out var n) ? n / total : 0.0;
 
-    private static void Increment(Dictionary<string, int> counts, string key)
+    private static void Increment(Dictionary<string, int> counts, string key, int n)
     {
         if (key.Length > 0)
         {
-            counts[key] = counts.GetValueOrDefault(key) + 1;
+            counts[key] = counts.GetValueOrDefault(key) + n;
         }
     }
 }
+
+/// <summary><see cref="Count"/> persons of a population share these three name keys.</summary>
+public readonly record struct NameGroup(string FamilyKey, string GivenKey, string? PatronymicKey, int Count);

@@ -89,4 +89,32 @@ public class DeduplicatorTests
         a.Persons.ShouldContain(p => p.FamilyName.Any(c => c >= 'а' && c <= 'я'));
         a.Persons.ShouldContain(p => p.FamilyName.All(c => c < 'Ѐ'));
     }
+
+    [Fact]
+    public void Around_a_focus_only_its_neighbours_give_the_pairs_the_whole_population_gives()
+    {
+        var set = SyntheticPersons.Generate(4_000, duplicateShare: 0.15, seed: 31);
+        var all = SyntheticPersons.ToFeatures(set.Persons);
+        // A small import: one record of each of 15 true pairs, and 10 records of anyone.
+        var focus = set.TruePairs.OrderBy(p => p.Item1).Take(15).Select(p => p.Item2).Concat(all.Where((_, i) => i % 400 == 0).Select(p => p.Id)).ToHashSet();
+        var expected = Deduplicator.FindPairs(all, MatchModel.Default).Where(p => focus.Contains(p.First) || focus.Contains(p.Second)).ToList();
+
+        // What an import fetches from the database: its records and those that may share a blocking key with one.
+        var ofFocus = all.Where(p => focus.Contains(p.Id)).ToList();
+        var codes = ofFocus.SelectMany(Deduplicator.CodesToMeet).ToHashSet();
+        var passports = ofFocus.Where(p => p.PassportHash is not null).Select(p => Convert.ToHexString(p.PassportHash!)).ToHashSet();
+        var neighbours = all.Where(p => focus.Contains(p.Id) || Deduplicator.OwnCodes(p).Any(codes.Contains)
+            || (p.PassportHash is not null && passports.Contains(Convert.ToHexString(p.PassportHash)))).ToList();
+        neighbours.Count.ShouldBeLessThan(all.Length / 5, "the neighbours must be a small part of the population for this to test anything");
+
+        var found = Deduplicator.FindPairsAround(neighbours, focus, MatchModel.Default, all.Length, NameFrequencies.Count(all));
+        found.Select(Key).ShouldBe(expected.Select(Key), ignoreOrder: true);
+        expected.Count.ShouldBeGreaterThanOrEqualTo(15);
+
+        // Without the whole population's size and names, the same neighbours score otherwise: both are needed.
+        Deduplicator.FindPairsAround(neighbours, focus, MatchModel.Default, neighbours.Count, NameFrequencies.Count(neighbours)).Select(Key).ToHashSet()
+            .SetEquals(expected.Select(Key)).ShouldBeFalse();
+    }
+
+    private static (Guid, Guid, double, MatchClass) Key(CandidatePair p) => (p.First, p.Second, p.Result.Weight, p.Result.Class);
 }

@@ -97,6 +97,78 @@ public class ImportTests(AppFixture fixture) : IClassFixture<AppFixture>
 
     [Theory]
     [ClassData(typeof(Databases))]
+    public async Task A_small_import_is_matched_against_its_neighbours_only_with_the_pairs_a_whole_registry_run_gives(DatabaseProvider db)
+    {
+        var app = fixture.Get(db);
+        // Generated people with duplicates written in other scripts, with swapped names and wrong dates: most of them
+        // in a first, large extract (matched against the whole registry), the last 60 in a second one, a small share
+        // of the registry, matched only against the records that share a name prefix or a passport with its rows.
+        var set = Caravan.Core.Tests.Migrants.Matching.SyntheticPersons.Generate(1_260, duplicateShare: 0.15, seed: 2026 + (int)db);
+        var first = await ImportSyntheticAsync(app, set.Persons.Take(1_200));
+        var firstPairs = await CandidatesOfAsync(app, first);
+        firstPairs.ShouldBe(await WholeRegistryPairsAsync(app, first), ignoreOrder: true);
+
+        var second = await ImportSyntheticAsync(app, set.Persons.Skip(1_200));
+        var population = await app.WithDbAsync(ctx => ctx.Set<Person>().CountAsync(p => p.BirthDate != null && (p.Status == PersonStatus.Active || p.ImportId == second)));
+        population.ShouldBeGreaterThan((int)(60 / ImportMatcher.WholeRegistryShare), "the second import must be small enough to be matched around its rows");
+        population.ShouldBeGreaterThanOrEqualTo(Deduplicator.MinPopulationForFrequencies, "the registry's name frequencies must be in play");
+        var expected = await WholeRegistryPairsAsync(app, second);
+        var found = await CandidatesOfAsync(app, second);
+        found.ShouldBe(expected, ignoreOrder: true);
+        // Not vacuous: the small import meets records of the first one, some certain enough to merge.
+        var firstIds = (await app.WithDbAsync(ctx => ctx.Set<Person>().Where(p => p.ImportId == first).Select(p => p.Id).ToListAsync())).ToHashSet();
+        expected.Count(p => firstIds.Contains(p.A) || firstIds.Contains(p.B)).ShouldBeGreaterThanOrEqualTo(3);
+        expected.ShouldContain(p => p.Certain);
+    }
+
+    private static async Task<Guid> ImportSyntheticAsync(CaravanApp app, IEnumerable<Caravan.Core.Tests.Migrants.Matching.SyntheticPerson> persons)
+    {
+        var text = new StringBuilder().AppendLine(Header);
+        var count = 0;
+        foreach (var p in persons)
+        {
+            count++;
+            text.Append(p.FamilyName).Append(',').Append(p.GivenName).Append(',').Append(p.Patronymic).Append(',')
+                .Append(p.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(',').Append(p.Sex == MatchSex.Female ? "F" : "M")
+                .Append(",UZ,UZ-SA,").Append(p.PassportNumber).AppendLine(",");
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text.ToString());
+        var id = await app.WithScopeAsync(async sp => (await sp.GetRequiredService<PersonImporter>().CreateAsync("synthetic.csv", null, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), bytes.Length, null)).Id);
+        var reference = await app.WithScopeAsync(sp => PersonImportJob.ReferenceDataAsync(sp.GetRequiredService<Catalogue>(), "UZ", CancellationToken.None));
+        await app.WithScopeAsync(async sp =>
+        {
+            await sp.GetRequiredService<PersonImporter>().RunAsync(id, new MemoryStream(bytes), reference, null, CancellationToken.None);
+            return 0;
+        });
+        var import = await app.WithDbAsync(ctx => ctx.Set<RegistryImport>().AsNoTracking().SingleAsync(i => i.Id == id));
+        import.Status.ShouldBe(ImportStatus.Completed);
+        import.RowsImported.ShouldBe(count);
+        return id;
+    }
+
+    /// <summary>The import's pairs as written: the two ids in order, the weight, certain or not.</summary>
+    private static async Task<List<(Guid A, Guid B, double Weight, bool Certain)>> CandidatesOfAsync(CaravanApp app, Guid import) =>
+        await app.WithDbAsync(async ctx =>
+        {
+            var ids = ctx.Set<Person>().Where(p => p.ImportId == import).Select(p => p.Id);
+            var pairs = await ctx.Set<DuplicateCandidate>().AsNoTracking().Where(d => ids.Contains(d.KeepId) || ids.Contains(d.OtherId)).ToListAsync();
+            return pairs.Select(d => d.KeepId.CompareTo(d.OtherId) < 0 ? (d.KeepId, d.OtherId, d.Weight, d.Certain) : (d.OtherId, d.KeepId, d.Weight, d.Certain)).ToList();
+        });
+
+    /// <summary>What the matcher did before it matched around an import: every active record (the import's own as they were before its merges) against every other, keeping the pairs that touch the import.</summary>
+    private static async Task<List<(Guid A, Guid B, double Weight, bool Certain)>> WholeRegistryPairsAsync(CaravanApp app, Guid import)
+    {
+        var persons = await app.WithDbAsync(ctx => ctx.Set<Person>().AsNoTracking()
+            .Where(p => p.BirthDate != null && (p.Status == PersonStatus.Active || p.ImportId == import)).ToListAsync());
+        var ofImport = persons.Where(p => p.ImportId == import).Select(p => p.Id).ToHashSet();
+        return [.. Deduplicator.FindPairs([.. persons.Select(PersonDuplicates.Features)], MatchModel.Default)
+            .Where(p => ofImport.Contains(p.First) || ofImport.Contains(p.Second))
+            .Select(p => (p.First, p.Second, Math.Round(p.Result.Weight, 2), p.Result.Class == MatchClass.Certain))];
+    }
+
+    [Theory]
+    [ClassData(typeof(Databases))]
     public async Task A_crashed_import_resumes_after_its_last_whole_batch_without_writing_a_row_twice(DatabaseProvider db)
     {
         var app = fixture.Get(db);
