@@ -92,7 +92,10 @@ internal static class Profile
     }
 
     private static VacancyQueries Queries(CaravanDbContext db, Catalogue catalogue, IMemoryCache cache) =>
-        new(db, TimeProvider.System, new VacancySearch(db, catalogue, new RateTable(db), cache, Options.Create(new VacancySearchOptions())), Listing);
+        new(db, TimeProvider.System, new VacancySearch(db, catalogue, new RateTable(db), cache, Options.Create(new VacancySearchOptions { MemoryLimit = 0 }), Listing, Snapshot, TimeProvider.System), Listing);
+
+    // The profile is of the database's search at scale, which a node of that size uses.
+    private static readonly VacancySearchSnapshot Snapshot = new(TimeProvider.System);
 
     // Profiled calls read PublishedAsync, which the list cache does not hold; it is here only to complete the queries.
     private static readonly VacancyListingCache Listing = new(TimeProvider.System);

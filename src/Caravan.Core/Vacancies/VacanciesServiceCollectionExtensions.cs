@@ -10,6 +10,7 @@ public static class VacanciesServiceCollectionExtensions
     {
         services.AddOptions<VacancySearchOptions>().Bind(config.GetSection(VacancySearchOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<VacancyListingCache>();
+        services.AddSingleton<VacancySearchSnapshot>();
         services.AddScoped<VacancySearch>();
         services.AddScoped<VacancyQueries>();
         services.AddScoped<VacancyCommands>();

@@ -52,7 +52,8 @@ public sealed class VacancyListingCache(TimeProvider time) : IDisposable
         return page;
     }
 
-    private async Task<Guid> StampAsync(CaravanDbContext db, CancellationToken cancellationToken)
+    /// <summary>The listing stamp: from memory when this process changed nothing and read it less than a second ago.</summary>
+    public async Task<Guid> StampAsync(CaravanDbContext db, CancellationToken cancellationToken)
     {
         var now = time.GetTimestamp();
         lock (gate)

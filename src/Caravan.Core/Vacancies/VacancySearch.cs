@@ -15,6 +15,10 @@ public sealed class VacancySearchOptions
     /// <summary>How many of the newest (or best-paid) vacancies a broad search reads in order before it asks the index.</summary>
     [Range(20, 1_000_000)]
     public int Window { get; set; } = 1000;
+
+    /// <summary>A node with at most this many public vacancies searches them in memory (<see cref="VacancySearchSnapshot"/>); 0 never does.</summary>
+    [Range(0, 100_000)]
+    public int MemoryLimit { get; set; } = 5_000;
 }
 
 /// <summary>One page of a search: the vacancies' ids in order, and how many match.</summary>
@@ -28,7 +32,8 @@ public sealed record SearchPage(IReadOnlyList<Guid> Ids, int Total, bool TotalIs
 /// occupation together, so a search that matches nothing reads almost nothing. Both steps apply the same rule
 /// (<see cref="VacancySearchTerms"/>), so which one answers never changes the result, only its cost.
 /// </summary>
-public sealed class VacancySearch(CaravanDbContext db, Catalogue catalogue, RateTable rates, IMemoryCache cache, IOptions<VacancySearchOptions> options)
+public sealed class VacancySearch(CaravanDbContext db, Catalogue catalogue, RateTable rates, IMemoryCache cache, IOptions<VacancySearchOptions> options,
+    VacancyListingCache listing, VacancySearchSnapshot snapshot, TimeProvider time)
 {
     /// <param name="published">Every published vacancy, of any agency: only the index on status and destination may drive the read in order.</param>
     /// <param name="licensed">The agencies whose vacancies the public may see; tested on each row read, never joined.</param>
@@ -42,10 +47,17 @@ public sealed class VacancySearch(CaravanDbContext db, Catalogue catalogue, Rate
     public async Task<SearchPage> FindAsync(IQueryable<Vacancy> published, IQueryable<Guid> licensed, VacancyFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var partition = string.IsNullOrEmpty(filter.Destination) ? published : published.Where(v => v.DestinationCountry == filter.Destination);
-        var (conditions, ask) = await ConditionsAsync(filter, cancellationToken);
-        conditions.Add(v => licensed.Contains(v.AgencyId));
+        var terms = await TermsAsync(filter, cancellationToken);
         var skip = (filter.Page - 1) * filter.PageSize;
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        if (await snapshot.GetAsync(db, await listing.StampAsync(db, cancellationToken), today, options.Value.MemoryLimit, cancellationToken) is { } all)
+        {
+            return FromMemory(all, filter, terms, skip, WageKey);
+        }
+
+        var partition = string.IsNullOrEmpty(filter.Destination) ? published : published.Where(v => v.DestinationCountry == filter.Destination);
+        var (conditions, ask) = Conditions(filter, terms);
+        conditions.Add(v => licensed.Contains(v.AgencyId));
 
         var indexed = Where(Indexed(partition, filter.Destination, ask), conditions.Skip(ask is null ? 0 : 1));
         if (ask is not null)
@@ -56,7 +68,7 @@ public sealed class VacancySearch(CaravanDbContext db, Catalogue catalogue, Rate
             if (probe.Count <= skip + filter.PageSize)
             {
                 var sorted = filter.Sort == VacancySort.Wage
-                    ? probe.OrderByDescending(p => p.Wage).ThenByDescending(p => p.PublishedAt).ThenBy(p => p.Id)
+                    ? probe.OrderByDescending(p => WageKey(p.Wage)).ThenByDescending(p => p.PublishedAt).ThenBy(p => p.Id)
                     : probe.OrderByDescending(p => p.PublishedAt).ThenBy(p => p.Id);
                 return new SearchPage([.. sorted.Skip(skip).Take(filter.PageSize).Select(p => p.Id)], probe.Count, false, false);
             }
@@ -90,6 +102,13 @@ public sealed class VacancySearch(CaravanDbContext db, Catalogue catalogue, Rate
         var counted = await indexed.Take(VacancyQueries.CountCap + 1).CountAsync(cancellationToken);
         return new SearchPage(pageIds, Math.Min(counted, VacancyQueries.CountCap), counted > VacancyQueries.CountCap, false);
     }
+
+    /// <summary>
+    /// A wage as the database sorts it, for the pages sorted here: a vacancy with no wage in US dollars (its currency has
+    /// no rate) sorts as NULL does in the database's descending order, first on PostgreSQL and last on SQLite, so that
+    /// every way of answering gives one order on each engine.
+    /// </summary>
+    private long WageKey(long? wage) => wage ?? (db.Database.IsNpgsql() ? long.MaxValue : long.MinValue);
 
     private sealed record WindowRow(Guid Id, bool Match);
 
@@ -140,28 +159,47 @@ public sealed class VacancySearch(CaravanDbContext db, Catalogue catalogue, Rate
         });
 
     /// <summary>
+    /// What a filter asks, worked out once for both ways of answering it: the words as token needles (" " + token,
+    /// qualified by the destination where there is one), the occupations whose ISCO titles hold the words, and the
+    /// other conditions' values.
+    /// </summary>
+    private sealed record Terms(IReadOnlyList<string> Words, IReadOnlyList<string> Needles, IReadOnlyList<string> Occupations, string? IscoToken, string? Licence, long? MinCents);
+
+    private async Task<Terms> TermsAsync(VacancyFilter filter, CancellationToken cancellationToken)
+    {
+        string Token(string token) => string.IsNullOrEmpty(filter.Destination) ? token : VacancySearchTerms.Qualified(filter.Destination, token);
+        var words = VacancySearchTerms.Words(filter.Query).Distinct().Take(8).ToList();
+        // An occupation whose ISCO title has the words counts as a match, even where the agency's text does not say them.
+        var occupations = words.Count == 0 ? [] : (await catalogue.IscoUnitsMatchingWordsAsync(words, cancellationToken))
+            .Where(c => filter.Isco is null || c.StartsWith(filter.Isco, StringComparison.Ordinal)).ToList();
+        long? cents = filter.MinWage is { } minimum
+            ? VacancyWages.ToCents(minimum, filter.MinWageCurrency, await rates.RatesAsync(cancellationToken)) ?? long.MaxValue
+            : null;
+        return new Terms(
+            [.. words.Select(Token)],
+            [.. words.Select(w => " " + Token(w))],
+            occupations,
+            string.IsNullOrEmpty(filter.Isco) ? null : Token("i" + filter.Isco),
+            string.IsNullOrWhiteSpace(filter.AgencyLicence) ? null : filter.AgencyLicence.Trim().ToUpperInvariant(),
+            cents);
+    }
+
+    /// <summary>
     /// The filter's conditions, the one the index can answer first (the text, else the occupation group), and the
     /// question that asks the index the same, or null when there is neither text nor group.
     /// </summary>
-    private async Task<(List<Expression<Func<Vacancy, bool>>> Conditions, IndexQuestion? Ask)> ConditionsAsync(VacancyFilter filter, CancellationToken cancellationToken)
+    private static (List<Expression<Func<Vacancy, bool>>> Conditions, IndexQuestion? Ask) Conditions(VacancyFilter filter, Terms terms)
     {
         var conditions = new List<Expression<Func<Vacancy, bool>>>();
-        string Token(string token) => string.IsNullOrEmpty(filter.Destination) ? token : VacancySearchTerms.Qualified(filter.Destination, token);
-        var words = VacancySearchTerms.Words(filter.Query).Distinct().Take(8).ToList();
-        var isco = string.IsNullOrEmpty(filter.Isco) ? null : Token("i" + filter.Isco);
         IndexQuestion? ask = null;
-        if (words.Count > 0)
+        if (terms.Needles.Count > 0)
         {
-            // An occupation whose ISCO title has the words counts as a match, even where the agency's text does not say them.
-            var occupations = (await catalogue.IscoUnitsMatchingWordsAsync(words, cancellationToken))
-                .Where(c => filter.Isco is null || c.StartsWith(filter.Isco, StringComparison.Ordinal)).ToList();
-            var needles = words.Select(w => " " + Token(w)).ToList();
-            conditions.Add(TextCondition(needles, occupations));
-            ask = new IndexQuestion([.. words.Select(Token)], [.. occupations.Select(c => Token("i" + c))], isco);
+            conditions.Add(TextCondition([.. terms.Needles], [.. terms.Occupations]));
+            ask = new IndexQuestion(terms.Words, [.. terms.Occupations.Select(c => string.IsNullOrEmpty(filter.Destination) ? "i" + c : VacancySearchTerms.Qualified(filter.Destination, "i" + c))], terms.IscoToken);
         }
-        else if (isco is not null)
+        else if (terms.IscoToken is not null)
         {
-            ask = new IndexQuestion([], [], isco);
+            ask = new IndexQuestion([], [], terms.IscoToken);
         }
 
         if (!string.IsNullOrEmpty(filter.Isco))
@@ -170,15 +208,13 @@ public sealed class VacancySearch(CaravanDbContext db, Catalogue catalogue, Rate
             conditions.Add(v => v.IscoCode.StartsWith(filter.Isco));
         }
 
-        if (!string.IsNullOrWhiteSpace(filter.AgencyLicence))
+        if (terms.Licence is { } licence)
         {
-            var licence = filter.AgencyLicence.Trim().ToUpperInvariant();
             conditions.Add(v => v.Agency!.LicenceNumber == licence);
         }
 
-        if (filter.MinWage is { } minimum)
+        if (terms.MinCents is { } cents)
         {
-            var cents = VacancyWages.ToCents(minimum, filter.MinWageCurrency, await rates.RatesAsync(cancellationToken)) ?? long.MaxValue;
             conditions.Add(v => v.WageUsdCents >= cents);
         }
 
@@ -188,6 +224,25 @@ public sealed class VacancySearch(CaravanDbContext db, Catalogue catalogue, Rate
         }
 
         return (conditions, ask);
+    }
+
+    /// <summary>The same conditions as <see cref="Conditions"/>, tested on a vacancy held in memory, with the same string comparisons the SQL makes.</summary>
+    private static bool Matches(SnapshotVacancy v, VacancyFilter filter, Terms terms) =>
+        (string.IsNullOrEmpty(filter.Destination) || v.DestinationCountry == filter.Destination)
+        && (terms.Needles.Count == 0 || terms.Needles.All(n => v.SpacedKey.Contains(n, StringComparison.Ordinal)) || terms.Occupations.Contains(v.IscoCode))
+        && (string.IsNullOrEmpty(filter.Isco) || v.IscoCode.StartsWith(filter.Isco, StringComparison.Ordinal))
+        && (terms.Licence is null || v.AgencyLicence == terms.Licence)
+        && (terms.MinCents is null || v.WageUsdCents >= terms.MinCents)
+        && (!filter.FeeFreeOnly || v.FeeFree);
+
+    /// <summary>A small node's answer: every match found and counted, in the order the database would give.</summary>
+    private static SearchPage FromMemory(IReadOnlyList<SnapshotVacancy> all, VacancyFilter filter, Terms terms, int skip, Func<long?, long> wageKey)
+    {
+        var matches = all.Where(v => Matches(v, filter, terms));
+        var sorted = (filter.Sort == VacancySort.Wage
+            ? matches.OrderByDescending(v => wageKey(v.WageUsdCents)).ThenByDescending(v => v.PublishedAt).ThenBy(v => v.Id)
+            : matches.OrderByDescending(v => v.PublishedAt).ThenBy(v => v.Id)).ToList();
+        return new SearchPage([.. sorted.Skip(skip).Take(filter.PageSize).Select(v => v.Id)], Math.Min(sorted.Count, VacancyQueries.CountCap), sorted.Count > VacancyQueries.CountCap, false);
     }
 
     /// <summary>Every word starts a token of the key (" " + key holds " " + word), or the occupation's title has them.</summary>

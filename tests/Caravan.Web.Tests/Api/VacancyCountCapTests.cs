@@ -3,12 +3,25 @@ using Caravan.Core.Data;
 using Caravan.Core.Vacancies;
 using Caravan.Web.Api;
 using Caravan.Web.Tests.Infrastructure;
+using Caravan.Core.Reference;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Caravan.Web.Tests.Api;
 
-/// <summary>A broad search above the count cap says "about" with an estimate; its own database, as it adds a thousand vacancies.</summary>
-public class VacancyCountCapTests(AppFixture fixture) : IClassFixture<AppFixture>
+/// <summary>A node that searches in the database, never in memory, as a node over <see cref="VacancySearchOptions.MemoryLimit"/> does.</summary>
+public sealed class DatabaseSearchFixture : AppFixture
+{
+    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["VacancySearch:MemoryLimit"] = "0" };
+}
+
+/// <summary>
+/// A broad search above the count cap says "about" with an estimate when the database answers, and "more than" when a
+/// small node counts in memory; its own database, as it adds a thousand vacancies.
+/// </summary>
+public class VacancyCountCapTests(DatabaseSearchFixture fixture) : IClassFixture<DatabaseSearchFixture>
 {
     [Theory]
     [ClassData(typeof(Databases))]
@@ -55,5 +68,19 @@ public class VacancyCountCapTests(AppFixture fixture) : IClassFixture<AppFixture
         narrow.Total.ShouldBe(await app.WithDbAsync(ctx => ctx.Set<Vacancy>().CountAsync(v => v.DestinationCountry == "RU" && v.Status == VacancyStatus.Published
             && v.Agency!.LicenceStatus == Caravan.Core.Agencies.LicenceStatus.Valid)));
         (await app.CreateClient().GetStringAsync("/vacancies?q=picker&culture=en")).ShouldContain($"About {page.Total:N0} vacancies found (an estimate)");
+
+        // The same search on a node small enough to hold its vacancies in memory: every match counted, so "more than".
+        var counted = await app.WithScopeAsync(async sp =>
+        {
+            var ctx = sp.GetRequiredService<CaravanDbContext>();
+            var listing = sp.GetRequiredService<VacancyListingCache>();
+            var search = new VacancySearch(ctx, sp.GetRequiredService<Catalogue>(), sp.GetRequiredService<RateTable>(), sp.GetRequiredService<IMemoryCache>(),
+                Options.Create(new VacancySearchOptions { MemoryLimit = 100_000 }), listing, sp.GetRequiredService<VacancySearchSnapshot>(), TimeProvider.System);
+            return await new VacancyQueries(ctx, TimeProvider.System, search, listing).PublishedAsync(new VacancyFilter(null, null, 1, 20) { Query = "picker" });
+        });
+        counted.Total.ShouldBe(VacancyQueries.CountCap);
+        counted.TotalIsLowerBound.ShouldBeTrue();
+        counted.TotalIsEstimate.ShouldBeFalse();
+        counted.Items.Select(v => v.Title).ShouldAllBe(t => t == "Seasonal picker");
     }
 }

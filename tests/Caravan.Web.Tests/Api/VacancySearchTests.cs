@@ -16,7 +16,12 @@ public sealed class SmallWindowFixture : AppFixture
 {
     public const int Window = 30;
 
-    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["VacancySearch:Window"] = Window.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+    // The database's two ways of answering are what these tests are about, so the node never searches in memory.
+    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?>
+    {
+        ["VacancySearch:Window"] = Window.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["VacancySearch:MemoryLimit"] = "0",
+    };
 }
 
 /// <summary>
@@ -56,7 +61,11 @@ public sealed class VacancySearchTests(SmallWindowFixture fixture) : IClassFixtu
 
         for (var i = 0; i < Pickers; i++)
         {
-            ctx.Add(Like(800_000 + i, "9211", "Seasonal picker", "Apple harvest near Almaty; wages paid every two weeks.", "Almaty", DateTime.UtcNow.AddSeconds(-i)));
+            var picker = Like(800_000 + i, "9211", "Seasonal picker", "Apple harvest near Almaty; wages paid every two weeks.", "Almaty", DateTime.UtcNow.AddSeconds(-i));
+            // Wages and fees that differ, for the wage sort and the wage and fee filters.
+            picker.WageUsdCents = 40_000 + (i % 7 * 10_000);
+            picker.FeeFree = i % 3 != 0;
+            ctx.Add(picker);
         }
 
         // Older than anything else: a search for them finds none among the newest, so the index answers and counts.
@@ -130,10 +139,21 @@ public sealed class VacancySearchTests(SmallWindowFixture fixture) : IClassFixtu
     {
         var app = fixture.Get(db);
         await EnsurePickersAsync(app);
-        var published = await app.WithDbAsync(ctx => ctx.Set<Vacancy>().AsNoTracking().Include(v => v.Translations)
+        var published = await app.WithDbAsync(ctx => ctx.Set<Vacancy>().AsNoTracking().Include(v => v.Translations).Include(v => v.Agency)
             .Where(v => v.Status == VacancyStatus.Published && v.Title != "Seasonal picker" && v.Title != "Orchard pruner").ToListAsync());
         published.Count.ShouldBeGreaterThan(SmallWindowFixture.Window / 2);
-        var filters = new List<VacancyFilter> { new(null, null, 1, 100) { Query = "worker" }, new("KZ", "9", 1, 100) { Query = "pick" } };
+        var filters = new List<VacancyFilter>
+        {
+            new(null, null, 1, 100) { Query = "worker" },
+            new("KZ", "9", 1, 100) { Query = "pick" },
+            new(null, null, 1, 100),
+            new(null, null, 3, 7),
+            new(null, null, 1, 100) { FeeFreeOnly = true },
+            new(null, null, 1, 100) { MinWage = 400 },
+            new(null, "7", 1, 100) { MinWage = 250_000, MinWageCurrency = "KZT" },
+            new(null, null, 1, 100) { AgencyLicence = " " + published[0].Agency!.LicenceNumber!.ToLowerInvariant() },
+            new("KZ", null, 1, 100) { Query = "apple", MinWage = 100, FeeFreeOnly = true },
+        };
         foreach (var v in published.Take(12))
         {
             var word = VacancySearchTerms.Words(v.Title).First();
@@ -149,17 +169,24 @@ public sealed class VacancySearchTests(SmallWindowFixture fixture) : IClassFixtu
         await app.WithScopeAsync(async sp =>
         {
             var ctx = sp.GetRequiredService<CaravanDbContext>();
-            VacancyQueries With(int window) => new(ctx, TimeProvider.System, new VacancySearch(ctx, sp.GetRequiredService<Catalogue>(), sp.GetRequiredService<RateTable>(),
-                sp.GetRequiredService<IMemoryCache>(), Options.Create(new VacancySearchOptions { Window = window })), sp.GetRequiredService<VacancyListingCache>());
-            // A window of everything answers from the rows read in order; a window of 20 cannot fill a page of 100, so the index answers.
+            VacancyQueries With(int window, int memoryLimit = 0) => new(ctx, TimeProvider.System, new VacancySearch(ctx, sp.GetRequiredService<Catalogue>(), sp.GetRequiredService<RateTable>(),
+                sp.GetRequiredService<IMemoryCache>(), Options.Create(new VacancySearchOptions { Window = window, MemoryLimit = memoryLimit }),
+                sp.GetRequiredService<VacancyListingCache>(), sp.GetRequiredService<VacancySearchSnapshot>(), TimeProvider.System), sp.GetRequiredService<VacancyListingCache>());
+            // A window of everything answers from the rows read in order; a window of 20 cannot fill a page of 100, so the
+            // index answers; a small node's snapshot answers from memory with no query.
             var inOrder = With(1_000_000);
             var indexed = With(20);
-            foreach (var filter in filters)
+            var inMemory = With(20, memoryLimit: 100_000);
+            var sorts = new[] { VacancySort.Newest, VacancySort.Wage };
+            foreach (var filter in filters.SelectMany(f => sorts.Select(sort => f with { Sort = sort })))
             {
                 var a = await inOrder.PublishedAsync(filter);
-                var b = await indexed.PublishedAsync(filter);
-                b.Items.Select(v => v.Reference).ShouldBe(a.Items.Select(v => v.Reference), $"{filter.Query} in {filter.Destination}, group {filter.Isco}");
-                (b.Total, b.TotalIsLowerBound).ShouldBe((a.Total, a.TotalIsLowerBound), $"{filter.Query} in {filter.Destination}, group {filter.Isco}");
+                foreach (var (other, how) in new[] { (indexed, "index"), (inMemory, "memory") })
+                {
+                    var b = await other.PublishedAsync(filter);
+                    b.Items.Select(v => v.Reference).ShouldBe(a.Items.Select(v => v.Reference), $"{how}: {filter.Query} in {filter.Destination}, group {filter.Isco}, {filter.Sort}");
+                    (b.Total, b.TotalIsLowerBound).ShouldBe((a.Total, a.TotalIsLowerBound), $"{how}: {filter.Query} in {filter.Destination}, group {filter.Isco}, {filter.Sort}");
+                }
             }
 
             return filters.Count;
