@@ -66,6 +66,27 @@ public sealed class HttpFramingTests : IAsyncLifetime
 
     private static int Responses(string answer) => answer.Split("HTTP/1.1 ").Length - 1;
 
+    [Fact]
+    public async Task A_body_over_the_10_MB_cap_is_refused_with_413_before_it_is_read()
+    {
+        // Declared, not sent: the node refuses on the length alone, without waiting for 11 MB.
+        var (answer, _) = await SendAsync("POST /api/v1/tips/track HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+            + $"Content-Length: {11 * 1024 * 1024}\r\n\r\n{{\"code\":\"");
+        answer.ShouldStartWith("HTTP/1.1 413 ", Case.Sensitive, answer);
+
+        // A small body reaches the endpoint, which answers it: so it is the size that got the 413.
+        const string body = "{\"code\":\"\"}";
+        var (small, _) = await SendAsync("POST /api/v1/tips/track HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+            + $"Content-Length: {body.Length}\r\nConnection: close\r\n\r\n{body}");
+        small.ShouldNotStartWith("HTTP/1.1 413 ", Case.Sensitive, small);
+        small.ShouldNotStartWith("HTTP/1.1 5", Case.Sensitive, small);
+
+        // A page post over the cap: the antiforgery check reads the form first and refuses it as a bad request.
+        var (page, _) = await SendAsync("POST /account/sign-in HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+            + $"Content-Length: {11 * 1024 * 1024}\r\n\r\nEmail=a%40b.c");
+        page.ShouldStartWith("HTTP/1.1 400 ", Case.Sensitive, page);
+    }
+
     private const string Smuggled = "GET /vacancies?smuggled=1 HTTP/1.1\r\nHost: localhost\r\n\r\n";
 
     [Fact]

@@ -162,6 +162,7 @@ public class PlatformTests(AppFixture fixture) : IClassFixture<AppFixture>
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
     }
 
+    /// <summary>In process there is no Kestrel to enforce the cap; the 413 itself is <c>HttpFramingTests</c>' test, on a real server.</summary>
     [Fact]
     public async Task An_oversized_body_is_refused_without_a_500()
     {
