@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Caravan.Core.Agencies;
 using Caravan.Core.Data;
 using Caravan.Core.Identity;
@@ -41,7 +40,7 @@ public sealed class FuzzApp : IAsyncDisposable
 
     public WebApplicationFactory<Program> Factory { get; }
 
-    public ErrorLog Errors { get; } = new();
+    public LogRecorder Errors { get; } = new(LogLevel.Error);
 
     /// <summary>How many inputs per family on this engine: all of them on SQLite, a fifth on PostgreSQL (the time budget of ./test.sh).</summary>
     public int Count(int sqlite = 1000) => Provider == DatabaseProvider.Sqlite ? Mutator.Count(sqlite) : Math.Max(1, Mutator.Count(sqlite) / 5);
@@ -72,16 +71,26 @@ public sealed class FuzzApp : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(request);
-        var before = Errors.Entries.Count;
+        var before = Errors.Entries.Count();
         var response = await client.SendAsync(request);
         var status = (int)response.StatusCode;
-        var logged = Errors.Entries.Skip(before).Where(e => e.Unhandled).ToList();
+        var logged = Errors.Entries.Skip(before).Where(Unhandled).ToList();
         if (status >= 500 || logged.Count > 0)
         {
-            throw new InvalidOperationException($"{request.Method} {request.RequestUri} answered {status}; unhandled: {string.Join(" / ", logged.Select(e => e.Text))}");
+            throw new InvalidOperationException($"{request.Method} {request.RequestUri} answered {status}; unhandled: {string.Join(" / ", logged.Select(Describe))}");
         }
 
         return response;
+    }
+
+    /// <summary>ASP.NET Core's exception handler and the server both say "unhandled exception"; the handler logs it under its own category.</summary>
+    private static bool Unhandled(LogRecord entry) =>
+        entry.Category.Contains("ExceptionHandler", StringComparison.Ordinal) || entry.Message.Contains("unhandled exception", StringComparison.OrdinalIgnoreCase);
+
+    private static string Describe(LogRecord entry)
+    {
+        var detail = entry.Exception?.ToString() ?? string.Empty;
+        return $"{entry.Category}: {entry.Message} {(detail.Length > 1500 ? detail[..1500] : detail)}";
     }
 
     public async ValueTask DisposeAsync()
@@ -132,41 +141,6 @@ public sealed class FuzzAppFixture : IAsyncDisposable
         foreach (var app in apps.Values)
         {
             await app.DisposeAsync();
-        }
-    }
-}
-
-/// <summary>Log entries at Error and above, with whether each is an unhandled exception of a request.</summary>
-public sealed class ErrorLog : ILoggerProvider
-{
-    public ConcurrentQueue<(bool Unhandled, string Text)> Entries { get; } = new();
-
-    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Logger(ErrorLog owner, string category) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            ArgumentNullException.ThrowIfNull(formatter);
-            if (logLevel < LogLevel.Error)
-            {
-                return;
-            }
-
-            var text = formatter(state, exception);
-            // ASP.NET Core's exception handler and the server both say "unhandled exception"; the handler logs it under its own category.
-            var unhandled = category.Contains("ExceptionHandler", StringComparison.Ordinal) || text.Contains("unhandled exception", StringComparison.OrdinalIgnoreCase);
-            var detail = exception?.ToString() ?? string.Empty;
-            owner.Entries.Enqueue((unhandled, $"{category}: {text} {(detail.Length > 1500 ? detail[..1500] : detail)}"));
         }
     }
 }
