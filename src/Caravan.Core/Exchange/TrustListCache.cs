@@ -1,6 +1,5 @@
 using Caravan.Core.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.IdentityModel.Tokens;
 
@@ -11,7 +10,7 @@ namespace Caravan.Core.Exchange;
 /// A cached trust list is used only while the stamp still reads as it was loaded with, so a revoked key or a changed
 /// flow applies to the very next message on every replica: one read by primary key instead of three table reads.
 /// </summary>
-public sealed class TrustListStamp
+public sealed class TrustListStamp : IChangeStamp
 {
     public const int RowId = 1;
 
@@ -42,36 +41,7 @@ internal sealed class TrustListStampMapping : IEntityTypeConfiguration<TrustList
 }
 
 /// <summary>Writes a new <see cref="TrustListStamp"/> with every save that changes the trust list, in the same transaction.</summary>
-public sealed class TrustListStampInterceptor : SaveChangesInterceptor
-{
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        Stamp(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        Stamp(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private static void Stamp(DbContext? context)
-    {
-        if (context is null || context.ChangeTracker.Entries<TrustListStamp>().Any()
-            || !context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && TrustListStamp.Affects(e.Metadata.ClrType)))
-        {
-            return;
-        }
-
-        // A new random value, so no read is needed first.
-        var stamp = context.Attach(new TrustListStamp { Id = TrustListStamp.RowId });
-        stamp.Entity.Value = Guid.NewGuid();
-        stamp.Property(s => s.Value).IsModified = true;
-    }
-}
+public sealed class TrustListStampInterceptor() : ChangeStampInterceptor<TrustListStamp>(TrustListStamp.RowId, TrustListStamp.Affects);
 
 /// <summary>
 /// The trust list as this process last read it, with each key parsed once: every key with its partner, each partner,

@@ -11,7 +11,7 @@ namespace Caravan.Core.Vacancies;
 /// the stamp it was read with (<see cref="VacancyListingCache"/>), so every replica of a node sees a change as soon as
 /// it reads the stamp again.
 /// </summary>
-public sealed class ListingStamp
+public sealed class ListingStamp : Data.IChangeStamp
 {
     public const int RowId = 1;
 
