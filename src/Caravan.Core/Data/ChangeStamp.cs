@@ -20,26 +20,12 @@ public interface IChangeStamp
 /// stamp covers, so the stamp commits with the change itself. Registered after the audit interceptor: the stamp is
 /// bookkeeping, not a change anyone made.
 /// </summary>
-public abstract class ChangeStampInterceptor<TStamp>(int rowId, Func<Type, bool> affects) : SaveChangesInterceptor
+public abstract class ChangeStampInterceptor<TStamp>(int rowId, Func<Type, bool> affects) : BeforeSaveInterceptor
     where TStamp : class, IChangeStamp, new()
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void BeforeSave(DbContext context)
     {
-        ArgumentNullException.ThrowIfNull(eventData);
-        Stamp(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        Stamp(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private void Stamp(DbContext? context)
-    {
-        if (context is null || context.ChangeTracker.Entries<TStamp>().Any()
+        if (context.ChangeTracker.Entries<TStamp>().Any()
             || !context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && affects(e.Metadata.ClrType)))
         {
             return;
@@ -50,4 +36,32 @@ public abstract class ChangeStampInterceptor<TStamp>(int rowId, Func<Type, bool>
         stamp.Entity.Value = Guid.NewGuid();
         stamp.Property(s => s.Value).IsModified = true;
     }
+}
+
+/// <summary>A save hook that changes the tracked entities just before they are written, the same way whether the save is sync or async.</summary>
+public abstract class BeforeSaveInterceptor : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is { } context)
+        {
+            BeforeSave(context);
+        }
+
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is { } context)
+        {
+            BeforeSave(context);
+        }
+
+        return ValueTask.FromResult(result);
+    }
+
+    protected abstract void BeforeSave(DbContext context);
 }

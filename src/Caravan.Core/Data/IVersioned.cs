@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Caravan.Core.Data;
 
@@ -27,29 +26,11 @@ public static class VersionedConvention
 }
 
 /// <summary>Stamps a new version on every added or changed <see cref="IVersioned"/> entity as it is saved.</summary>
-public sealed class VersionStampInterceptor : SaveChangesInterceptor
+public sealed class VersionStampInterceptor : BeforeSaveInterceptor
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void BeforeSave(DbContext context)
     {
-        ArgumentNullException.ThrowIfNull(eventData);
-        Stamp(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        Stamp(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private static void Stamp(DbContext? context)
-    {
-        if (context is null)
-        {
-            return;
-        }
-
+        ArgumentNullException.ThrowIfNull(context);
         context.ChangeTracker.DetectChanges();
         foreach (var entry in context.ChangeTracker.Entries<IVersioned>())
         {
