@@ -100,9 +100,11 @@ public sealed class Vacancy : Data.IVersioned
     /// <summary>
     /// The wage in US cents at the node's rate table, kept so the public list can filter and sort by wage across
     /// currencies with an index. An integer because SQLite cannot compare or sort decimals; it is a comparison key,
-    /// never an amount shown or paid. Recomputed when the administrator changes a rate; null while a rate is unknown.
+    /// never an amount shown or paid. Recomputed when the administrator changes a rate; <see cref="VacancyWages.NoRate"/>
+    /// while a rate is unknown. Nullable in the schema, but never written null (the WageKeyNoRate migration set the rows
+    /// written before): NULL sorts first on one engine and last on the other.
     /// </summary>
-    public long? WageUsdCents { get; set; }
+    public long? WageUsdCents { get; set; } = VacancyWages.NoRate;
 
     /// <summary>True when the worker is charged nothing: no cost row at all. Kept for the "no fees" filter.</summary>
     public bool FeeFree { get; set; } = true;

@@ -104,9 +104,9 @@ public sealed class VacancySearch(CaravanDbContext db, Catalogue catalogue, Rate
     }
 
     /// <summary>
-    /// A wage as the database sorts it, for the pages sorted here: a vacancy with no wage in US dollars (its currency has
-    /// no rate) sorts as NULL does in the database's descending order, first on PostgreSQL and last on SQLite, so that
-    /// every way of answering gives one order on each engine.
+    /// A wage as the database sorts it, for the pages sorted here. The app never writes NULL (a wage with no rate is
+    /// <see cref="VacancyWages.NoRate"/>); a row written around it still sorts as NULL does in the database's descending
+    /// order, first on PostgreSQL and last on SQLite, so that every way of answering gives one order on each engine.
     /// </summary>
     private long WageKey(long? wage) => wage ?? (db.Database.IsNpgsql() ? long.MaxValue : long.MinValue);
 
@@ -172,8 +172,9 @@ public sealed class VacancySearch(CaravanDbContext db, Catalogue catalogue, Rate
         // An occupation whose ISCO title has the words counts as a match, even where the agency's text does not say them.
         var occupations = words.Count == 0 ? [] : (await catalogue.IscoUnitsMatchingWordsAsync(words, cancellationToken))
             .Where(c => filter.Isco is null || c.StartsWith(filter.Isco, StringComparison.Ordinal)).ToList();
+        // A minimum in a currency with no rate cannot be compared, so nothing passes it.
         long? cents = filter.MinWage is { } minimum
-            ? VacancyWages.ToCents(minimum, filter.MinWageCurrency, await rates.RatesAsync(cancellationToken)) ?? long.MaxValue
+            ? VacancyWages.ToCents(minimum, filter.MinWageCurrency, await rates.RatesAsync(cancellationToken)) is var key and not VacancyWages.NoRate ? key : long.MaxValue
             : null;
         return new Terms(
             [.. words.Select(Token)],

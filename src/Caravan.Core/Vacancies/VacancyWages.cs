@@ -8,12 +8,19 @@ namespace Caravan.Core.Vacancies;
 /// <summary>Wages brought to one scale (US cents) for the wage filter and sort.</summary>
 public static class VacancyWages
 {
-    public static long? ToCents(decimal amount, string currency, IReadOnlyDictionary<string, ExchangeRate> rates)
+    /// <summary>
+    /// The key of a wage whose currency has no rate: below every real wage, so such a vacancy sorts last by wage and never
+    /// passes a wage filter on either engine. NULL would sort first on PostgreSQL (its descending order puts NULL first)
+    /// and last on SQLite, and EF Core cannot ask for NULLS LAST, which the wage indexes would then need as well.
+    /// </summary>
+    public const long NoRate = -1;
+
+    public static long ToCents(decimal amount, string currency, IReadOnlyDictionary<string, ExchangeRate> rates)
     {
         ArgumentNullException.ThrowIfNull(rates);
         return rates.TryGetValue(currency, out var rate) && rate.UnitsPerUsd > 0
             ? (long)decimal.Round(amount / rate.UnitsPerUsd * 100m)
-            : null;
+            : NoRate;
     }
 
     /// <summary>

@@ -62,6 +62,8 @@ public class VacancyInputTests
         };
         VacancyWages.ToCents(2_900_000m, "KRW", rates).ShouldBe(200_000);
         VacancyWages.ToCents(2_000m, "USD", rates).ShouldBe(200_000);
-        VacancyWages.ToCents(100m, "RUB", rates).ShouldBeNull();
+        // No rate: below every real wage, so it sorts last and fails any wage filter (VacancyFiltersTests).
+        VacancyWages.ToCents(100m, "RUB", rates).ShouldBe(VacancyWages.NoRate);
+        VacancyWages.ToCents(1m, "USD", rates).ShouldBeGreaterThan(VacancyWages.NoRate);
     }
 }

@@ -79,6 +79,16 @@ public sealed class VacancySearchTests(SmallWindowFixture fixture) : IClassFixtu
 
     [Theory]
     [ClassData(typeof(Databases))]
+    public async Task A_vacancy_whose_currency_has_no_rate_sorts_last_by_wage_when_the_database_answers(DatabaseProvider db)
+    {
+        // PostgreSQL sorts NULL first in a descending order, SQLite last; the key of a wage with no rate is neither.
+        var app = fixture.Get(db);
+        var (word, rateless) = await VacancyFiltersTests.AddRatelessVacancyAsync(app);
+        await VacancyFiltersTests.ShowsRatelessLastAsync(app, word, rateless);
+    }
+
+    [Theory]
+    [ClassData(typeof(Databases))]
     public async Task A_broad_search_is_read_from_the_newest_and_its_count_is_an_estimate_said_as_about(DatabaseProvider db)
     {
         var app = fixture.Get(db);
